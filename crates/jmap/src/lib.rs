@@ -1,0 +1,1 @@
+//! JMAP protocol types.

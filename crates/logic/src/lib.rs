@@ -1,0 +1,1 @@
+//! Webmail logic.
