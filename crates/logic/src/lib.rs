@@ -1,1 +1,16 @@
-//! Webmail logic.
+//! Webmail logic with no browser dependency, tested natively.
+//!
+//! The app (a Leptos SPA compiled to WebAssembly) keeps its components thin and calls into
+//! this crate for everything that can be decided without a browser:
+//! - [`config`]: the deployment file `config.json` an académie edits to rebrand the app;
+//! - [`login`]: what a failed login means for the user (and what to tell them);
+//! - [`folders`]: the order and nesting of mailboxes in the sidebar;
+//! - [`dates`]: how a message date is shown in the list, in French or English.
+
+pub mod config;
+pub mod dates;
+pub mod folders;
+pub mod lang;
+pub mod login;
+
+pub use lang::Lang;

@@ -1,0 +1,49 @@
+//! The languages the interface speaks.
+
+use serde::{Deserialize, Serialize};
+
+/// A language of the interface. French first, English second.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
+#[serde(rename_all = "lowercase")]
+pub enum Lang {
+    /// Français (default).
+    #[default]
+    Fr,
+    /// English.
+    En,
+}
+
+impl Lang {
+    /// The BCP 47 tag (`"fr"`, `"en"`).
+    pub fn tag(self) -> &'static str {
+        match self {
+            Lang::Fr => "fr",
+            Lang::En => "en",
+        }
+    }
+
+    /// Picks the first supported language among the browser's preferred ones
+    /// (`navigator.languages`), falling back to French.
+    ///
+    /// ```
+    /// use facteur_logic::Lang;
+    /// assert_eq!(Lang::negotiate(["en-GB", "fr-FR"]), Lang::En);
+    /// assert_eq!(Lang::negotiate(["de-DE"]), Lang::Fr);
+    /// ```
+    pub fn negotiate<'a>(preferred: impl IntoIterator<Item = &'a str>) -> Lang {
+        preferred
+            .into_iter()
+            .find_map(|tag| Lang::from_tag(tag))
+            .unwrap_or_default()
+    }
+
+    /// Parses a tag such as `fr`, `fr-FR`, `en-US` (case-insensitive).
+    pub fn from_tag(tag: &str) -> Option<Lang> {
+        let primary = tag.split(['-', '_']).next()?.to_ascii_lowercase();
+        match primary.as_str() {
+            "fr" => Some(Lang::Fr),
+            "en" => Some(Lang::En),
+            _ => None,
+        }
+    }
+}
