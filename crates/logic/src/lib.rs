@@ -12,5 +12,7 @@ pub mod dates;
 pub mod folders;
 pub mod lang;
 pub mod login;
+pub mod mailbox;
+pub mod message;
 
 pub use lang::Lang;

@@ -1,0 +1,27 @@
+//! A message as one row of the list shows it, made from a JMAP `Email`.
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+
+/// One row of the message list.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MessageSummary {
+    /// Email id.
+    pub id: String,
+    /// Thread id.
+    pub thread_id: String,
+    /// The sender's name, or address when there is no name; `None` when unknown.
+    pub sender: Option<String>,
+    /// Subject; `None` when empty.
+    pub subject: Option<String>,
+    /// Start of the text.
+    pub preview: String,
+    /// When the server received it.
+    pub received_at: DateTime<Utc>,
+    /// Not `$seen`.
+    pub unread: bool,
+    /// `$flagged`.
+    pub flagged: bool,
+    /// Has attachments.
+    pub has_attachment: bool,
+}

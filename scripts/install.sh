@@ -1,0 +1,60 @@
+#!/usr/bin/env bash
+# Installs what Facteur needs and is missing; skips what is there. Downloads only from the
+# package registries (Debian, crates.io, npm).
+set -euo pipefail
+source "$(dirname "$0")/env.sh"
+cd "$FACTEUR_REPO"
+
+SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO="sudo"
+
+# 1. Debian packages: the mail server (Cyrus IMAP with its JMAP httpd, Postfix), the browser
+#    for the tests, brotli for precompressed assets, node/npm for wasm-opt and axe-core.
+APT_PACKAGES=(cyrus-imapd cyrus-caldav cyrus-admin sasl2-bin postfix chromium chromium-driver brotli python3 nodejs npm ca-certificates)
+missing=()
+for p in "${APT_PACKAGES[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+# node/npm may come from elsewhere on the machine: only ask apt when the command is missing.
+if command -v node >/dev/null && command -v npm >/dev/null; then
+  filtered=(); for p in "${missing[@]}"; do [[ "$p" == nodejs || "$p" == npm ]] || filtered+=("$p"); done
+  missing=("${filtered[@]+"${filtered[@]}"}")
+fi
+if [ "${#missing[@]}" -gt 0 ]; then
+  log "apt-get install ${missing[*]}"
+  $SUDO apt-get update -q
+  # The packages try to start their system services; this is not needed (and may be refused):
+  # Facteur runs its own private instances.
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -q --no-install-recommends "${missing[@]}"
+fi
+
+# 2. Rust: the WebAssembly target.
+if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
+  log "rustup target add wasm32-unknown-unknown"
+  rustup target add wasm32-unknown-unknown
+fi
+
+# 3. Trunk 0.21.x (0.22 needs a newer rustc than the machines have).
+if ! trunk --version 2>/dev/null | grep -q '^trunk 0\.21\.'; then
+  log "cargo install trunk 0.21"
+  cargo install trunk --version '~0.21' --locked
+fi
+
+# 4. wasm-bindgen-cli at exactly the version in Cargo.lock, so Trunk never downloads one.
+WBG_VERSION="$(awk '/^name = "wasm-bindgen"$/{getline; gsub(/"/,"",$3); print $3; exit}' Cargo.lock)"
+if ! wasm-bindgen --version 2>/dev/null | grep -q " $WBG_VERSION\$"; then
+  log "cargo install wasm-bindgen-cli $WBG_VERSION"
+  cargo install wasm-bindgen-cli --version "=$WBG_VERSION" --locked || cargo install wasm-bindgen-cli --version "=$WBG_VERSION"
+fi
+
+# 5. npm tools: binaryen (a recent wasm-opt) for the build, axe-core for the accessibility tests.
+BINARYEN_VERSION=132.0.0
+if ! "$FACTEUR_TOOLS/node_modules/.bin/wasm-opt" --version 2>/dev/null | grep -q "version ${BINARYEN_VERSION%%.*}"; then
+  log "npm install binaryen@$BINARYEN_VERSION"
+  mkdir -p "$FACTEUR_TOOLS"
+  npm install --silent --no-audit --no-fund --prefix "$FACTEUR_TOOLS" "binaryen@$BINARYEN_VERSION"
+fi
+if [ -f tests/axe/package.json ] && [ ! -f tests/axe/node_modules/axe-core/axe.min.js ]; then
+  log "npm ci (axe-core)"
+  (cd tests/axe && npm ci --silent --no-audit --no-fund)
+fi
+log "tools ready: $(trunk --version), $(wasm-bindgen --version), wasm-opt $(wasm-opt --version | awk '{print $3}')"

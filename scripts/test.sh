@@ -1,0 +1,10 @@
+#!/usr/bin/env bash
+# Every test: installs what is missing, builds the release bundle, then runs the native tests
+# of the crates and the browser tests (headless Chromium against a real Cyrus + Postfix).
+set -euo pipefail
+source "$(dirname "$0")/env.sh"
+cd "$FACTEUR_REPO"
+bash scripts/install.sh
+bash scripts/build.sh
+log "cargo test (crates, real mail server, browser)"
+cargo test --workspace --exclude facteur --no-fail-fast -- --test-threads=2

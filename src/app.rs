@@ -1,0 +1,39 @@
+//! The root component: translations, configuration, session and routes.
+
+use crate::core::{config::ConfigGate, session::provide_session, storage};
+use crate::i18n::*;
+use crate::pages::{login::LoginPage, mail::MailPage, not_found::NotFound};
+use leptos::prelude::*;
+use leptos_router::{
+    components::{Redirect, Route, Router, Routes},
+    path,
+};
+
+/// The application.
+#[component]
+pub fn App() -> impl IntoView {
+    provide_session();
+    view! {
+        <I18nContextProvider>
+            <RestoreLanguage/>
+            <ConfigGate>
+                <Router>
+                    <Routes fallback=NotFound>
+                        <Route path=path!("/") view=|| view! { <Redirect path="/mail/inbox"/> }/>
+                        <Route path=path!("/login") view=LoginPage/>
+                        <Route path=path!("/mail/:mailbox") view=MailPage/>
+                    </Routes>
+                </Router>
+            </ConfigGate>
+        </I18nContextProvider>
+    }
+}
+
+/// Applies the language the user chose earlier in this browser, if any.
+#[component]
+fn RestoreLanguage() -> impl IntoView {
+    let i18n = use_i18n();
+    if let Some(locale) = storage::saved_language().and_then(|tag| tag.parse::<Locale>().ok()) {
+        i18n.set_locale(locale);
+    }
+}

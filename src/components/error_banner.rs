@@ -1,0 +1,41 @@
+//! An inline error message with a "Réessayer" button: a failed request never blanks the
+//! screen nor leaves a spinner turning.
+
+use crate::i18n::*;
+use leptos_i18n::I18nContext;
+use leptos::prelude::*;
+
+/// Says what failed (`title`), why (`detail`), and offers to try again.
+#[component]
+pub fn ErrorBanner(
+    /// What could not be done, for the user.
+    #[prop(into)]
+    title: Signal<String>,
+    /// The cause, in words.
+    #[prop(into)]
+    detail: Signal<String>,
+    /// Called by "Réessayer".
+    on_retry: impl Fn() + 'static,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <div class="error-banner" role="alert">
+            <p class="error-title">{title}</p>
+            <p class="error-detail">{detail}</p>
+            <button type="button" class="button secondary" on:click=move |_| on_retry()>
+                {t!(i18n, retry)}
+            </button>
+        </div>
+    }
+}
+
+/// Puts a failed call in words, in the current language.
+pub fn describe(i18n: I18nContext<Locale>, error: crate::core::jmap_client::CallError) -> Signal<String> {
+    use crate::core::jmap_client::CallError;
+    Signal::derive(move || match &error {
+        CallError::Network(_) => t_string!(i18n, errors.network).to_string(),
+        CallError::SessionExpired => t_string!(i18n, errors.session_expired).to_string(),
+        CallError::Server(detail) => t_string!(i18n, errors.server, detail = detail.clone()).to_string(),
+        CallError::Unexpected(detail) => t_string!(i18n, errors.unexpected, detail = detail.clone()).to_string(),
+    })
+}

@@ -1,0 +1,48 @@
+//! One row of the message list: sender, subject, preview, date, marks.
+
+use crate::core::lang::use_lang;
+use crate::i18n::*;
+use facteur_logic::dates::{full_date, list_date};
+use facteur_logic::message::MessageSummary;
+use leptos::prelude::*;
+
+/// The browser's current UTC offset.
+fn local_offset() -> chrono::FixedOffset {
+    *chrono::Local::now().offset()
+}
+
+/// A message in the list.
+#[component]
+pub fn MessageRow(message: MessageSummary) -> impl IntoView {
+    let i18n = use_i18n();
+    let lang = use_lang();
+    let received = message.received_at;
+    let date = move || list_date(received, chrono::Utc::now(), local_offset(), lang.get());
+    let date_title = move || full_date(received, local_offset(), lang.get());
+    let sender = message.sender.clone();
+    let subject = message.subject.clone();
+    view! {
+        <li class="message-row" class:unread=message.unread data-testid="message-row" data-id=message.id.clone()>
+            <span class="marks">
+                {message.unread.then(|| view! {
+                    <span class="unread-dot" aria-hidden="true"></span>
+                    <span class="visually-hidden">{t!(i18n, list.unread)}</span>
+                })}
+            </span>
+            <span class="from">{move || sender.clone().unwrap_or_else(|| t_string!(i18n, list.unknown_sender).to_string())}</span>
+            <span class="summary">
+                <span class="subject">{move || subject.clone().unwrap_or_else(|| t_string!(i18n, list.no_subject).to_string())}</span>
+                {(!message.preview.is_empty()).then(|| view! { " — " <span class="preview">{message.preview.clone()}</span> })}
+            </span>
+            <span class="date">
+                {message.flagged.then(|| view! {
+                    <span class="mark flag" role="img" aria-label=move || t_string!(i18n, list.flagged)>"⚑"</span>" "
+                })}
+                {message.has_attachment.then(|| view! {
+                    <span class="mark" role="img" aria-label=move || t_string!(i18n, list.attachment)>"📎"</span>" "
+                })}
+                <time datetime=received.to_rfc3339() title=date_title>{date}</time>
+            </span>
+        </li>
+    }
+}

@@ -1,0 +1,6 @@
+//! Reusable pieces of interface.
+
+pub mod error_banner;
+pub mod folder_nav;
+pub mod language_switch;
+pub mod message_row;

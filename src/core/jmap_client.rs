@@ -1,0 +1,105 @@
+//! The JMAP client of the signed-in user: the session, the credentials (in memory only) and
+//! one method to send a request built with `facteur_jmap`.
+
+use crate::core::http::{self, HttpError};
+use facteur_jmap::{ProblemDetails, Request, Response, Session};
+use facteur_logic::login::{basic_authorization, looks_like_session, LoginFailure};
+use std::sync::Arc;
+
+const MAIL: &str = "urn:ietf:params:jmap:mail";
+
+/// A signed-in JMAP client. Cheap to clone; holds no browser object, so it can live in a
+/// signal.
+#[derive(Clone, Debug)]
+pub struct JmapClient {
+    inner: Arc<Inner>,
+}
+
+#[derive(Debug)]
+struct Inner {
+    session: Session,
+    authorization: String,
+    account_id: String,
+    api_url: String,
+}
+
+impl PartialEq for JmapClient {
+    fn eq(&self, other: &Self) -> bool {
+        Arc::ptr_eq(&self.inner, &other.inner)
+    }
+}
+
+/// Why a JMAP call failed, in terms the interface can explain.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum CallError {
+    /// No answer from the server.
+    #[error("{0}")]
+    Network(String),
+    /// 401: the credentials are no longer accepted.
+    #[error("session expired")]
+    SessionExpired,
+    /// The server refused the request (HTTP error or RFC 7807 problem).
+    #[error("{0}")]
+    Server(String),
+    /// The answer could not be understood, or a method failed.
+    #[error("{0}")]
+    Unexpected(String),
+}
+
+impl From<HttpError> for CallError {
+    fn from(e: HttpError) -> Self {
+        match e {
+            HttpError::Network(detail) => CallError::Network(detail),
+        }
+    }
+}
+
+impl From<facteur_jmap::Error> for CallError {
+    fn from(e: facteur_jmap::Error) -> Self {
+        CallError::Unexpected(e.to_string())
+    }
+}
+
+/// Asks the server for the JMAP session with these credentials.
+pub async fn sign_in(session_url: &str, username: &str, password: &str) -> Result<JmapClient, LoginFailure> {
+    let authorization = basic_authorization(username, password);
+    let response = http::get(session_url, Some(&authorization))
+        .await
+        .map_err(|_| LoginFailure::Unreachable)?;
+    if let Some(failure) = LoginFailure::from_status(response.status) {
+        return Err(failure);
+    }
+    if !looks_like_session(&response.body) {
+        return Err(LoginFailure::Unreachable);
+    }
+    let session: Session = serde_json::from_str(&response.body).map_err(|_| LoginFailure::Server)?;
+    let account_id = session.primary_account(MAIL).ok_or(LoginFailure::Server)?.to_string();
+    let api_url = http::resolve_url(&session.api_url, &response.url);
+    Ok(JmapClient { inner: Arc::new(Inner { session, authorization, account_id, api_url }) })
+}
+
+impl JmapClient {
+    /// The username the server knows the user by.
+    pub fn username(&self) -> &str {
+        &self.inner.session.username
+    }
+
+    /// The primary mail account id.
+    pub fn account_id(&self) -> &str {
+        &self.inner.account_id
+    }
+
+    /// Sends one JMAP request (several method calls) and returns the response.
+    pub async fn send(&self, request: &Request) -> Result<Response, CallError> {
+        let body = serde_json::to_string(request).map_err(|e| CallError::Unexpected(e.to_string()))?;
+        let answer = http::post_json(&self.inner.api_url, &self.inner.authorization, body).await?;
+        match answer.status {
+            200..=299 => serde_json::from_str(&answer.body).map_err(|e| CallError::Unexpected(e.to_string())),
+            401 => Err(CallError::SessionExpired),
+            status => Err(CallError::Server(match serde_json::from_str::<ProblemDetails>(&answer.body) {
+                Ok(problem) => problem.to_string(),
+                Err(_) => format!("HTTP {status}"),
+            })),
+        }
+    }
+}

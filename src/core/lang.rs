@@ -1,0 +1,15 @@
+//! Bridges the generated `Locale` and the logic crate's `Lang`.
+
+use crate::i18n::{use_i18n, Locale};
+use facteur_logic::Lang;
+use leptos::prelude::*;
+
+/// The current language as a signal of [`Lang`], for the logic crate's formatters.
+pub fn use_lang() -> Signal<Lang> {
+    let i18n = use_i18n();
+    Signal::derive(move || match i18n.get_locale() {
+        Locale::fr => Lang::Fr,
+        Locale::en => Lang::En,
+    })
+}
+

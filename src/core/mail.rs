@@ -1,0 +1,26 @@
+//! Loads folders and message pages (the requests are built and read in `facteur_logic`).
+
+use crate::core::jmap_client::{CallError, JmapClient};
+use facteur_logic::mailbox::Folder;
+use facteur_logic::message::MessageSummary;
+use facteur_logic::requests;
+
+/// All the account's folders (one `Mailbox/get`).
+pub async fn load_folders(client: &JmapClient) -> Result<Vec<Folder>, CallError> {
+    let (request, call) = requests::folders(client.account_id());
+    let response = client.send(&request).await?;
+    requests::read_folders(&response, &call).map_err(|e| CallError::Unexpected(e.to_string()))
+}
+
+/// A page of a folder's messages, newest first: `Email/query` and `Email/get` by
+/// back-reference in one request.
+pub async fn load_page(
+    client: &JmapClient,
+    mailbox_id: &str,
+    position: u32,
+    limit: u32,
+) -> Result<Vec<MessageSummary>, CallError> {
+    let (request, calls) = requests::message_page(client.account_id(), mailbox_id, position, limit);
+    let response = client.send(&request).await?;
+    requests::read_message_page(&response, &calls).map_err(|e| CallError::Unexpected(e.to_string()))
+}

@@ -1,0 +1,10 @@
+//! What the screens share: configuration, HTTP, the JMAP client, the signed-in session and
+//! browser storage. Nothing here renders anything but the configuration gate.
+
+pub mod config;
+pub mod http;
+pub mod jmap_client;
+pub mod lang;
+pub mod mail;
+pub mod session;
+pub mod storage;

@@ -1,0 +1,35 @@
+//! The signed-in session, kept in memory only and shared by context.
+
+use crate::core::{jmap_client::JmapClient, storage};
+use leptos::prelude::*;
+
+/// The session context: `None` until the user signs in.
+#[derive(Clone, Copy)]
+pub struct Session {
+    /// The JMAP client of the signed-in user.
+    pub client: RwSignal<Option<JmapClient>>,
+}
+
+impl Session {
+    /// Keeps the client in memory and remembers the username for this tab.
+    pub fn sign_in(&self, client: JmapClient) {
+        storage::remember_username(client.username());
+        self.client.set(Some(client));
+    }
+
+    /// Forgets the client and everything Facteur keeps in this browser.
+    pub fn sign_out(&self) {
+        self.client.set(None);
+        storage::clear_all();
+    }
+}
+
+/// Provides an empty session context (call once, in the root component).
+pub fn provide_session() {
+    provide_context(Session { client: RwSignal::new(None) });
+}
+
+/// The session context.
+pub fn use_session() -> Session {
+    expect_context::<Session>()
+}

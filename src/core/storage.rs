@@ -1,0 +1,50 @@
+//! Browser storage. What Facteur keeps, and where (also in the README):
+//! - `localStorage["facteur.lang"]`: the language the user chose (`fr` or `en`);
+//! - `sessionStorage["facteur.username"]`: the username of the open session, for this tab
+//!   only, so that after a reload the login form is filled in and says why the password is
+//!   asked again.
+//!
+//! The password is never stored anywhere: it stays in memory only. Signing out clears both
+//! storages entirely.
+
+const LANG_KEY: &str = "facteur.lang";
+const USERNAME_KEY: &str = "facteur.username";
+
+fn local() -> Option<web_sys::Storage> {
+    web_sys::window()?.local_storage().ok().flatten()
+}
+
+fn session() -> Option<web_sys::Storage> {
+    web_sys::window()?.session_storage().ok().flatten()
+}
+
+/// The language saved by [`save_language`].
+pub fn saved_language() -> Option<String> {
+    local()?.get_item(LANG_KEY).ok().flatten()
+}
+
+/// Remembers the language the user chose.
+pub fn save_language(tag: &str) {
+    if let Some(s) = local() {
+        let _ = s.set_item(LANG_KEY, tag);
+    }
+}
+
+/// The username of the session this tab had before a reload.
+pub fn remembered_username() -> Option<String> {
+    session()?.get_item(USERNAME_KEY).ok().flatten().filter(|u| !u.is_empty())
+}
+
+/// Remembers the username for this tab (see the module documentation).
+pub fn remember_username(username: &str) {
+    if let Some(s) = session() {
+        let _ = s.set_item(USERNAME_KEY, username);
+    }
+}
+
+/// Forgets everything Facteur keeps in this browser.
+pub fn clear_all() {
+    for storage in [local(), session()].into_iter().flatten() {
+        let _ = storage.clear();
+    }
+}

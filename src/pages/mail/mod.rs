@@ -1,0 +1,78 @@
+//! The mail screen: the shell (top bar, folders) and the message list of one folder, whose
+//! address is `/mail/<role or mailbox id>`.
+
+mod message_list;
+
+use crate::components::{folder_nav::FolderNav, language_switch::LanguageSwitch};
+use crate::core::{jmap_client::JmapClient, mail, session::use_session};
+use crate::i18n::*;
+use facteur_logic::mailbox::Folder;
+use leptos::prelude::*;
+use leptos_router::{components::Redirect, hooks::{use_navigate, use_params_map}};
+use message_list::MessageList;
+
+/// `/mail/:mailbox`: the signed-in user's mail, or the login page.
+#[component]
+pub fn MailPage() -> impl IntoView {
+    let session = use_session();
+    move || match session.client.get() {
+        Some(client) => view! { <MailShell client/> }.into_any(),
+        None => view! { <Redirect path="/login"/> }.into_any(),
+    }
+}
+
+#[component]
+fn MailShell(client: JmapClient) -> impl IntoView {
+    let i18n = use_i18n();
+    let session = use_session();
+    let navigate = use_navigate();
+    let params = use_params_map();
+    let menu_open = RwSignal::new(false);
+
+    let folders_client = client.clone();
+    let folders = LocalResource::new(move || {
+        let client = folders_client.clone();
+        async move { mail::load_folders(&client).await }
+    });
+    let slug = Memo::new(move |_| params.read().get("mailbox").unwrap_or_else(|| "inbox".into()));
+    let current: Memo<Option<Folder>> = Memo::new(move |_| {
+        let slug = slug.get();
+        folders.get()?.ok()?.into_iter().find(|f| f.slug() == slug)
+    });
+    // Close the phone menu when the folder changes.
+    Effect::new(move || {
+        slug.track();
+        menu_open.set(false);
+    });
+
+    let sign_out = move |_| {
+        session.sign_out();
+        navigate("/login?signed_out=1", Default::default());
+    };
+    let username = client.username().to_string();
+
+    view! {
+        <a class="skip-link" href="#main">{t!(i18n, skip_to_content)}</a>
+        <div class="shell" class:menu-open=move || menu_open.get()>
+            <header class="topbar">
+                <button type="button" class="icon-button menu-button" aria-controls="folders"
+                    aria-expanded=move || menu_open.get().to_string()
+                    on:click=move |_| menu_open.update(|open| *open = !*open)>
+                    {move || if menu_open.get() { t_string!(i18n, shell.close_menu) } else { t_string!(i18n, shell.open_menu) }}
+                </button>
+                <a class="brand-name" href="/mail/inbox">{t!(i18n, app_name)}</a>
+                <span class="user" title=username.clone()>{t!(i18n, shell.signed_in_as, user = username.clone())}</span>
+                <LanguageSwitch/>
+                <button type="button" id="logout" class="button secondary" on:click=sign_out>
+                    {t!(i18n, shell.sign_out)}
+                </button>
+            </header>
+            <nav class="sidebar" id="folders" aria-label=move || t_string!(i18n, shell.folders)>
+                <FolderNav folders current=Signal::derive(move || slug.get())/>
+            </nav>
+            <main class="content" id="main" tabindex="-1">
+                <MessageList client folder=current.into() folders_loaded=Signal::derive(move || folders.get().is_some())/>
+            </main>
+        </div>
+    }
+}
