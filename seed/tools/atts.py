@@ -20,7 +20,7 @@ def docx(fn, title, paras, author="Claire Martin"):
 
 
 def vevent(uid, summary, start, end, location, desc, organizer=None, attendees=(), allday=False,
-           rrule=None, stamp="20261123T070000Z", status=None, categories=None, method_attendee=True):
+           rrule=None, stamp="20261123T070000Z", status=None, categories=None, accepted=()):
     L = ["BEGIN:VEVENT", f"UID:{uid}", f"DTSTAMP:{stamp}"]
     if allday:
         L += [f"DTSTART;VALUE=DATE:{start:%Y%m%d}", f"DTEND;VALUE=DATE:{end:%Y%m%d}"]
@@ -39,7 +39,7 @@ def vevent(uid, summary, start, end, location, desc, organizer=None, attendees=(
         L.append(f'ORGANIZER;CN="{o.name}":mailto:{o.email}')
     for a in attendees:
         p = P[a]
-        st = "ACCEPTED" if a == organizer else "NEEDS-ACTION"
+        st = "ACCEPTED" if a == organizer or a in accepted else "NEEDS-ACTION"
         L.append(f'ATTENDEE;CN="{p.name}";ROLE=REQ-PARTICIPANT;PARTSTAT={st};RSVP=TRUE:mailto:{p.email}')
     L.append("END:VEVENT")
     return L

@@ -25,7 +25,7 @@ def claire():
 
     def add(name, *a, **k):
         uid = uid_for("claire:" + name)
-        ev.append((uid, vevent(uid, *a, **k)))
+        ev.append((uid, vevent(uid, *a, accepted=("claire",), **k)))
 
     def todo(name, *a, **k):
         uid = uid_for("claire:todo:" + name)
@@ -130,7 +130,7 @@ def julien():
 
     def add(name, *a, **k):
         uid = uid_for("julien:" + name)
-        ev.append((uid, vevent(uid, *a, **k)))
+        ev.append((uid, vevent(uid, *a, accepted=("julien",), **k)))
 
     add("2ndeB", "2nde B — Histoire-géographie", D("2026-09-01 10:00"), D("2026-09-01 11:00"), f"Salle B112, {LYC}",
         "Histoire-géographie, 2nde B.", rrule=f"FREQ=WEEKLY;BYDAY=TU,TH;{UNTIL}", categories="Cours")

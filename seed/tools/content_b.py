@@ -847,8 +847,8 @@ Bien cordialement,
                         "Conseils de classe — 1er trimestre 2026-2027", [
     "Jeudi 3 décembre : 1re G3 (17h30), 1re G1 (18h30)",
     "Lundi 7 décembre : 2nde A (17h30), 2nde C (18h30)",
-    "Mardi 8 décembre : 2nde B (17h30), 2nde D (18h30)",
-    "Jeudi 10 décembre : 2nde D (18h00) — report, 1re STMG 1 (17h00)",
+    "Mardi 8 décembre : 2nde B (17h30), 2nde E (18h30)",
+    "Jeudi 10 décembre : 1re STMG 1 (17h00), 2nde D (18h00)",
     "Vendredi 11 décembre : 1re STMG 2 (17h00), terminales STMG (18h00)", "",
     "Saisie des appréciations : 48 h avant le conseil.",
     "La proviseure, Nathalie Garnier"], "20261103080000")])
@@ -1044,7 +1044,7 @@ Bon dimanche soir ;)
 J.
 """, unread=True)
 
-T("Absence de Elias lundi", "2026-11-22 21:12").m(
+T("Absence d'Elias lundi", "2026-11-22 21:12").m(
     "p_navarro", "claire", """
 Bonsoir Madame,
 

@@ -26,7 +26,7 @@ DATED = [  # (date, item)
     ("2026-01-22", "Jeudi 22 janvier : plusieurs collègues en formation (oral EAF) ; remplacements affichés en salle des profs."),
     ("2026-01-28", "Mercredi 28 janvier : bac blanc de français pour les 1res (8h-12h), salles du bâtiment C."),
     ("2026-01-31", "Samedi 31 janvier, 9h-13h : journée portes ouvertes du lycée. Merci aux volontaires de se signaler."),
-    ("2026-02-05", "Jeudi 5 février : heure d'information syndicale à 12h15 (salle B110)."),
+    ("2026-02-12", "Jeudi 12 février : heure d'information syndicale à 12h15 (salle B110)."),
     ("2026-02-17", "Mardi 17 février, 17h30 : conseil pédagogique (DHG 2026)."),
     ("2026-02-19", "Jeudi 19 février : les fiches de vœux de spécialités des 2nde sont à remettre aux professeurs principaux."),
     ("2026-03-11", "Mercredi 11 mars : journée académique des lettres (retransmission en salle B210 à partir de 9h)."),
@@ -186,9 +186,9 @@ SCOLARIA = [
     ("2026-11-20 17:15", "[Scolaria] Devoirs rendus en ligne : 1re G3",
      "27 élèves de 1re G3 ont déposé leur travail « Dissertation — Lagarce » dans le cahier de textes.\n"
      "Date limite : dimanche 22 novembre 2026, 20h00."),
-    ("2026-11-23 07:01", "[Scolaria] Absences : 4 nouvelles absences en 2nde B",
-     "- NAVARRO Elias : lundi 23 novembre, 8h-12h (motif médical, justifié)\n"
-     "- HOARAU Nathan : lundi 23 novembre, 8h-9h (retard)\n- ARNAL Zoé : lundi 23 novembre, 8h-9h (retard, bus)\n"
+    ("2026-11-23 07:01", "[Scolaria] Absences : 4 nouvelles absences dans vos classes",
+     "- NAVARRO Elias (2nde D) : lundi 23 novembre, 8h-12h (motif médical, justifié)\n"
+     "- HOARAU Nathan (2nde B) : lundi 23 novembre, 8h-9h (retard)\n- ARNAL Zoé (2nde B) : lundi 23 novembre, 8h-9h (retard, bus)\n"
      "- MAZET Lou (2nde D) : lundi 23 novembre, journée (non justifiée)"),
 ]
 

@@ -28,11 +28,11 @@ def vcard(p, categories):
     esc = lambda s: s.replace("\\", "\\\\").replace(",", "\\,").replace(";", "\\;").replace("\n", "\\n")
     uid = uid_for("contact:" + p.email)
     L = ["BEGIN:VCARD", "VERSION:3.0", f"UID:{uid}", f"FN:{esc(p.name)}",
-         f"N:{esc(p.last)};{esc(p.first)};;;", f"EMAIL;TYPE=INTERNET,WORK:{p.email}"]
+         f"N:{esc(p.last)};{esc(p.first)};;;", f"EMAIL;TYPE=work:{p.email}"]
     if p.phone:
-        L.append(f"TEL;TYPE=WORK,VOICE:{p.phone}")
+        L.append(f"TEL;TYPE=work,voice:{p.phone}")
     if p.mobile:
-        L.append(f"TEL;TYPE=CELL:{p.mobile}")
+        L.append(f"TEL;TYPE=cell:{p.mobile}")
     if p.org:
         L.append(f"ORG:{esc(p.org)}")
     if p.title:
