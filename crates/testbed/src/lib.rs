@@ -1,1 +1,379 @@
-//! Testbed.
+//! Facteur testbed: a real JMAP mail server (Cyrus IMAP 3.6 + Postfix) run as this process's own
+//! children on 127.0.0.1, from one private directory, seeded from files, with the web app served on
+//! the same origin as `/jmap`.
+//!
+//! ```no_run
+//! use facteur_testbed::{Testbed, TestbedOptions};
+//! let tb = Testbed::start(TestbedOptions { seed_dir: Some("seed".into()), ..Default::default() })?;
+//! println!("{}", tb.app_url());
+//! # Ok::<(), facteur_testbed::TestbedError>(())
+//! ```
+
+mod app;
+mod cyrus;
+pub mod jmap;
+mod postfix;
+mod proc;
+mod seed;
+
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::{SocketAddr, TcpStream};
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU32, Ordering};
+use std::time::{Duration, Instant};
+
+pub use seed::SeedSummary;
+
+/// Options of [`Testbed::start`].
+#[derive(Debug, Clone, Default)]
+pub struct TestbedOptions {
+    /// Private directory (wiped and created). Default: a fresh directory under /tmp.
+    pub dir: Option<PathBuf>,
+    /// Seed directory (`accounts.json`, `accounts/<email>/...`). None = no accounts, no seeding.
+    pub seed_dir: Option<PathBuf>,
+    /// Built app bundle (Trunk output). None = no app server.
+    pub dist_dir: Option<PathBuf>,
+    /// Port of the app server; 0 = pick a free port.
+    pub app_port: u16,
+}
+
+/// A demo account (login = full email address).
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct Account {
+    pub email: String,
+    pub password: String,
+    pub name: String,
+}
+
+/// Errors of the testbed. Process failures carry the tail of the relevant log.
+#[derive(Debug, thiserror::Error)]
+pub enum TestbedError {
+    #[error("I/O error: {context}: {source}")]
+    Io {
+        context: String,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error("{what} failed to start: {reason}\n--- {log} (tail) ---\n{tail}")]
+    Start {
+        what: String,
+        reason: String,
+        log: String,
+        tail: String,
+    },
+    #[error("command `{command}` failed: {output}")]
+    Command { command: String, output: String },
+    #[error("seed error: {0}")]
+    Seed(String),
+    #[error("HTTP/JMAP error: {0}")]
+    Http(String),
+    #[error("SMTP error: {0}")]
+    Smtp(String),
+    #[error("app server error: {0}")]
+    App(String),
+}
+
+impl TestbedError {
+    pub(crate) fn io(context: impl Into<String>, source: std::io::Error) -> Self {
+        TestbedError::Io { context: context.into(), source }
+    }
+}
+
+pub(crate) fn log_tail(path: &Path, lines: usize) -> String {
+    match std::fs::read(path) {
+        Ok(bytes) => {
+            let text = String::from_utf8_lossy(&bytes);
+            let all: Vec<&str> = text.lines().collect();
+            all[all.len().saturating_sub(lines)..].join("\n")
+        }
+        Err(e) => format!("(cannot read {}: {e})", path.display()),
+    }
+}
+
+/// Ports and paths of one instance.
+#[derive(Debug, Clone)]
+pub(crate) struct Layout {
+    pub dir: PathBuf,
+    pub imap_port: u16,
+    pub http_port: u16,
+    pub smtp_port: u16,
+}
+
+impl Layout {
+    pub fn p(&self, rel: &str) -> PathBuf {
+        self.dir.join(rel)
+    }
+    pub fn imapd_conf(&self) -> PathBuf {
+        self.p("etc/imapd.conf")
+    }
+    pub fn pf_etc(&self) -> PathBuf {
+        self.p("pf/etc")
+    }
+}
+
+/// A running testbed. Dropping it stops everything.
+pub struct Testbed {
+    layout: Layout,
+    accounts: Vec<Account>,
+    cyrus: Option<std::process::Child>,
+    postfix: Option<std::process::Child>,
+    app: Option<app::AppServer>,
+    app_url: Option<String>,
+    seed_summary: Vec<SeedSummary>,
+    stopped: bool,
+}
+
+static DIR_COUNTER: AtomicU32 = AtomicU32::new(0);
+
+/// Picks a free TCP port on 127.0.0.1 (bind to port 0, read it, drop the socket).
+pub fn free_port() -> Result<u16, TestbedError> {
+    let l = std::net::TcpListener::bind("127.0.0.1:0").map_err(|e| TestbedError::io("bind 127.0.0.1:0", e))?;
+    Ok(l.local_addr().map_err(|e| TestbedError::io("local_addr", e))?.port())
+}
+
+fn free_ports(n: usize) -> Result<Vec<u16>, TestbedError> {
+    // Keep all listeners open until every port is chosen, so the ports are distinct.
+    let mut listeners = Vec::new();
+    for _ in 0..n {
+        listeners.push(std::net::TcpListener::bind("127.0.0.1:0").map_err(|e| TestbedError::io("bind 127.0.0.1:0", e))?);
+    }
+    listeners
+        .iter()
+        .map(|l| Ok(l.local_addr().map_err(|e| TestbedError::io("local_addr", e))?.port()))
+        .collect()
+}
+
+pub(crate) fn port_answers(port: u16) -> bool {
+    TcpStream::connect_timeout(&SocketAddr::from(([127, 0, 0, 1], port)), Duration::from_millis(200)).is_ok()
+}
+
+/// Reads `<seed>/accounts.json`.
+pub fn read_accounts(seed_dir: &Path) -> Result<Vec<Account>, TestbedError> {
+    #[derive(serde::Deserialize)]
+    struct Raw {
+        email: String,
+        password: String,
+        #[serde(default)]
+        name: String,
+    }
+    let path = seed_dir.join("accounts.json");
+    let text = std::fs::read_to_string(&path).map_err(|e| TestbedError::io(format!("read {}", path.display()), e))?;
+    let raw: Vec<Raw> =
+        serde_json::from_str(&text).map_err(|e| TestbedError::Seed(format!("{}: {e}", path.display())))?;
+    Ok(raw
+        .into_iter()
+        .map(|r| Account { email: r.email.to_lowercase(), password: r.password, name: r.name })
+        .collect())
+}
+
+impl Testbed {
+    /// Starts Cyrus, Postfix and (if `dist_dir`) the app server, creates the accounts and seeds
+    /// them. Blocking; returns when everything answers.
+    pub fn start(opts: TestbedOptions) -> Result<Testbed, TestbedError> {
+        let t0 = Instant::now();
+        let dir = match &opts.dir {
+            Some(d) => {
+                if d.is_absolute() {
+                    d.clone()
+                } else {
+                    std::env::current_dir().map_err(|e| TestbedError::io("current_dir", e))?.join(d)
+                }
+            }
+            None => PathBuf::from(format!(
+                "/tmp/facteur-testbed-{}-{}",
+                std::process::id(),
+                DIR_COUNTER.fetch_add(1, Ordering::SeqCst)
+            )),
+        };
+        let accounts = match &opts.seed_dir {
+            Some(s) => read_accounts(s)?,
+            None => Vec::new(),
+        };
+        let ports = free_ports(3)?;
+        let layout = Layout { dir, imap_port: ports[0], http_port: ports[1], smtp_port: ports[2] };
+
+        // A previous crashed run of the same directory: kill what it left, then wipe.
+        proc::kill_leftovers(&layout);
+        if layout.dir.exists() {
+            std::fs::remove_dir_all(&layout.dir)
+                .map_err(|e| TestbedError::io(format!("wipe {}", layout.dir.display()), e))?;
+        }
+
+        let mut tb = Testbed {
+            layout,
+            accounts,
+            cyrus: None,
+            postfix: None,
+            app: None,
+            app_url: None,
+            seed_summary: Vec::new(),
+            stopped: false,
+        };
+        let domains = domains_of(&tb.accounts);
+        cyrus::prepare(&tb.layout, &tb.accounts)?;
+        postfix::prepare(&tb.layout, &domains)?;
+        // Postfix first: it is slower to come up, and Cyrus only needs it for submissions.
+        tb.postfix = Some(postfix::spawn(&tb.layout)?);
+        tb.cyrus = Some(cyrus::spawn(&tb.layout)?);
+        cyrus::wait_ready(&tb.layout, tb.cyrus.as_mut().unwrap())?;
+        postfix::wait_ready(&tb.layout, tb.postfix.as_mut().unwrap())?;
+        let t_servers = t0.elapsed();
+
+        cyrus::init_accounts(&tb.layout, &tb.accounts)?;
+        let t_accounts = t0.elapsed();
+
+        if let Some(seed_dir) = &opts.seed_dir {
+            tb.seed_summary = seed::seed_all(&tb.layout, seed_dir, &tb.accounts)?;
+        }
+        let t_seed = t0.elapsed();
+
+        if let Some(dist) = &opts.dist_dir {
+            let server = app::AppServer::start(dist, opts.app_port, tb.cyrus_http_url())?;
+            tb.app_url = Some(format!("http://127.0.0.1:{}", server.port));
+            tb.app = Some(server);
+        }
+        if std::env::var_os("FACTEUR_TESTBED_QUIET").is_none() {
+            eprintln!(
+                "testbed: servers up in {:.1}s, accounts ready at {:.1}s, seeded at {:.1}s ({})",
+                t_servers.as_secs_f64(),
+                t_accounts.as_secs_f64(),
+                t_seed.as_secs_f64(),
+                tb.layout.dir.display()
+            );
+        }
+        Ok(tb)
+    }
+
+    /// The app origin (app + `/jmap` proxy) if a dist dir was given, else the Cyrus http url.
+    pub fn app_url(&self) -> String {
+        self.app_url.clone().unwrap_or_else(|| self.cyrus_http_url())
+    }
+    /// Direct Cyrus httpd (JMAP, CalDAV, CardDAV).
+    pub fn cyrus_http_url(&self) -> String {
+        format!("http://127.0.0.1:{}", self.layout.http_port)
+    }
+    pub fn smtp_port(&self) -> u16 {
+        self.layout.smtp_port
+    }
+    pub fn imap_port(&self) -> u16 {
+        self.layout.imap_port
+    }
+    pub fn accounts(&self) -> &[Account] {
+        &self.accounts
+    }
+    /// One line per seeded account (empty if no seeding).
+    pub fn seed_summary(&self) -> &[SeedSummary] {
+        &self.seed_summary
+    }
+    pub fn dir(&self) -> &Path {
+        &self.layout.dir
+    }
+
+    /// Sends a raw message by SMTP to Postfix, which delivers local domains to Cyrus over LMTP.
+    pub fn deliver(&self, raw_message: &[u8], from: &str, to: &[&str]) -> Result<(), TestbedError> {
+        smtp_send(self.layout.smtp_port, raw_message, from, to)
+    }
+
+    /// Stops Cyrus (master and children) and Postfix, and the app server. Idempotent.
+    pub fn stop(&mut self) {
+        if self.stopped {
+            return;
+        }
+        self.stopped = true;
+        if let Some(app) = self.app.take() {
+            app.stop();
+        }
+        if let Some(child) = self.cyrus.take() {
+            proc::stop_child(child, Duration::from_secs(5));
+        }
+        postfix::stop(&self.layout);
+        if let Some(child) = self.postfix.take() {
+            proc::stop_child(child, Duration::from_secs(5));
+        }
+        proc::kill_leftovers(&self.layout);
+    }
+}
+
+impl Drop for Testbed {
+    fn drop(&mut self) {
+        self.stop();
+    }
+}
+
+fn domains_of(accounts: &[Account]) -> Vec<String> {
+    let mut d: Vec<String> = accounts
+        .iter()
+        .filter_map(|a| a.email.split_once('@').map(|(_, d)| d.to_string()))
+        .collect();
+    d.push("ac-cevennes.fr".to_string());
+    d.sort();
+    d.dedup();
+    d
+}
+
+/// A minimal SMTP client (no TLS, no auth) for 127.0.0.1.
+pub fn smtp_send(port: u16, raw: &[u8], from: &str, to: &[&str]) -> Result<(), TestbedError> {
+    let err = |m: String| TestbedError::Smtp(m);
+    let stream = TcpStream::connect(("127.0.0.1", port)).map_err(|e| err(format!("connect :{port}: {e}")))?;
+    stream.set_read_timeout(Some(Duration::from_secs(30))).ok();
+    let mut w = stream.try_clone().map_err(|e| err(e.to_string()))?;
+    let mut r = BufReader::new(stream);
+    fn reply(r: &mut BufReader<TcpStream>) -> Result<(u16, String), TestbedError> {
+        let mut all = String::new();
+        loop {
+            let mut line = String::new();
+            let n = r.read_line(&mut line).map_err(|e| TestbedError::Smtp(format!("read: {e}")))?;
+            if n == 0 {
+                return Err(TestbedError::Smtp(format!("connection closed after: {all}")));
+            }
+            all.push_str(&line);
+            if line.len() < 4 || line.as_bytes()[3] != b'-' {
+                let code = line.get(..3).and_then(|c| c.parse().ok()).unwrap_or(0);
+                return Ok((code, all.trim_end().to_string()));
+            }
+        }
+    }
+    let mut expect = |w: &mut TcpStream, cmd: Option<&str>, ok: &[u16]| -> Result<(), TestbedError> {
+        if let Some(c) = cmd {
+            w.write_all(c.as_bytes()).and_then(|_| w.write_all(b"\r\n")).map_err(|e| err(format!("write: {e}")))?;
+        }
+        let (code, text) = reply(&mut r)?;
+        if ok.contains(&code) {
+            Ok(())
+        } else {
+            Err(err(format!("{} -> {text}", cmd.unwrap_or("(greeting)"))))
+        }
+    };
+    expect(&mut w, None, &[220])?;
+    expect(&mut w, Some("EHLO facteur-testbed"), &[250])?;
+    expect(&mut w, Some(&format!("MAIL FROM:<{from}>")), &[250])?;
+    for rcpt in to {
+        expect(&mut w, Some(&format!("RCPT TO:<{rcpt}>")), &[250, 251])?;
+    }
+    expect(&mut w, Some("DATA"), &[354])?;
+    // Normalise line endings to CRLF and dot-stuff.
+    let mut data = Vec::with_capacity(raw.len() + 64);
+    let mut at_line_start = true;
+    let mut prev = 0u8;
+    for &b in raw {
+        if b == b'\n' && prev != b'\r' {
+            data.push(b'\r');
+        }
+        if at_line_start && b == b'.' {
+            data.push(b'.');
+        }
+        data.push(b);
+        at_line_start = b == b'\n';
+        prev = b;
+    }
+    if !data.ends_with(b"\r\n") {
+        data.extend_from_slice(b"\r\n");
+    }
+    data.extend_from_slice(b".\r\n");
+    w.write_all(&data).map_err(|e| err(format!("write data: {e}")))?;
+    expect(&mut w, None, &[250])?;
+    let _ = expect(&mut w, Some("QUIT"), &[221]);
+    let mut rest = Vec::new();
+    let _ = r.read_to_end(&mut rest);
+    Ok(())
+}

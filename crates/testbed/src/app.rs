@@ -1,0 +1,233 @@
+//! The app server: the built bundle and a reverse proxy to Cyrus httpd, on one origin.
+
+use crate::TestbedError;
+use axum::body::Body;
+use axum::extract::{Request, State};
+use axum::http::{header, HeaderMap, HeaderName, HeaderValue, Method, StatusCode, Uri, Version};
+use axum::response::{IntoResponse, Response};
+use hyper_util::client::legacy::connect::HttpConnector;
+use hyper_util::client::legacy::Client;
+use hyper_util::rt::TokioExecutor;
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+use tower::ServiceExt;
+use tower_http::services::ServeDir;
+
+pub const DEFAULT_CSP: &str = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data: blob:; connect-src 'self'; frame-src blob:; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+
+/// Path prefixes proxied to Cyrus.
+const PROXIED: [&str; 5] = ["/jmap", "/.well-known/jmap", "/.well-known/caldav", "/.well-known/carddav", "/dav"];
+
+pub fn is_proxied(path: &str) -> bool {
+    PROXIED.iter().any(|p| path == *p || (path.starts_with(p) && path.as_bytes()[p.len()] == b'/'))
+}
+
+/// Trunk's hashed asset names: `name-<16 hex>...` (e.g. `facteur-0123456789abcdef_bg.wasm`).
+pub fn is_hashed_asset(path: &str) -> bool {
+    let name = path.rsplit('/').next().unwrap_or("");
+    let b = name.as_bytes();
+    b.windows(17).enumerate().any(|(i, w)| {
+        w[0] == b'-'
+            && w[1..].iter().all(|c| c.is_ascii_hexdigit() && !c.is_ascii_uppercase())
+            && b.get(i + 17).map(|c| !c.is_ascii_hexdigit()).unwrap_or(true)
+    })
+}
+
+#[derive(Clone)]
+struct AppState {
+    dist: PathBuf,
+    cyrus: String,
+    cyrus_authority: HeaderValue,
+    fallback_origin: String,
+    client: Client<HttpConnector, Body>,
+}
+
+pub struct AppServer {
+    pub port: u16,
+    stop: tokio::sync::watch::Sender<bool>,
+    thread: Option<std::thread::JoinHandle<()>>,
+}
+
+impl AppServer {
+    pub fn start(dist: &Path, port: u16, cyrus_url: String) -> Result<AppServer, TestbedError> {
+        if !dist.join("index.html").is_file() {
+            return Err(TestbedError::App(format!("{} has no index.html (build the app with Trunk first)", dist.display())));
+        }
+        let listener = std::net::TcpListener::bind(("127.0.0.1", port))
+            .map_err(|e| TestbedError::App(format!("bind 127.0.0.1:{port}: {e}")))?;
+        listener.set_nonblocking(true).map_err(|e| TestbedError::io("set_nonblocking", e))?;
+        let port = listener.local_addr().map_err(|e| TestbedError::io("local_addr", e))?.port();
+        let dist = std::fs::canonicalize(dist).map_err(|e| TestbedError::io(format!("{}", dist.display()), e))?;
+        let (stop, mut stop_rx) = tokio::sync::watch::channel(false);
+        let rt = tokio::runtime::Builder::new_multi_thread()
+            .worker_threads(2)
+            .thread_name("facteur-testbed-app")
+            .enable_all()
+            .build()
+            .map_err(|e| TestbedError::io("tokio runtime", e))?;
+        let state = AppState {
+            dist,
+            cyrus_authority: HeaderValue::from_str(cyrus_url.trim_start_matches("http://")).unwrap(),
+            cyrus: cyrus_url,
+            fallback_origin: format!("http://127.0.0.1:{port}"),
+            client: Client::builder(TokioExecutor::new()).build_http(),
+        };
+        let app = axum::Router::new().fallback(handle).with_state(state);
+        let thread = std::thread::Builder::new()
+            .name("facteur-testbed-app".into())
+            .spawn(move || {
+                rt.block_on(async move {
+                    let listener = match tokio::net::TcpListener::from_std(listener) {
+                        Ok(l) => l,
+                        Err(e) => {
+                            eprintln!("testbed app server: {e}");
+                            return;
+                        }
+                    };
+                    let mut rx = stop_rx.clone();
+                    let server = axum::serve(listener, app)
+                        .with_graceful_shutdown(async move {
+                            let _ = rx.wait_for(|v| *v).await;
+                        })
+                        ;
+                    let task = tokio::spawn(async move { server.await });
+                    let _ = stop_rx.wait_for(|v| *v).await;
+                    let _ = tokio::time::timeout(Duration::from_secs(2), task).await;
+                });
+                rt.shutdown_timeout(Duration::from_millis(200));
+            })
+            .map_err(|e| TestbedError::io("spawn app thread", e))?;
+        Ok(AppServer { port, stop, thread: Some(thread) })
+    }
+
+    pub fn stop(mut self) {
+        let _ = self.stop.send(true);
+        if let Some(t) = self.thread.take() {
+            let _ = t.join();
+        }
+    }
+}
+
+impl Drop for AppServer {
+    fn drop(&mut self) {
+        let _ = self.stop.send(true);
+        if let Some(t) = self.thread.take() {
+            let _ = t.join();
+        }
+    }
+}
+
+async fn handle(State(st): State<AppState>, req: Request) -> Response {
+    let path = req.uri().path().to_string();
+    let proxied = is_proxied(&path);
+    let mut resp = if proxied { proxy(&st, req).await } else { static_file(&st, req).await };
+    let h = resp.headers_mut();
+    let csp = std::fs::read_to_string(st.dist.join("csp.txt"))
+        .ok()
+        .map(|s| s.lines().next().unwrap_or("").trim().to_string())
+        .filter(|s| !s.is_empty())
+        .unwrap_or_else(|| DEFAULT_CSP.to_string());
+    if let Ok(v) = HeaderValue::from_str(&csp) {
+        h.insert(header::CONTENT_SECURITY_POLICY, v);
+    }
+    h.insert(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
+    h.insert(header::REFERRER_POLICY, HeaderValue::from_static("no-referrer"));
+    resp
+}
+
+async fn static_file(st: &AppState, req: Request) -> Response {
+    let wants_html = req
+        .headers()
+        .get(header::ACCEPT)
+        .and_then(|v| v.to_str().ok())
+        .map(|v| v.contains("text/html"))
+        .unwrap_or(false);
+    let is_get = req.method() == Method::GET || req.method() == Method::HEAD;
+    let path = req.uri().path().to_string();
+    let (parts, body) = req.into_parts();
+    let serve = || ServeDir::new(&st.dist).precompressed_br().precompressed_gzip();
+    let mut fallback_parts = parts.clone();
+    let resp = serve().oneshot(Request::from_parts(parts, body)).await.unwrap_or_else(|e| match e {});
+    let (resp, index) = if resp.status() == StatusCode::NOT_FOUND && is_get && wants_html {
+        fallback_parts.uri = Uri::from_static("/index.html");
+        let r = serve().oneshot(Request::from_parts(fallback_parts, Body::empty())).await.unwrap_or_else(|e| match e {});
+        (r, true)
+    } else {
+        (resp, path == "/" || path.ends_with("/index.html") || path.ends_with('/'))
+    };
+    let mut resp = resp.map(Body::new);
+    if resp.status().is_success() || resp.status() == StatusCode::NOT_MODIFIED {
+        let cc = if !index && is_hashed_asset(&path) { "public, max-age=31536000, immutable" } else { "no-cache" };
+        resp.headers_mut().insert(header::CACHE_CONTROL, HeaderValue::from_static(cc));
+    }
+    resp
+}
+
+fn strip_hop_by_hop(h: &mut HeaderMap) {
+    // Headers named by Connection are hop-by-hop too.
+    let named: Vec<HeaderName> = h
+        .get_all(header::CONNECTION)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(',').map(|s| s.trim().to_ascii_lowercase()).collect::<Vec<_>>())
+        .filter_map(|s| HeaderName::from_bytes(s.as_bytes()).ok())
+        .collect();
+    for n in named {
+        h.remove(n);
+    }
+    for n in ["connection", "keep-alive", "proxy-connection", "proxy-authenticate", "proxy-authorization", "te", "trailer", "transfer-encoding", "upgrade"] {
+        h.remove(n);
+    }
+}
+
+async fn proxy(st: &AppState, req: Request) -> Response {
+    let (mut parts, body) = req.into_parts();
+    let app_origin = parts
+        .headers
+        .get(header::HOST)
+        .and_then(|h| h.to_str().ok())
+        .map(|h| format!("http://{h}"))
+        .unwrap_or_else(|| st.fallback_origin.clone());
+    let pq = parts.uri.path_and_query().map(|p| p.as_str()).unwrap_or("/");
+    parts.uri = match format!("{}{pq}", st.cyrus).parse() {
+        Ok(u) => u,
+        Err(e) => return (StatusCode::BAD_REQUEST, format!("bad uri: {e}")).into_response(),
+    };
+    parts.version = Version::HTTP_11;
+    strip_hop_by_hop(&mut parts.headers);
+    parts.headers.insert(header::HOST, st.cyrus_authority.clone());
+    match st.client.request(Request::from_parts(parts, body)).await {
+        Ok(resp) => {
+            let (mut p, b) = resp.into_parts();
+            strip_hop_by_hop(&mut p.headers);
+            if let Some(loc) = p.headers.get(header::LOCATION).and_then(|l| l.to_str().ok()) {
+                if let Some(rest) = loc.strip_prefix(&st.cyrus) {
+                    if let Ok(v) = HeaderValue::from_str(&format!("{app_origin}{rest}")) {
+                        p.headers.insert(header::LOCATION, v);
+                    }
+                }
+            }
+            Response::from_parts(p, Body::new(b))
+        }
+        Err(e) => (StatusCode::BAD_GATEWAY, format!("facteur-testbed: Cyrus did not answer: {e}")).into_response(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    #[test]
+    fn prefixes_and_hashes() {
+        assert!(is_proxied("/jmap"));
+        assert!(is_proxied("/jmap/upload/x/"));
+        assert!(is_proxied("/.well-known/jmap"));
+        assert!(is_proxied("/dav/calendars/user/a@b/"));
+        assert!(!is_proxied("/jmapx"));
+        assert!(!is_proxied("/mail/inbox"));
+        assert!(is_hashed_asset("/facteur-0123456789abcdef_bg.wasm"));
+        assert!(is_hashed_asset("/style-0123456789abcdef.css"));
+        assert!(!is_hashed_asset("/index.html"));
+        assert!(!is_hashed_asset("/facteur-0123456789abcde.js"));
+        assert!(!is_hashed_asset("/x-0123456789abcdef0.js"));
+    }
+}
