@@ -33,6 +33,8 @@ defaultdomain: localhost
 unixhierarchysep: yes
 altnamespace: yes
 lmtp_downcase_rcpt: yes
+reject8bit: no
+munge8bit: no
 allowplaintext: yes
 allowanonymouslogin: no
 sasl_pwcheck_method: auxprop
@@ -137,7 +139,12 @@ pub const ADMIN_PASSWORD: &str = "facteur-admin";
 
 pub fn spawn(l: &Layout) -> Result<Child, TestbedError> {
     use std::os::unix::process::CommandExt;
-    let out = fs::File::create(l.p("master.out")).map_err(|e| TestbedError::io("create master.out", e))?;
+    // Append mode: several writers share it (Postfix's postlogd reopens /dev/stdout).
+    let out = fs::OpenOptions::new()
+        .create(true)
+        .append(true)
+        .open(l.p("master.out"))
+        .map_err(|e| TestbedError::io("create master.out", e))?;
     let err = out.try_clone().map_err(|e| TestbedError::io("dup", e))?;
     Command::new(format!("{BIN}/master"))
         .arg("-C")
@@ -271,24 +278,9 @@ impl AsCyrus for Command {
     fn uid_cyrus(&mut self) -> &mut Self {
         use std::os::unix::process::CommandExt;
         // cyrus:mail; tools refuse to run as root ("must run as the Cyrus user").
-        let uid = users_uid("cyrus").unwrap_or(0);
-        let gid = group_gid("mail").unwrap_or(8);
+        let uid = crate::proc::uid_of("cyrus").unwrap_or(0);
+        let gid = crate::proc::gid_of("mail").unwrap_or(8);
         self.uid(uid).gid(gid)
     }
 }
 
-fn users_uid(name: &str) -> Option<u32> {
-    let passwd = fs::read_to_string("/etc/passwd").ok()?;
-    passwd.lines().find_map(|l| {
-        let f: Vec<&str> = l.split(':').collect();
-        (f.first() == Some(&name)).then(|| f.get(2)?.parse().ok()).flatten()
-    })
-}
-
-fn group_gid(name: &str) -> Option<u32> {
-    let group = fs::read_to_string("/etc/group").ok()?;
-    group.lines().find_map(|l| {
-        let f: Vec<&str> = l.split(':').collect();
-        (f.first() == Some(&name)).then(|| f.get(2)?.parse().ok()).flatten()
-    })
-}

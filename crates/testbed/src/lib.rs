@@ -22,6 +22,7 @@ use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU32, Ordering};
 use std::time::{Duration, Instant};
 
+pub use app::DEFAULT_CSP;
 pub use seed::SeedSummary;
 
 /// Options of [`Testbed::start`].
@@ -121,6 +122,8 @@ pub struct Testbed {
     app_url: Option<String>,
     seed_summary: Vec<SeedSummary>,
     stopped: bool,
+    /// The directory was made up by the testbed (not given): removed on stop.
+    owned_dir: bool,
 }
 
 static DIR_COUNTER: AtomicU32 = AtomicU32::new(0);
@@ -185,6 +188,7 @@ impl Testbed {
                 DIR_COUNTER.fetch_add(1, Ordering::SeqCst)
             )),
         };
+        let owned_dir = opts.dir.is_none();
         let accounts = match &opts.seed_dir {
             Some(s) => read_accounts(s)?,
             None => Vec::new(),
@@ -208,14 +212,19 @@ impl Testbed {
             app_url: None,
             seed_summary: Vec::new(),
             stopped: false,
+            owned_dir,
         };
         let domains = domains_of(&tb.accounts);
         cyrus::prepare(&tb.layout, &tb.accounts)?;
         postfix::prepare(&tb.layout, &domains)?;
         // Postfix first: it is slower to come up, and Cyrus only needs it for submissions.
+        let t_prepared = t0.elapsed();
         tb.postfix = Some(postfix::spawn(&tb.layout)?);
         tb.cyrus = Some(cyrus::spawn(&tb.layout)?);
         cyrus::wait_ready(&tb.layout, tb.cyrus.as_mut().unwrap())?;
+        let t_cyrus = t0.elapsed();
+        // Postfix must answer before the first JMAP request: Cyrus probes its smtp_host then, and
+        // without an answer the account lacks submission (Identity/get: accountNotSupportedByMethod).
         postfix::wait_ready(&tb.layout, tb.postfix.as_mut().unwrap())?;
         let t_servers = t0.elapsed();
 
@@ -234,7 +243,9 @@ impl Testbed {
         }
         if std::env::var_os("FACTEUR_TESTBED_QUIET").is_none() {
             eprintln!(
-                "testbed: servers up in {:.1}s, accounts ready at {:.1}s, seeded at {:.1}s ({})",
+                "testbed: config {:.1}s, Cyrus up {:.1}s, Postfix up {:.1}s, accounts ready {:.1}s, seeded {:.1}s ({})",
+                t_prepared.as_secs_f64(),
+                t_cyrus.as_secs_f64(),
                 t_servers.as_secs_f64(),
                 t_accounts.as_secs_f64(),
                 t_seed.as_secs_f64(),
@@ -291,6 +302,9 @@ impl Testbed {
             proc::stop_child(child, Duration::from_secs(5));
         }
         proc::kill_leftovers(&self.layout);
+        if self.owned_dir && std::env::var_os("FACTEUR_TESTBED_KEEP").is_none() {
+            let _ = std::fs::remove_dir_all(&self.layout.dir);
+        }
     }
 }
 

@@ -1,10 +1,13 @@
 //! Postfix as the MTA of the testbed: SMTP on 127.0.0.1:<port>, local domains to Cyrus by LMTP.
 
-use crate::proc::{chown_r, run};
+use crate::proc::{gid_of, run, uid_of};
+use std::os::unix::fs::PermissionsExt;
 use crate::{log_tail, port_answers, Layout, TestbedError};
 use std::fs;
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
+
+const PATH: &str = "/usr/sbin:/usr/bin:/sbin:/bin";
 
 fn main_cf(l: &Layout, domains: &[String]) -> String {
     let d = l.dir.display();
@@ -83,19 +86,64 @@ pub fn prepare(l: &Layout, domains: &[String]) -> Result<(), TestbedError> {
     let etc = l.pf_etc();
     fs::write(etc.join("main.cf"), main_cf(l, domains)).map_err(|e| TestbedError::io("write main.cf", e))?;
     fs::write(etc.join("master.cf"), master_cf(l)).map_err(|e| TestbedError::io("write master.cf", e))?;
-    chown_r(&l.p("pf/data"), "postfix", "postfix")?;
+    // Postfix waits (in 0.3 s steps) until a config file is more than a second old ("stabilize"):
+    // backdate them.
+    let past = std::time::SystemTime::now() - Duration::from_secs(60);
+    for f in ["main.cf", "master.cf"] {
+        fs::File::options()
+            .write(true)
+            .open(etc.join(f))
+            .and_then(|file| file.set_modified(past))
+            .map_err(|e| TestbedError::io(format!("set mtime of {f}"), e))?;
+    }
+    // The queue directories as in Debian's postfix-files, made here: `start-fg` would make them
+    // through `postfix-script check-fatal/check-warn`, which takes ~2 s; the `quick-start`
+    // marker makes it skip those checks.
+    let owner = uid_of("postfix").ok_or_else(|| TestbedError::Seed("no `postfix` user (is postfix installed?)".into()))?;
+    let postdrop = gid_of("postdrop").ok_or_else(|| TestbedError::Seed("no `postdrop` group (is postfix installed?)".into()))?;
+    let dirs: [(&str, u32, Option<u32>, u32); 16] = [
+        ("pf/spool", 0, None, 0o755),
+        ("pf/spool/active", owner, None, 0o700),
+        ("pf/spool/bounce", owner, None, 0o700),
+        ("pf/spool/corrupt", owner, None, 0o700),
+        ("pf/spool/defer", owner, None, 0o700),
+        ("pf/spool/deferred", owner, None, 0o700),
+        ("pf/spool/flush", owner, None, 0o700),
+        ("pf/spool/hold", owner, None, 0o700),
+        ("pf/spool/incoming", owner, None, 0o700),
+        ("pf/spool/private", owner, None, 0o700),
+        ("pf/spool/maildrop", owner, Some(postdrop), 0o730),
+        ("pf/spool/public", owner, Some(postdrop), 0o710),
+        ("pf/spool/pid", 0, None, 0o755),
+        ("pf/spool/saved", owner, None, 0o700),
+        ("pf/spool/trace", owner, None, 0o700),
+        ("pf/data", owner, None, 0o700),
+    ];
+    for (rel, uid, gid, mode) in dirs {
+        let p = l.p(rel);
+        fs::create_dir_all(&p).map_err(|e| TestbedError::io(format!("mkdir {}", p.display()), e))?;
+        std::os::unix::fs::chown(&p, Some(uid), gid).map_err(|e| TestbedError::io(format!("chown {}", p.display()), e))?;
+        fs::set_permissions(&p, fs::Permissions::from_mode(mode))
+            .map_err(|e| TestbedError::io(format!("chmod {}", p.display()), e))?;
+    }
+    fs::write(l.p("pf/spool/quick-start"), b"").map_err(|e| TestbedError::io("write quick-start", e))?;
     Ok(())
 }
 
 pub fn spawn(l: &Layout) -> Result<Child, TestbedError> {
     use std::os::unix::process::CommandExt;
-    let out = fs::File::create(l.p("postfix.log")).map_err(|e| TestbedError::io("create postfix.log", e))?;
+    // Append mode: several writers share it (Postfix's postlogd reopens /dev/stdout).
+    let out = fs::OpenOptions::new()
+        .create(true)
+        .append(true)
+        .open(l.p("postfix.log"))
+        .map_err(|e| TestbedError::io("create postfix.log", e))?;
     let err = out.try_clone().map_err(|e| TestbedError::io("dup", e))?;
     Command::new("postfix")
         .arg("-c")
         .arg(l.pf_etc())
         .arg("start-fg")
-        .env("PATH", "/usr/sbin:/usr/bin:/sbin:/bin")
+        .env("PATH", PATH)
         .stdin(Stdio::null())
         .stdout(out)
         .stderr(err)
@@ -132,7 +180,7 @@ pub fn wait_ready(l: &Layout, child: &mut Child) -> Result<(), TestbedError> {
 pub fn stop(l: &Layout) {
     if l.p("pf/spool/pid/master.pid").exists() {
         let _ = run(
-            Command::new("postfix").arg("-c").arg(l.pf_etc()).arg("stop").env("PATH", "/usr/sbin:/usr/bin:/sbin:/bin"),
+            Command::new("postfix").arg("-c").arg(l.pf_etc()).arg("stop").env("PATH", PATH),
             None,
         );
     }

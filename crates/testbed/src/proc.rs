@@ -141,3 +141,21 @@ pub fn kill_leftovers(layout: &Layout) {
 pub fn chown_r(path: &Path, user: &str, group: &str) -> Result<(), TestbedError> {
     run(Command::new("chown").arg("-R").arg(format!("{user}:{group}")).arg(path), None).map(|_| ())
 }
+
+fn id_in(file: &str, name: &str) -> Option<u32> {
+    let text = std::fs::read_to_string(file).ok()?;
+    text.lines().find_map(|l| {
+        let f: Vec<&str> = l.split(':').collect();
+        (f.first() == Some(&name)).then(|| f.get(2)?.parse().ok()).flatten()
+    })
+}
+
+/// uid of a system user (from /etc/passwd).
+pub fn uid_of(user: &str) -> Option<u32> {
+    id_in("/etc/passwd", user)
+}
+
+/// gid of a system group (from /etc/group).
+pub fn gid_of(group: &str) -> Option<u32> {
+    id_in("/etc/group", group)
+}
