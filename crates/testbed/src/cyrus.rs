@@ -49,7 +49,6 @@ jmap_nonstandard_extensions: yes
 smtp_backend: host
 smtp_host: 127.0.0.1:{smtp}/noauth
 autocreate_quota: 0
-autocreate_post: yes
 autocreate_inbox_folders: Sent | Drafts | Trash | Archive | Junk
 autocreate_subscribe_folders: Sent | Drafts | Trash | Archive | Junk
 xlist-sent: Sent
@@ -260,27 +259,3 @@ pub fn imap_login(port: u16, user: &str, password: &str) -> Result<(), TestbedEr
     }
     Ok(())
 }
-
-/// Runs `squatter -i` over all mailboxes (incremental index of whatever the rolling squatter has
-/// not indexed yet).
-pub fn squatter_all(l: &Layout) -> Result<(), TestbedError> {
-    run(
-        Command::new(format!("{BIN}/squatter")).arg("-C").arg(l.imapd_conf()).arg("-i").uid_cyrus(),
-        None,
-    )
-    .map(|_| ())
-}
-
-trait AsCyrus {
-    fn uid_cyrus(&mut self) -> &mut Self;
-}
-impl AsCyrus for Command {
-    fn uid_cyrus(&mut self) -> &mut Self {
-        use std::os::unix::process::CommandExt;
-        // cyrus:mail; tools refuse to run as root ("must run as the Cyrus user").
-        let uid = crate::proc::uid_of("cyrus").unwrap_or(0);
-        let gid = crate::proc::gid_of("mail").unwrap_or(8);
-        self.uid(uid).gid(gid)
-    }
-}
-

@@ -391,6 +391,7 @@ fn seed_dav(c: &Client, dir: &Path, ext: &str, kind: &str, ctype: &str) -> Resul
     let collection = format!("/dav/{kind}/user/{}/Default/", c.user);
     for f in &files {
         let body = std::fs::read(f).map_err(|e| TestbedError::io(format!("read {}", f.display()), e))?;
+        let body = if ext == "ics" { no_server_scheduling(&body) } else { body };
         let name = f.file_name().unwrap().to_string_lossy();
         let path = format!("{collection}{}", pct_encode(&name));
         let a = c.request("PUT", &path, &[("Content-Type", ctype)], Some(&body))?;
@@ -406,6 +407,36 @@ fn seed_dav(c: &Client, dir: &Path, ext: &str, kind: &str, ctype: &str) -> Resul
         out.push((path, body));
     }
     Ok(out)
+}
+
+/// Adds `SCHEDULE-AGENT=CLIENT` to ORGANIZER/ATTENDEE properties, so that Cyrus does not send
+/// iMIP invitations/replies (through Postfix) for seeded events (RFC 6638 §7.1).
+pub fn no_server_scheduling(ics: &[u8]) -> Vec<u8> {
+    let mut out = Vec::with_capacity(ics.len() + 64);
+    let mut start = 0;
+    while start < ics.len() {
+        let end = ics[start..].iter().position(|&b| b == b'\n').map(|p| start + p + 1).unwrap_or(ics.len());
+        let line = &ics[start..end];
+        let mut done = false;
+        for prop in [&b"ATTENDEE"[..], &b"ORGANIZER"[..]] {
+            if line.len() > prop.len()
+                && line[..prop.len()].eq_ignore_ascii_case(prop)
+                && (line[prop.len()] == b';' || line[prop.len()] == b':')
+                && !contains(&line.to_ascii_uppercase(), b"SCHEDULE-AGENT=")
+            {
+                out.extend_from_slice(&line[..prop.len()]);
+                out.extend_from_slice(b";SCHEDULE-AGENT=CLIENT");
+                out.extend_from_slice(&line[prop.len()..]);
+                done = true;
+                break;
+            }
+        }
+        if !done {
+            out.extend_from_slice(line);
+        }
+        start = end;
+    }
+    out
 }
 
 fn pct_encode(s: &str) -> String {
@@ -442,6 +473,13 @@ fn verify_dav(c: &Client, events: usize, contacts: usize) -> Result<(), TestbedE
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn scheduling_off() {
+        let ics = b"BEGIN:VEVENT\r\nORGANIZER;CN=A:mailto:a@x\r\nATTENDEE:mailto:b@x\r\nATTENDEE;SCHEDULE-AGENT=SERVER:mailto:c@x\r\nSUMMARY:ATTENDEE:x\r\nEND:VEVENT\r\n";
+        let out = String::from_utf8(no_server_scheduling(ics)).unwrap();
+        assert_eq!(out, "BEGIN:VEVENT\r\nORGANIZER;SCHEDULE-AGENT=CLIENT;CN=A:mailto:a@x\r\nATTENDEE;SCHEDULE-AGENT=CLIENT:mailto:b@x\r\nATTENDEE;SCHEDULE-AGENT=SERVER:mailto:c@x\r\nSUMMARY:ATTENDEE:x\r\nEND:VEVENT\r\n");
+    }
 
     #[test]
     fn shift_days() {

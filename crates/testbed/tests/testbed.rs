@@ -141,7 +141,13 @@ fn seeded_mailboxes_keywords_search_calendar_contacts() {
     let todo = c.request("GET", &format!("/dav/calendars/user/{CLAIRE}/Default/todo-appreciations.ics"), &[], None).unwrap();
     assert_eq!(todo.status, 200);
     assert!(todo.text().contains("VTODO"));
-    with_tb(|tb| assert!(tb.seed_summary().iter().any(|s| s.email == CLAIRE && s.messages == 9 && s.tasks == 1)));
+    assert_eq!(ev["participants"].as_object().map(|p| p.len()), Some(3), "{ev}");
+    with_tb(|tb| {
+        assert!(tb.seed_summary().iter().any(|s| s.email == CLAIRE && s.messages == 9 && s.tasks == 1));
+        // Seeding an event with attendees must not send invitations through Postfix.
+        let log = std::fs::read_to_string(tb.dir().join("postfix.log")).unwrap();
+        assert!(!log.contains(&format!("from=<{CLAIRE}>")), "{log}");
+    });
 }
 
 fn wait_for_subject(c: &Client, subject: &str) -> Duration {
