@@ -243,6 +243,16 @@ fn app_server_same_origin() {
     assert_eq!(wasm.header("cache-control"), Some("public, max-age=31536000, immutable"));
     assert_eq!(wasm.body, b"\0asm\x01\0\0\0");
 
+    // Precompressed variants (Trunk's *.gz / *.br) are served when accepted.
+    let js = get(&format!("{app}/facteur-0123456789abcdef.js"), &[("Accept-Encoding", "gzip")]);
+    assert_eq!(js.status, 200);
+    assert_eq!(js.header("content-encoding"), Some("gzip"));
+    assert!(js.header("content-type").unwrap().contains("javascript"));
+    assert_eq!(&js.body[..2], b"\x1f\x8b");
+    let plain = get(&format!("{app}/facteur-0123456789abcdef.js"), &[]);
+    assert_eq!(plain.header("content-encoding"), None);
+    assert_eq!(plain.text(), "console.log(1)\n");
+
     // Proxy: auth passes through, and so does a 401.
     let ok = get(&format!("{app}/jmap/"), &[("Authorization", &basic(CLAIRE, CLAIRE_PW))]);
     assert_eq!(ok.status, 200, "{}", ok.text());
