@@ -1,1 +1,36 @@
-//! Browser tests.
+//! Facteur's browser-test harness: headless Chromium driven through chromedriver (WebDriver,
+//! fantoccini) against the real app served by a real mail server (`facteur-testbed`).
+//!
+//! ```no_run
+//! use facteur_browser_tests::{browser_tests, axe, Ctx, Result, WAIT};
+//!
+//! fn home_page(ctx: &Ctx) -> Result {
+//!     let b = ctx.browser()?;          // fresh Chromium, own profile, on the shared app
+//!     b.goto("/")?;
+//!     b.wait_for("body", WAIT)?;
+//!     axe::assert_accessible(&b, "home page")?;
+//!     Ok(())
+//! }
+//! browser_tests!(home_page);
+//! ```
+//!
+//! - [`Browser`]: `goto`, `wait_for`/`wait_visible`/`wait_gone`/`wait_text`/`wait_count`/`wait_until`,
+//!   `text`/`texts`/`attr`/`prop`/`count`/`exists`, `fill`/`send_keys`/`click`/`focused`,
+//!   `set_window`/`viewport`, `screenshot`/`save_screenshot`/`screenshots_desktop_phone`,
+//!   `storage` (+ `assert_storage_empty`), `console_errors` (+ `assert_no_console_errors`),
+//!   `execute`/`execute_async`/`eval`, `client()` + `block()` for raw fantoccini.
+//! - [`axe`]: `run`, `assert_accessible` (fails on serious/critical, warns on the rest).
+//! - [`runner`]: `browser_tests!` / `run`, [`Ctx`] (`browser`, `browser_lang`, `bare_browser`,
+//!   `app`, `with_testbed`), one shared testbed per test binary.
+
+pub mod axe;
+pub mod browser;
+mod error;
+pub mod paths;
+pub mod runner;
+
+pub use browser::{Browser, BrowserOptions, ConsoleEntry, StorageReport, DESKTOP, PHONE, WAIT};
+pub use error::{Context, Error, Result};
+pub use runner::{App, Ctx, Test};
+/// Special keys for `send_keys` (e.g. `Key::Enter`; `&format!("{}", char::from(Key::Enter))`).
+pub use fantoccini::key::Key;
