@@ -150,6 +150,15 @@ fn smoke_home_page(ctx: &Ctx) -> Result {
     let title = b.title()?;
     ensure!(!title.trim().is_empty(), "the page title is empty ({})", app.url);
     b.wait_until(APP_MOUNTED, "the app to mount into <body>", WAIT)?;
+    // axe is injected under the app's real CSP (no 'unsafe-inline', no 'unsafe-eval').
+    let csp = b.execute_async(
+        "const done = arguments[arguments.length - 1]; \
+         fetch('/').then(r => done(r.headers.get('content-security-policy') || ''), e => done('error: ' + e));",
+        vec![],
+    )?;
+    let csp = csp.as_str().unwrap_or("");
+    ensure!(csp.contains("script-src"), "the app is served without a CSP script-src: {csp:?}");
+    ensure!(!csp.contains("'unsafe-eval'") && !csp.contains("'unsafe-inline'"), "CSP is not strict: {csp}");
     axe::assert_accessible(&b, "the home page (desktop)")?;
     b.screenshots_desktop_phone("home", |b| b.wait_until(APP_MOUNTED, "the app", WAIT))?;
     b.set_window(PHONE.0, PHONE.1)?;
