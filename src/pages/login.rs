@@ -52,7 +52,7 @@ pub fn LoginPage() -> impl IntoView {
         let navigate = navigate.clone();
         spawn_local(async move {
             let result = jmap_client::sign_in(&session_url, &user, &pass).await;
-            if pending.try_set(false).is_none() {
+            if pending.try_set(false).is_some() {
                 return; // the page went away meanwhile
             }
             match result {

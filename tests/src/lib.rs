@@ -25,9 +25,11 @@
 
 pub mod axe;
 pub mod browser;
+pub mod flows;
 mod error;
 pub mod paths;
 pub mod runner;
+pub mod seed;
 
 pub use browser::{Browser, BrowserOptions, ConsoleEntry, StorageReport, DESKTOP, PHONE, WAIT};
 pub use error::{Context, Error, Result};

@@ -1,0 +1,52 @@
+//! What the seed files say a folder holds, read with mail-parser (Stalwart's MIME parser), so
+//! the tests compare the app with the data rather than with hard-coded numbers.
+
+use crate::{paths, Context, Result};
+use mail_parser::MessageParser;
+use std::path::PathBuf;
+
+/// One seeded message.
+#[derive(Clone, Debug)]
+pub struct SeedMail {
+    /// Decoded subject.
+    pub subject: String,
+    /// `Date:` as a Unix timestamp (the testbed shifts all dates by the same whole days, so the
+    /// order is kept).
+    pub timestamp: i64,
+    /// Has no `$seen` keyword.
+    pub unread: bool,
+    /// Has the `$flagged` keyword.
+    pub flagged: bool,
+}
+
+/// The messages of `folder` (e.g. `Inbox`, `Classes/2nde B`) in `account`'s seed, newest first.
+pub fn folder(account: &str, folder: &str) -> Result<Vec<SeedMail>> {
+    let dir: PathBuf = paths::seed_dir()?.join("accounts").join(account).join("mail").join(folder);
+    let mut mails = Vec::new();
+    for entry in std::fs::read_dir(&dir).ctx(format!("reading {}", dir.display()))? {
+        let path = entry.ctx("seed entry")?.path();
+        if path.extension().and_then(|e| e.to_str()) != Some("eml") {
+            continue;
+        }
+        let raw = std::fs::read(&path).ctx(format!("reading {}", path.display()))?;
+        let split = raw.iter().position(|&b| b == b'\n').map_or(0, |i| i + 1);
+        let keywords = String::from_utf8_lossy(&raw[..split]);
+        let keywords: Vec<&str> = keywords
+            .trim()
+            .strip_prefix("X-Facteur-Seed-Keywords:")
+            .ok_or(crate::Error(format!("{} lacks the keywords line", path.display())))?
+            .split_whitespace()
+            .collect();
+        let message = MessageParser::default()
+            .parse(&raw[split..])
+            .ok_or(crate::Error(format!("{} does not parse", path.display())))?;
+        mails.push(SeedMail {
+            subject: message.subject().unwrap_or_default().to_string(),
+            timestamp: message.date().map_or(0, |d| d.to_timestamp()),
+            unread: !keywords.contains(&"$seen"),
+            flagged: keywords.contains(&"$flagged"),
+        });
+    }
+    mails.sort_by(|a, b| b.timestamp.cmp(&a.timestamp));
+    Ok(mails)
+}
