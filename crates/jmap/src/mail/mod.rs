@@ -1,0 +1,43 @@
+//! The mail data types of RFC 8621 and their method aliases.
+
+mod email;
+mod identity;
+mod import;
+mod mailbox;
+mod snippet;
+mod thread;
+
+pub use email::{BodyProperties, Email, EmailAddress, EmailBodyPart, EmailBodyValue, EmailFilter, EmailHeader, EmailQueryArgs};
+pub use identity::Identity;
+pub use import::{EmailImport, EmailImportItem, EmailImportResponse};
+pub use mailbox::{Mailbox, MailboxFilter, MailboxRights, Role};
+pub use snippet::{SearchSnippet, SearchSnippetGet, SearchSnippetGetResponse};
+pub use thread::Thread;
+
+use crate::method::{Changes, Get, Query, QueryChanges, Set};
+
+/// `Mailbox/get`.
+pub type MailboxGet = Get<Mailbox>;
+/// `Mailbox/set`.
+pub type MailboxSet = Set<Mailbox>;
+/// `Mailbox/changes`.
+pub type MailboxChanges = Changes<Mailbox>;
+/// `Email/get`.
+pub type EmailGet = Get<Email>;
+/// `Email/set`.
+pub type EmailSet = Set<Email>;
+/// `Email/query`.
+pub type EmailQuery = Query<Email>;
+/// `Email/changes`.
+pub type EmailChanges = Changes<Email>;
+/// `Email/queryChanges`.
+pub type EmailQueryChanges = QueryChanges<Email>;
+/// `Thread/get`.
+pub type ThreadGet = Get<Thread>;
+/// `Thread/changes`.
+pub type ThreadChanges = Changes<Thread>;
+/// `Identity/get`.
+pub type IdentityGet = Get<Identity>;
+
+/// The capabilities of the mail methods.
+pub(crate) const MAIL_CAPABILITIES: &[&str] = &[crate::MAIL];

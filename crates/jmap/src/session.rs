@@ -1,0 +1,114 @@
+//! The JMAP session resource (RFC 8620 §2).
+
+use crate::template::expand_url_template;
+use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
+
+/// The session: who the user is, their accounts, what the server can do, where to send things.
+///
+/// URLs may be relative (Cyrus sends `"apiUrl": "/jmap/"`): resolve them against the URL the
+/// session was fetched from.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Session {
+    /// Capability URI → server-wide capability object.
+    pub capabilities: HashMap<String, serde_json::Value>,
+    /// Account id → account.
+    pub accounts: HashMap<String, Account>,
+    /// Capability URI → the account id to use by default for it.
+    pub primary_accounts: HashMap<String, String>,
+    /// The login name.
+    pub username: String,
+    /// Where to POST requests.
+    pub api_url: String,
+    /// Template: `{accountId}`, `{blobId}`, `{type}`, `{name}`.
+    pub download_url: String,
+    /// Template: `{accountId}`.
+    pub upload_url: String,
+    /// Template: `{types}`, `{closeafter}`, `{ping}`.
+    #[serde(default)]
+    pub event_source_url: String,
+    /// Changes when anything above changes.
+    pub state: String,
+}
+
+/// An account the user can access.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Account {
+    /// Display name.
+    pub name: String,
+    /// Belongs to the user.
+    #[serde(default)]
+    pub is_personal: bool,
+    /// Cannot be modified.
+    #[serde(default)]
+    pub is_read_only: bool,
+    /// Capability URI → account-level capability object.
+    #[serde(default)]
+    pub account_capabilities: HashMap<String, serde_json::Value>,
+}
+
+/// The limits of `urn:ietf:params:jmap:core`.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct CoreCapability {
+    /// Largest upload, in octets.
+    pub max_size_upload: u64,
+    /// Concurrent uploads.
+    pub max_concurrent_upload: u64,
+    /// Largest request, in octets.
+    pub max_size_request: u64,
+    /// Concurrent requests.
+    pub max_concurrent_requests: u64,
+    /// Method calls in one request.
+    pub max_calls_in_request: u64,
+    /// Objects in one `/get`.
+    pub max_objects_in_get: u64,
+    /// Objects in one `/set`.
+    pub max_objects_in_set: u64,
+    /// Collations for sorting.
+    pub collation_algorithms: Vec<String>,
+}
+
+impl Session {
+    /// The default account for a capability (`urn:ietf:params:jmap:mail`…).
+    pub fn primary_account(&self, capability: &str) -> Option<&str> {
+        self.primary_accounts.get(capability).map(String::as_str)
+    }
+
+    /// The core limits (defaults of 0 when the server omits them).
+    pub fn core(&self) -> CoreCapability {
+        self.capabilities
+            .get(crate::CORE)
+            .and_then(|v| serde_json::from_value(v.clone()).ok())
+            .unwrap_or_default()
+    }
+
+    /// Whether the server offers a capability.
+    pub fn has_capability(&self, capability: &str) -> bool {
+        self.capabilities.contains_key(capability)
+    }
+
+    /// The download URL of a blob (still relative if the session's is).
+    pub fn download_url(&self, account_id: &str, blob_id: &str, media_type: &str, name: &str) -> String {
+        expand_url_template(
+            &self.download_url,
+            &[("accountId", account_id), ("blobId", blob_id), ("type", media_type), ("name", name)],
+        )
+    }
+
+    /// The upload URL for an account.
+    pub fn upload_url(&self, account_id: &str) -> String {
+        expand_url_template(&self.upload_url, &[("accountId", account_id)])
+    }
+
+    /// The event source URL (RFC 8620 §7.3): `types` is `*` or a comma-separated list.
+    pub fn event_source_url(&self, types: &str, close_after_state: bool, ping_seconds: u32) -> String {
+        let ping = ping_seconds.to_string();
+        expand_url_template(
+            &self.event_source_url,
+            &[("types", types), ("closeafter", if close_after_state { "state" } else { "no" }), ("ping", &ping)],
+        )
+    }
+}
