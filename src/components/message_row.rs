@@ -1,5 +1,6 @@
 //! One row of the message list: sender, subject, preview, date, marks.
 
+use crate::components::icon::{Icon, IconKind};
 use crate::core::lang::use_lang;
 use crate::i18n::*;
 use facteur_logic::dates::{full_date, list_date};
@@ -36,10 +37,10 @@ pub fn MessageRow(message: MessageSummary) -> impl IntoView {
             </span>
             <span class="date">
                 {message.flagged.then(|| view! {
-                    <span class="mark flag" role="img" aria-label=move || t_string!(i18n, list.flagged)>"⚑"</span>" "
+                    <span class="mark flag"><Icon kind=IconKind::Flag/><span class="visually-hidden">{t!(i18n, list.flagged)}</span></span>
                 })}
                 {message.has_attachment.then(|| view! {
-                    <span class="mark" role="img" aria-label=move || t_string!(i18n, list.attachment)>"📎"</span>" "
+                    <span class="mark attachment"><Icon kind=IconKind::Attachment/><span class="visually-hidden">{t!(i18n, list.attachment)}</span></span>
                 })}
                 <time datetime=received.to_rfc3339() title=date_title>{date}</time>
             </span>

@@ -7,7 +7,7 @@ use crate::i18n::*;
 use facteur_logic::config::AppConfig;
 use facteur_logic::login::{check_form, FormProblem, LoginFailure};
 use leptos::{html, prelude::*, task::spawn_local};
-use leptos_router::hooks::{use_navigate, use_query_map};
+use leptos_router::hooks::use_navigate;
 
 /// The login screen.
 #[component]
@@ -16,10 +16,9 @@ pub fn LoginPage() -> impl IntoView {
     let config = expect_context::<AppConfig>();
     let session = use_session();
     let navigate = use_navigate();
-    let query = use_query_map();
 
     let remembered = storage::remembered_username();
-    let signed_out = query.with_untracked(|q| q.get("signed_out").is_some());
+    let signed_out = session.signed_out.get_untracked();
     let asks_server = config.jmap_url.is_none();
 
     let username = RwSignal::new(remembered.clone().unwrap_or_default());

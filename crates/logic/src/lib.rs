@@ -13,6 +13,7 @@ pub mod folders;
 pub mod lang;
 pub mod login;
 pub mod mailbox;
+pub mod requests;
 pub mod message;
 
 pub use lang::Lang;

@@ -3,12 +3,12 @@
 
 mod message_list;
 
-use crate::components::{folder_nav::FolderNav, language_switch::LanguageSwitch};
+use crate::components::{folder_nav::FolderNav, icon::{Icon, IconKind}, language_switch::LanguageSwitch};
 use crate::core::{jmap_client::JmapClient, mail, session::use_session};
 use crate::i18n::*;
 use facteur_logic::mailbox::Folder;
 use leptos::prelude::*;
-use leptos_router::{components::Redirect, hooks::{use_navigate, use_params_map}};
+use leptos_router::{components::Redirect, hooks::use_params_map};
 use message_list::MessageList;
 
 /// `/mail/:mailbox`: the signed-in user's mail, or the login page.
@@ -25,7 +25,6 @@ pub fn MailPage() -> impl IntoView {
 fn MailShell(client: JmapClient) -> impl IntoView {
     let i18n = use_i18n();
     let session = use_session();
-    let navigate = use_navigate();
     let params = use_params_map();
     let menu_open = RwSignal::new(false);
 
@@ -39,16 +38,9 @@ fn MailShell(client: JmapClient) -> impl IntoView {
         let slug = slug.get();
         folders.get()?.ok()?.into_iter().find(|f| f.slug() == slug)
     });
-    // Close the phone menu when the folder changes.
-    Effect::new(move || {
-        slug.track();
-        menu_open.set(false);
-    });
 
-    let sign_out = move |_| {
-        session.sign_out();
-        navigate("/login?signed_out=1", Default::default());
-    };
+    // Clearing the session makes the guard above redirect to the login page.
+    let sign_out = move |_| session.sign_out();
     let username = client.username().to_string();
 
     view! {
@@ -58,19 +50,25 @@ fn MailShell(client: JmapClient) -> impl IntoView {
                 <button type="button" class="icon-button menu-button" aria-controls="folders"
                     aria-expanded=move || menu_open.get().to_string()
                     on:click=move |_| menu_open.update(|open| *open = !*open)>
-                    {move || if menu_open.get() { t_string!(i18n, shell.close_menu) } else { t_string!(i18n, shell.open_menu) }}
+                    <Icon kind=IconKind::Menu/>
+                    <span class="visually-hidden">
+                        {move || if menu_open.get() { t_string!(i18n, shell.close_menu) } else { t_string!(i18n, shell.open_menu) }}
+                    </span>
                 </button>
                 <a class="brand-name" href="/mail/inbox">{t!(i18n, app_name)}</a>
                 <span class="user" title=username.clone()>{t!(i18n, shell.signed_in_as, user = username.clone())}</span>
                 <LanguageSwitch/>
-                <button type="button" id="logout" class="button secondary" on:click=sign_out>
-                    {t!(i18n, shell.sign_out)}
+                <button type="button" id="logout" class="button secondary" on:click=sign_out
+                    title=move || t_string!(i18n, shell.sign_out)>
+                    <Icon kind=IconKind::SignOut/>
+                    <span class="label">{t!(i18n, shell.sign_out)}</span>
                 </button>
             </header>
-            <nav class="sidebar" id="folders" aria-label=move || t_string!(i18n, shell.folders)>
+            <nav class="sidebar" id="folders" aria-label=move || t_string!(i18n, shell.folders)
+                on:click=move |_| menu_open.set(false)>
                 <FolderNav folders current=Signal::derive(move || slug.get())/>
             </nav>
-            <main class="content" id="main" tabindex="-1">
+            <main class="content" id="main" tabindex="0" aria-labelledby="list-title">
                 <MessageList client folder=current.into() folders_loaded=Signal::derive(move || folders.get().is_some())/>
             </main>
         </div>

@@ -1,0 +1,160 @@
+//! The JMAP requests the screens send, built and read here so they are tested natively.
+//!
+//! Each function returns the request and the typed handles to read its results with
+//! [`facteur_jmap::Response::get`].
+
+use crate::dates::parse_utc;
+use crate::mailbox::Folder;
+use crate::message::MessageSummary;
+use facteur_jmap::{
+    CallHandle, Comparator, Email, EmailFilter, EmailGet, EmailQuery, Filter, Mailbox, MailboxGet, Request,
+    RequestBuilder, Response,
+};
+
+/// What could not be read from a response.
+#[derive(Debug, thiserror::Error)]
+pub enum ReadError {
+    /// The server answered the method with an error, or the response lacks it.
+    #[error(transparent)]
+    Jmap(#[from] facteur_jmap::Error),
+}
+
+/// The properties the sidebar needs.
+const MAILBOX_PROPERTIES: &[&str] =
+    &["id", "name", "parentId", "role", "sortOrder", "totalEmails", "unreadEmails"];
+
+/// The properties a list row needs.
+const ROW_PROPERTIES: &[&str] =
+    &["id", "threadId", "mailboxIds", "keywords", "from", "subject", "preview", "receivedAt", "hasAttachment"];
+
+/// `Mailbox/get` of every mailbox of the account.
+pub fn folders(account_id: &str) -> (Request, CallHandle<MailboxGet>) {
+    let mut builder = RequestBuilder::new();
+    let call = builder.call(MailboxGet::new(account_id).properties(MAILBOX_PROPERTIES));
+    (builder.build(), call)
+}
+
+/// Reads the answer to [`folders`].
+pub fn read_folders(response: &Response, call: &CallHandle<MailboxGet>) -> Result<Vec<Folder>, ReadError> {
+    Ok(response.get(call)?.list.into_iter().map(folder_from).collect())
+}
+
+fn folder_from(m: Mailbox) -> Folder {
+    Folder {
+        id: m.id.unwrap_or_default(),
+        name: m.name.unwrap_or_default(),
+        parent_id: m.parent_id,
+        role: m.role.map(|r| r.as_str().to_string()),
+        sort_order: m.sort_order.unwrap_or(0),
+        unread: m.unread_emails.unwrap_or(0),
+        total: m.total_emails.unwrap_or(0),
+    }
+}
+
+/// The two calls of a message page.
+pub struct PageCalls {
+    query: CallHandle<EmailQuery>,
+    get: CallHandle<EmailGet>,
+}
+
+/// One page of a mailbox, newest first: `Email/query` then `Email/get` of its `/ids` by
+/// back-reference, in one request.
+pub fn message_page(account_id: &str, mailbox_id: &str, position: u32, limit: u32) -> (Request, PageCalls) {
+    let mut builder = RequestBuilder::new();
+    let query = builder.call(
+        EmailQuery::new(account_id)
+            .filter(Filter::Condition(EmailFilter { in_mailbox: Some(mailbox_id.to_string()), ..Default::default() }))
+            .sort(vec![Comparator::descending("receivedAt")])
+            .position(position)
+            .limit(limit)
+            .calculate_total(true),
+    );
+    let get = builder.call(EmailGet::new(account_id).ids_ref(query.reference("/ids")).properties(ROW_PROPERTIES));
+    (builder.build(), PageCalls { query, get })
+}
+
+/// Reads the answer to [`message_page`], in the query's order.
+pub fn read_message_page(response: &Response, calls: &PageCalls) -> Result<Vec<MessageSummary>, ReadError> {
+    let ids = response.get(&calls.query)?.ids;
+    let mut emails = response.get(&calls.get)?.list;
+    let position = |id: &Option<String>| ids.iter().position(|i| Some(i) == id.as_ref()).unwrap_or(usize::MAX);
+    emails.sort_by_key(|e| position(&e.id));
+    Ok(emails.into_iter().map(summary_from).collect())
+}
+
+fn summary_from(e: Email) -> MessageSummary {
+    let keyword = |k: &str| e.keywords.as_ref().is_some_and(|kw| kw.get(k).copied().unwrap_or(false));
+    let sender = e
+        .from
+        .as_ref()
+        .and_then(|list| list.first())
+        .and_then(|a| a.name.clone().filter(|n| !n.trim().is_empty()).or_else(|| a.email.clone()));
+    MessageSummary {
+        unread: !keyword("$seen"),
+        flagged: keyword("$flagged"),
+        id: e.id.clone().unwrap_or_default(),
+        thread_id: e.thread_id.clone().unwrap_or_default(),
+        sender,
+        subject: e.subject.clone().filter(|s| !s.trim().is_empty()),
+        preview: e.preview.clone().unwrap_or_default(),
+        received_at: e.received_at.as_deref().and_then(parse_utc).unwrap_or_default(),
+        has_attachment: e.has_attachment.unwrap_or(false),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    fn response(json: &str) -> Response {
+        serde_json::from_str(json).expect("captured response")
+    }
+
+    #[test]
+    fn the_page_request_is_one_query_and_one_get_by_reference() {
+        let (request, _) = message_page("A1", "inbox-id", 50, 50);
+        let json = serde_json::to_value(&request).unwrap();
+        assert_eq!(
+            json["methodCalls"],
+            json!([
+                ["Email/query", {"accountId": "A1", "filter": {"inMailbox": "inbox-id"},
+                  "sort": [{"property": "receivedAt", "isAscending": false}], "position": 50, "limit": 50, "calculateTotal": true}, "c0"],
+                ["Email/get", {"accountId": "A1", "#ids": {"resultOf": "c0", "name": "Email/query", "path": "/ids"},
+                  "properties": ROW_PROPERTIES}, "c1"]
+            ])
+        );
+    }
+
+    #[test]
+    fn folders_from_cyrus() {
+        let (_, call) = folders("claire.martin@ac-cevennes.fr");
+        let list = read_folders(&response(include_str!("../tests/fixtures/cyrus-mailbox-get.json")), &call).unwrap();
+        let inbox = list.iter().find(|f| f.role.as_deref() == Some("inbox")).unwrap();
+        assert_eq!((inbox.name.as_str(), inbox.unread, inbox.total), ("Inbox", 20, 85));
+        let classes = list.iter().find(|f| f.name == "Classes").unwrap();
+        assert_eq!(list.iter().filter(|f| f.parent_id.as_ref() == Some(&classes.id)).count(), 3);
+        let rows = crate::folders::sidebar_rows(&list);
+        let names: Vec<_> = rows.iter().take(7).map(|r| list[r.index].name.as_str()).collect();
+        assert_eq!(names, ["Inbox", "Drafts", "Sent", "Archive", "Junk", "Trash", "Administration"]);
+    }
+
+    #[test]
+    fn page_from_cyrus_keeps_the_query_order_and_reads_keywords() {
+        let (_, calls) = message_page("claire.martin@ac-cevennes.fr", "x", 0, 5);
+        let page = read_message_page(&response(include_str!("../tests/fixtures/cyrus-inbox-page.json")), &calls).unwrap();
+        assert_eq!(page.len(), 5);
+        assert_eq!(page[0].id, "Maba1ed1047d404b5fb60d4db");
+        assert_eq!(page[0].sender.as_deref(), Some("Sophie Aubert"));
+        assert!(page[0].unread, "no $seen keyword means unread");
+        assert!(page.windows(2).all(|w| w[0].received_at >= w[1].received_at), "newest first");
+    }
+
+    #[test]
+    fn a_method_error_is_reported() {
+        let (_, call) = folders("A1");
+        let err = read_folders(&response(r#"{"sessionState":"s","methodResponses":[["error",{"type":"serverFail"},"c0"]]}"#), &call)
+            .unwrap_err();
+        assert_eq!(err.to_string(), "serverFail");
+    }
+}

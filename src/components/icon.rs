@@ -1,0 +1,38 @@
+//! Inline SVG icons (no icon font, no emoji: every system renders them the same).
+
+use leptos::prelude::*;
+
+/// The icons Facteur draws.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum IconKind {
+    /// Hamburger menu.
+    Menu,
+    /// Paper clip.
+    Attachment,
+    /// Flag.
+    Flag,
+    /// Door with an arrow.
+    SignOut,
+}
+
+impl IconKind {
+    fn path(self) -> &'static str {
+        match self {
+            IconKind::Menu => "M3 6h18M3 12h18M3 18h18",
+            IconKind::Attachment => "M21 11.5l-8.5 8.5a5 5 0 0 1-7-7L14 4.5a3.5 3.5 0 0 1 5 5L10.5 18a2 2 0 0 1-3-3L15 7.5",
+            IconKind::Flag => "M5 21V4M5 4h11l-2 4 2 4H5",
+            IconKind::SignOut => "M15 4h4v16h-4M10 8l-4 4 4 4M6 12h10",
+        }
+    }
+}
+
+/// A decorative icon (hidden from assistive technologies: give the text next to it).
+#[component]
+pub fn Icon(kind: IconKind) -> impl IntoView {
+    view! {
+        <svg class="icon" viewBox="0 0 24 24" width="20" height="20" aria-hidden="true" focusable="false"
+            fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round" stroke-linejoin="round">
+            <path d=kind.path()/>
+        </svg>
+    }
+}
