@@ -46,7 +46,8 @@ for name in sorted(os.listdir(staging)):
     path = os.path.join(staging, name)
     if not os.path.isfile(path) or not name.endswith((".wasm", ".js", ".css", ".html", ".svg", ".json")):
         continue
-    with open(path, "rb") as src, gzip.open(path + ".gz", "wb", compresslevel=9, mtime=0) as dst:
+    with open(path, "rb") as src, open(path + ".gz", "wb") as raw, \
+            gzip.GzipFile(fileobj=raw, mode="wb", compresslevel=9, mtime=0) as dst:
         shutil.copyfileobj(src, dst)
     if brotli:
         subprocess.run([brotli, "-f", "-q", "11", "-o", path + ".br", path], check=True)
