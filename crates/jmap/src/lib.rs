@@ -33,6 +33,7 @@ mod method;
 mod request;
 mod response;
 mod session;
+pub mod quota;
 mod template;
 
 pub use error::{Error, MethodError, MethodErrorType, ProblemDetails, SetError};

@@ -9,11 +9,14 @@
 
 pub mod config;
 pub mod dates;
+pub mod folder_ops;
 pub mod folders;
 pub mod lang;
+pub mod list_state;
 pub mod login;
 pub mod mailbox;
 pub mod requests;
+pub mod search;
 pub mod message;
 
 pub use lang::Lang;
