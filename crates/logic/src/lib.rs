@@ -8,6 +8,7 @@
 //! - [`dates`]: how a message date is shown in the list, in French or English.
 
 pub mod config;
+pub mod conversation;
 pub mod dates;
 pub mod folder_ops;
 pub mod folders;
@@ -17,6 +18,7 @@ pub mod login;
 pub mod mailbox;
 pub mod requests;
 pub mod search;
+pub mod text_body;
 pub mod message;
 
 pub use lang::Lang;

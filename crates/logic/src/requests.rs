@@ -3,12 +3,13 @@
 //! Each function returns the request and the typed handles to read its results with
 //! [`facteur_jmap::Response::get`].
 
+use crate::conversation::{message_from, ConversationMessage};
 use crate::dates::parse_utc;
 use crate::mailbox::Folder;
 use crate::message::MessageSummary;
 use facteur_jmap::{
-    CallHandle, Comparator, Email, EmailFilter, EmailGet, EmailQuery, Filter, Mailbox, MailboxGet, Request,
-    RequestBuilder, Response,
+    BodyProperties, CallHandle, Comparator, Email, EmailFilter, EmailGet, EmailQuery, EmailSet, Filter, Mailbox,
+    MailboxGet, PatchObject, Request, RequestBuilder, Response, SetResponse, ThreadGet,
 };
 
 /// What could not be read from a response.
@@ -102,6 +103,88 @@ fn summary_from(e: Email) -> MessageSummary {
     }
 }
 
+/// The properties the reading pane needs.
+const READ_PROPERTIES: &[&str] = &[
+    "id", "threadId", "mailboxIds", "keywords", "from", "to", "cc", "replyTo", "subject", "sentAt", "receivedAt",
+    "preview", "textBody", "htmlBody", "attachments", "bodyValues",
+];
+
+/// Bodies larger than this are cut by the server (and the reading pane says so).
+pub const MAX_BODY_BYTES: u64 = 512 * 1024;
+
+/// The two calls of a conversation.
+pub struct ConversationCalls {
+    thread: CallHandle<ThreadGet>,
+    emails: CallHandle<EmailGet>,
+}
+
+/// A whole conversation: `Thread/get`, then `Email/get` of its `emailIds` by back-reference
+/// with the bodies, in one request.
+pub fn conversation(account_id: &str, thread_id: &str) -> (Request, ConversationCalls) {
+    let mut builder = RequestBuilder::new();
+    let thread = builder.call(ThreadGet::new(account_id).ids([thread_id]));
+    let emails = builder.call(
+        EmailGet::new(account_id).ids_ref(thread.reference("/list/*/emailIds")).properties(READ_PROPERTIES).extra(
+            BodyProperties {
+                fetch_text_body_values: true,
+                fetch_html_body_values: true,
+                max_body_value_bytes: Some(MAX_BODY_BYTES),
+                ..Default::default()
+            },
+        ),
+    );
+    (builder.build(), ConversationCalls { thread, emails })
+}
+
+/// Reads the answer to [`conversation`]: messages oldest first (`None` when the thread no
+/// longer exists).
+pub fn read_conversation(
+    response: &Response,
+    calls: &ConversationCalls,
+) -> Result<Option<Vec<ConversationMessage>>, ReadError> {
+    let threads = response.get(&calls.thread)?;
+    let Some(thread) = threads.list.first() else {
+        return Ok(None);
+    };
+    let emails = response.get(&calls.emails)?.list;
+    let mut messages: Vec<ConversationMessage> = thread
+        .email_ids
+        .iter()
+        .filter_map(|id| emails.iter().find(|e| e.id.as_deref() == Some(id)))
+        .map(message_from)
+        .collect();
+    messages.sort_by_key(|m| m.date);
+    Ok(Some(messages))
+}
+
+/// Sets or clears a keyword (`$seen`, `$flagged`…) on emails, in one `Email/set`.
+pub fn set_keyword(account_id: &str, ids: &[String], keyword: &str, on: bool) -> (Request, CallHandle<EmailSet>) {
+    let mut set = EmailSet::new(account_id);
+    for id in ids {
+        let mut patch = PatchObject::new();
+        patch.insert(format!("keywords/{keyword}"), if on { serde_json::Value::Bool(true) } else { serde_json::Value::Null });
+        set = set.update(id, patch);
+    }
+    let mut builder = RequestBuilder::new();
+    let call = builder.call(set);
+    (builder.build(), call)
+}
+
+/// Reads the answer to a `/set`: the first refusal, if any, as an error.
+pub fn read_set(response: &Response, call: &CallHandle<EmailSet>) -> Result<(), SetRefused> {
+    let answer: SetResponse<Email> = response.get(call).map_err(|e| SetRefused(e.to_string()))?;
+    let refusal = answer.failures().next().map(|(id, error)| {
+        let why = error.description.as_deref().map(|d| format!(" ({d})")).unwrap_or_default();
+        SetRefused(format!("{id}: {}{why}", error.error_type))
+    });
+    refusal.map_or(Ok(()), Err)
+}
+
+/// The server refused (part of) a change; the text says why.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{0}")]
+pub struct SetRefused(pub String);
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -156,5 +239,31 @@ mod tests {
         let err = read_folders(&response(r#"{"sessionState":"s","methodResponses":[["error",{"type":"serverFail"},"c0"]]}"#), &call)
             .unwrap_err();
         assert_eq!(err.to_string(), "serverFail");
+    }
+
+    #[test]
+    fn conversation_from_cyrus_is_oldest_first_with_attachments() {
+        let (request, calls) = conversation("claire.martin@ac-cevennes.fr", "T73e52bb4feab8610");
+        let json = serde_json::to_value(&request).unwrap();
+        assert_eq!(json["methodCalls"][1][1]["#ids"]["path"], "/list/*/emailIds");
+        assert_eq!(json["methodCalls"][1][1]["fetchHTMLBodyValues"], true);
+        let messages = read_conversation(&response(include_str!("../tests/fixtures/cyrus-conversation.json")), &calls)
+            .unwrap()
+            .expect("the thread exists");
+        assert_eq!(messages.len(), 2);
+        assert!(messages[0].date <= messages[1].date);
+        assert_eq!(messages[1].subject.as_deref(), Some("Re: Déclaration du séjour à Paris — pièces manquantes"));
+        let files: Vec<_> = messages[1].files().map(|a| (a.name.as_str(), a.media_type.as_str())).collect();
+        assert_eq!(files, [("Programme séjour Paris 1re G3.pdf", "application/pdf")]);
+        assert!(matches!(&messages[0].body, crate::conversation::Body::Text(t) if !t.is_empty()));
+        assert!(!messages[0].from.is_empty());
+    }
+
+    #[test]
+    fn keyword_patches_set_and_clear() {
+        let (request, _) = set_keyword("A1", &["M1".into()], "$seen", true);
+        assert_eq!(serde_json::to_value(&request).unwrap()["methodCalls"][0][1]["update"]["M1"], json!({"keywords/$seen": true}));
+        let (request, _) = set_keyword("A1", &["M1".into()], "$flagged", false);
+        assert_eq!(serde_json::to_value(&request).unwrap()["methodCalls"][0][1]["update"]["M1"], json!({"keywords/$flagged": null}));
     }
 }
