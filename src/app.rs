@@ -2,10 +2,14 @@
 
 use crate::core::{config::ConfigGate, session::provide_session, storage};
 use crate::i18n::*;
-use crate::pages::{login::LoginPage, mail::MailPage, not_found::NotFound};
+use crate::pages::{
+    login::LoginPage,
+    mail::{ConversationView, MailPage, NoConversation},
+    not_found::NotFound,
+};
 use leptos::prelude::*;
 use leptos_router::{
-    components::{Redirect, Route, Router, Routes},
+    components::{ParentRoute, Redirect, Route, Router, Routes},
     path,
 };
 
@@ -21,7 +25,10 @@ pub fn App() -> impl IntoView {
                     <Routes fallback=NotFound>
                         <Route path=path!("/") view=|| view! { <Redirect path="/mail/inbox"/> }/>
                         <Route path=path!("/login") view=LoginPage/>
-                        <Route path=path!("/mail/:mailbox") view=MailPage/>
+                        <ParentRoute path=path!("/mail/:mailbox") view=MailPage>
+                            <Route path=path!("") view=NoConversation/>
+                            <Route path=path!(":thread") view=ConversationView/>
+                        </ParentRoute>
                     </Routes>
                 </Router>
             </ConfigGate>

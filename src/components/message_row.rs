@@ -12,23 +12,33 @@ fn local_offset() -> chrono::FixedOffset {
     *chrono::Local::now().offset()
 }
 
-/// A message in the list.
+/// A message in the list: a link to its conversation.
 #[component]
 pub fn MessageRow(message: MessageSummary) -> impl IntoView {
     let i18n = use_i18n();
     let lang = use_lang();
+    let mail = crate::pages::mail::use_mail();
+    let params = leptos_router::hooks::use_params_map();
+    let id = message.id.clone();
+    let server_unread = message.unread;
+    let unread = Memo::new(move |_| mail.seen.with(|seen| seen.get(&id).map_or(server_unread, |seen| !seen)));
+    let thread_id = message.thread_id.clone();
+    let href = move || format!("/mail/{}/{}", mail.slug.get(), thread_id);
+    let open_thread = message.thread_id.clone();
+    let is_open = move || params.read().get("thread").as_deref() == Some(open_thread.as_str());
     let received = message.received_at;
     let date = move || list_date(received, chrono::Utc::now(), local_offset(), lang.get());
     let date_title = move || full_date(received, local_offset(), lang.get());
     let sender = message.sender.clone();
     let subject = message.subject.clone();
     view! {
-        <li class="message-row" class:unread=message.unread data-testid="message-row" data-id=message.id.clone()>
+        <li class="message-row" class:unread=move || unread.get() data-testid="message-row" data-id=message.id.clone()>
+            <a class="row-link" href=href aria-current=move || is_open().then_some("true")>
             <span class="marks">
-                {message.unread.then(|| view! {
+                <Show when=move || unread.get()>
                     <span class="unread-dot" aria-hidden="true"></span>
                     <span class="visually-hidden">{t!(i18n, list.unread)}</span>
-                })}
+                </Show>
             </span>
             <span class="from">{move || sender.clone().unwrap_or_else(|| t_string!(i18n, list.unknown_sender).to_string())}</span>
             <span class="summary">
@@ -44,6 +54,7 @@ pub fn MessageRow(message: MessageSummary) -> impl IntoView {
                 })}
                 <time datetime=received.to_rfc3339() title=date_title>{date}</time>
             </span>
+            </a>
         </li>
     }
 }

@@ -21,6 +21,8 @@ struct Inner {
     authorization: String,
     account_id: String,
     api_url: String,
+    /// Absolute download URL template.
+    download_url: String,
 }
 
 impl PartialEq for JmapClient {
@@ -75,7 +77,12 @@ pub async fn sign_in(session_url: &str, username: &str, password: &str) -> Resul
     let session: Session = serde_json::from_str(&response.body).map_err(|_| LoginFailure::Server)?;
     let account_id = session.primary_account(MAIL).ok_or(LoginFailure::Server)?.to_string();
     let api_url = http::resolve_url(&session.api_url, &response.url);
-    Ok(JmapClient { inner: Arc::new(Inner { session, authorization, account_id, api_url }) })
+    // The template's braces must survive URL resolution: resolve the part before them.
+    let download_url = match session.download_url.find('{') {
+        Some(i) => format!("{}{}", http::resolve_url(&session.download_url[..i], &response.url), &session.download_url[i..]),
+        None => http::resolve_url(&session.download_url, &response.url),
+    };
+    Ok(JmapClient { inner: Arc::new(Inner { session, authorization, account_id, api_url, download_url }) })
 }
 
 impl JmapClient {
@@ -87,6 +94,19 @@ impl JmapClient {
     /// The primary mail account id.
     pub fn account_id(&self) -> &str {
         &self.inner.account_id
+    }
+
+    /// The `Authorization` header value (for downloads).
+    pub fn authorization(&self) -> &str {
+        &self.inner.authorization
+    }
+
+    /// The absolute download URL of a blob of the primary account.
+    pub fn download_url(&self, blob_id: &str, media_type: &str, name: &str) -> String {
+        facteur_jmap::expand_url_template(
+            &self.inner.download_url,
+            &[("accountId", &self.inner.account_id), ("blobId", blob_id), ("type", media_type), ("name", name)],
+        )
     }
 
     /// Sends one JMAP request (several method calls) and returns the response.

@@ -24,3 +24,20 @@ pub async fn load_page(
     let response = client.send(&request).await?;
     requests::read_message_page(&response, &calls).map_err(|e| CallError::Unexpected(e.to_string()))
 }
+
+/// A whole conversation, oldest message first (`None`: it no longer exists).
+pub async fn load_conversation(
+    client: &JmapClient,
+    thread_id: &str,
+) -> Result<Option<Vec<facteur_logic::conversation::ConversationMessage>>, CallError> {
+    let (request, calls) = requests::conversation(client.account_id(), thread_id);
+    let response = client.send(&request).await?;
+    requests::read_conversation(&response, &calls).map_err(|e| CallError::Unexpected(e.to_string()))
+}
+
+/// Sets or clears a keyword on emails; an error says what the server refused.
+pub async fn set_keyword(client: &JmapClient, ids: &[String], keyword: &str, on: bool) -> Result<(), CallError> {
+    let (request, call) = requests::set_keyword(client.account_id(), ids, keyword, on);
+    let response = client.send(&request).await?;
+    requests::read_set(&response, &call).map_err(|e| CallError::Server(e.to_string()))
+}

@@ -2,6 +2,7 @@
 //! browser storage. Nothing here renders anything but the configuration gate.
 
 pub mod config;
+pub mod download;
 pub mod http;
 pub mod jmap_client;
 pub mod lang;

@@ -2,7 +2,7 @@
 //! the tests compare the app with the data rather than with hard-coded numbers.
 
 use crate::{paths, Context, Result};
-use mail_parser::MessageParser;
+use mail_parser::{MessageParser, MimeHeaders};
 use std::path::PathBuf;
 
 /// One seeded message.
@@ -17,6 +17,8 @@ pub struct SeedMail {
     pub unread: bool,
     /// Has the `$flagged` keyword.
     pub flagged: bool,
+    /// File names of the attachments.
+    pub attachments: Vec<String>,
 }
 
 /// The messages of `folder` (e.g. `Inbox`, `Classes/2nde B`) in `account`'s seed, newest first.
@@ -45,6 +47,7 @@ pub fn folder(account: &str, folder: &str) -> Result<Vec<SeedMail>> {
             timestamp: message.date().map_or(0, |d| d.to_timestamp()),
             unread: !keywords.contains(&"$seen"),
             flagged: keywords.contains(&"$flagged"),
+            attachments: message.attachments().filter_map(|a| a.attachment_name().map(str::to_string)).collect(),
         });
     }
     mails.sort_by(|a, b| b.timestamp.cmp(&a.timestamp));

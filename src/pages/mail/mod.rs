@@ -1,14 +1,20 @@
 //! The mail screen: the shell (top bar, folders) and the message list of one folder, whose
 //! address is `/mail/<role or mailbox id>`.
 
+mod context;
+mod conversation;
 mod message_list;
+
+pub use context::use_mail;
+pub use conversation::{ConversationView, NoConversation};
 
 use crate::components::{folder_nav::FolderNav, icon::{Icon, IconKind}, language_switch::LanguageSwitch};
 use crate::core::{jmap_client::JmapClient, mail, session::use_session};
 use crate::i18n::*;
 use facteur_logic::mailbox::Folder;
 use leptos::prelude::*;
-use leptos_router::{components::Redirect, hooks::use_params_map};
+use leptos_router::{components::{Outlet, Redirect}, hooks::use_params_map};
+use context::MailContext;
 use message_list::MessageList;
 
 /// `/mail/:mailbox`: the signed-in user's mail, or the login page.
@@ -42,10 +48,12 @@ fn MailShell(client: JmapClient) -> impl IntoView {
     // Clearing the session makes the guard above redirect to the login page.
     let sign_out = move |_| session.sign_out();
     let username = client.username().to_string();
+    provide_context(MailContext { client: client.clone(), folders, seen: RwSignal::new(Default::default()), slug });
+    let reading = Memo::new(move |_| params.read().get("thread").is_some());
 
     view! {
         <a class="skip-link" href="#main">{t!(i18n, skip_to_content)}</a>
-        <div class="shell" class:menu-open=move || menu_open.get()>
+        <div class="shell" class:menu-open=move || menu_open.get() class:reading=move || reading.get()>
             <header class="topbar">
                 <button type="button" class="icon-button menu-button" aria-controls="folders"
                     aria-expanded=move || menu_open.get().to_string()
@@ -68,8 +76,13 @@ fn MailShell(client: JmapClient) -> impl IntoView {
                 on:click=move |_| menu_open.set(false)>
                 <FolderNav folders current=Signal::derive(move || slug.get())/>
             </nav>
-            <main class="content" id="main" tabindex="0" aria-labelledby="list-title">
-                <MessageList client folder=current.into() folders_loaded=Signal::derive(move || folders.get().is_some())/>
+            <main class="content" id="main">
+                <section class="list-pane" aria-labelledby="list-title">
+                    <MessageList client folder=current.into() folders_loaded=Signal::derive(move || folders.get().is_some())/>
+                </section>
+                <section class="reading-pane">
+                    <Outlet/>
+                </section>
             </main>
         </div>
     }

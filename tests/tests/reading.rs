@@ -1,0 +1,101 @@
+//! Reading mail: open a conversation from the list, headers, body, attachments, mark as
+//! read, back to the list on a phone — against the real server and the seeded data.
+
+use facteur_browser_tests::flows::sign_in;
+use facteur_browser_tests::{axe, browser_tests, ensure, seed, Browser, Ctx, Result, WAIT};
+
+const CLAIRE: &str = "claire.martin@ac-cevennes.fr";
+
+fn badge(b: &Browser, role: &str) -> Result<usize> {
+    let css = format!("[data-mailbox-role={role}] .unread-count");
+    Ok(if b.exists(&css)? { b.text(&css)?.trim().parse().unwrap_or(0) } else { 0 })
+}
+
+/// The row whose subject is exactly `subject` (CSS cannot match text: ask the page).
+fn click_row(b: &Browser, subject: &str) -> Result {
+    let script = format!(
+        "const rows = [...document.querySelectorAll('[data-testid=message-row]')];
+         const row = rows.find(r => r.querySelector('.subject').textContent === {subject:?});
+         if (!row) return false; row.querySelector('a').click(); return true;"
+    );
+    ensure!(b.eval(&format!("(() => {{ {script} }})()"))?.as_bool() == Some(true), "no row with subject {subject:?}");
+    Ok(())
+}
+
+/// Opening the newest unread message shows it expanded and marks it read (badge −1).
+fn opening_a_message_shows_it_and_marks_it_read(ctx: &Ctx) -> Result {
+    let app = ctx.app()?;
+    let claire = app.account(CLAIRE)?.clone();
+    let inbox = seed::folder(&claire.email, "Inbox")?;
+    let newest = inbox.first().ok_or("empty seed inbox")?;
+    ensure!(newest.unread, "the seed's newest inbox mail should be unread");
+    let b = ctx.browser_lang("fr-FR")?;
+    sign_in(&b, &claire.email, &claire.password)?;
+    let before = badge(&b, "inbox")?;
+    click_row(&b, &newest.subject)?;
+    b.wait_for("[data-testid=conversation] .message-open", WAIT)?;
+    ensure!(b.text("#conversation-title")? == newest.subject, "conversation title differs");
+    ensure!(b.current_url()?.contains("/mail/inbox/T"), "the conversation has its own URL: {}", b.current_url()?);
+    b.wait_until(&format!("document.querySelector('[data-mailbox-role=inbox] .unread-count')?.textContent === '{}'", before - 1), "unread badge − 1", WAIT)?;
+    ensure!(!b.exists("[data-testid=message-row].unread:has(a[aria-current])")?, "the open row still looks unread");
+    axe::assert_accessible(&b, "a conversation (desktop, fr)")?;
+    // The address restores the same view after a reload… once signed in again.
+    Ok(())
+}
+
+/// Attachments are listed with name, size and type, and download with the user's credentials.
+fn attachments_are_listed_and_download(ctx: &Ctx) -> Result {
+    let app = ctx.app()?;
+    let claire = app.account(CLAIRE)?.clone();
+    let inbox = seed::folder(&claire.email, "Inbox")?;
+    let with_file = inbox
+        .iter()
+        .take(50)
+        .find(|m| !m.attachments.is_empty())
+        .ok_or("no attachment in the first 50 inbox mails of the seed")?;
+    let b = ctx.browser_lang("en-US")?;
+    sign_in(&b, &claire.email, &claire.password)?;
+    click_row(&b, &with_file.subject)?;
+    b.wait_for("[data-testid=conversation] .message-open", WAIT)?;
+    // Expand every message of the conversation (the file may be on an earlier one).
+    b.eval("document.querySelectorAll('.message-summary[aria-expanded=false]').forEach(b => b.click())")?;
+    b.wait_for("[data-testid=attachment]", WAIT)?;
+    let names = b.texts("[data-testid=conversation] [data-testid=attachment] .attachment-name")?;
+    for expected in &with_file.attachments {
+        ensure!(names.contains(expected), "attachment {expected:?} not listed: {names:?}");
+    }
+    let meta = b.text("[data-testid=attachment] .attachment-meta")?;
+    ensure!(meta.contains("KB") || meta.contains(" B"), "size not shown: {meta:?}");
+    // Fetch it as the app does (with the Authorization header): the server must send the bytes.
+    b.click("[data-testid=attachment] button")?;
+    std::thread::sleep(std::time::Duration::from_millis(800));
+    ensure!(!b.exists("[data-testid=attachment] [role=alert]")?, "the download failed: {}", b.text("[data-testid=attachment]")?);
+    axe::assert_accessible(&b, "a conversation with attachments (desktop, en)")?;
+    Ok(())
+}
+
+/// On a phone, the conversation replaces the list and "back" returns to it.
+fn phone_shows_one_pane_at_a_time(ctx: &Ctx) -> Result {
+    let app = ctx.app()?;
+    let claire = app.account(CLAIRE)?.clone();
+    let inbox = seed::folder(&claire.email, "Inbox")?;
+    let b = ctx.browser_lang("fr-FR")?;
+    b.set_window(390, 844)?;
+    sign_in(&b, &claire.email, &claire.password)?;
+    click_row(&b, &inbox[1].subject)?;
+    b.wait_visible("[data-testid=conversation] .back-link", WAIT)?;
+    ensure!(!b.eval("document.querySelector('.list-pane').offsetParent !== null")?.as_bool().unwrap_or(true), "the list should be hidden");
+    axe::assert_accessible(&b, "a conversation (phone, fr)")?;
+    b.screenshots_desktop_phone("conversation", |b| b.wait_for("[data-testid=conversation] .message-open", WAIT))?;
+    b.set_window(390, 844)?;
+    b.click("[data-testid=conversation] .back-link")?;
+    b.wait_visible("[data-testid=message-row]", WAIT)?;
+    ensure!(!b.exists("[data-testid=conversation]")?, "the conversation should be closed");
+    Ok(())
+}
+
+browser_tests!(
+    opening_a_message_shows_it_and_marks_it_read,
+    attachments_are_listed_and_download,
+    phone_shows_one_pane_at_a_time,
+);
