@@ -21,7 +21,12 @@ pub fn MessageRow(message: MessageSummary) -> impl IntoView {
     let params = leptos_router::hooks::use_params_map();
     let id = message.id.clone();
     let server_unread = message.unread;
-    let unread = Memo::new(move |_| mail.seen.with(|seen| seen.get(&id).map_or(server_unread, |seen| !seen)));
+    let unread = Memo::new({
+        let id = id.clone();
+        move |_| mail.seen.with(|seen| seen.get(&id).map_or(server_unread, |seen| !seen))
+    });
+    let server_flagged = message.flagged;
+    let flagged = Memo::new(move |_| mail.flagged.with(|f| f.get(&id).copied().unwrap_or(server_flagged)));
     let thread_id = message.thread_id.clone();
     let href = move || format!("/mail/{}/{}", mail.slug.get(), thread_id);
     let open_thread = message.thread_id.clone();
@@ -46,9 +51,9 @@ pub fn MessageRow(message: MessageSummary) -> impl IntoView {
                 {(!message.preview.is_empty()).then(|| view! { " — " <span class="preview">{message.preview.clone()}</span> })}
             </span>
             <span class="date">
-                {message.flagged.then(|| view! {
+                <Show when=move || flagged.get()>
                     <span class="mark flag"><Icon kind=IconKind::Flag/><span class="visually-hidden">{t!(i18n, list.flagged)}</span></span>
-                })}
+                </Show>
                 {message.has_attachment.then(|| view! {
                     <span class="mark attachment"><Icon kind=IconKind::Attachment/><span class="visually-hidden">{t!(i18n, list.attachment)}</span></span>
                 })}

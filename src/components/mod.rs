@@ -7,3 +7,4 @@ pub mod attachment_list;
 pub mod language_switch;
 pub mod message_row;
 pub mod text_body;
+pub mod toast;

@@ -41,3 +41,23 @@ pub async fn set_keyword(client: &JmapClient, ids: &[String], keyword: &str, on:
     let response = client.send(&request).await?;
     requests::read_set(&response, &call).map_err(|e| CallError::Server(e.to_string()))
 }
+
+/// Moves emails between mailboxes (and sets keywords) in one request.
+pub async fn move_emails(
+    client: &JmapClient,
+    ids: &[String],
+    from: &str,
+    to: &str,
+    keywords: &[(&str, bool)],
+) -> Result<(), CallError> {
+    let (request, call) = requests::move_emails(client.account_id(), ids, from, to, keywords);
+    let response = client.send(&request).await?;
+    requests::read_set(&response, &call).map_err(|e| CallError::Server(e.to_string()))
+}
+
+/// Destroys emails for good.
+pub async fn destroy_emails(client: &JmapClient, ids: &[String]) -> Result<(), CallError> {
+    let (request, call) = requests::destroy_emails(client.account_id(), ids);
+    let response = client.send(&request).await?;
+    requests::read_set(&response, &call).map_err(|e| CallError::Server(e.to_string()))
+}

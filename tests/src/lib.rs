@@ -28,6 +28,7 @@ pub mod browser;
 pub mod flows;
 mod error;
 pub mod paths;
+pub mod rows;
 pub mod runner;
 pub mod seed;
 

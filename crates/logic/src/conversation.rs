@@ -92,6 +92,8 @@ pub struct ConversationMessage {
     pub truncated: bool,
     /// Files.
     pub attachments: Vec<Attachment>,
+    /// The mailboxes it is in.
+    pub mailbox_ids: Vec<String>,
 }
 
 impl ConversationMessage {
@@ -183,6 +185,7 @@ pub fn message_from(email: &Email) -> ConversationMessage {
         body,
         truncated,
         attachments,
+        mailbox_ids: email.mailbox_ids.iter().flatten().filter(|(_, on)| **on).map(|(id, _)| id.clone()).collect(),
     }
 }
 

@@ -37,6 +37,21 @@ impl Lang {
             .unwrap_or_default()
     }
 
+    /// Whether `n` takes the singular: in French 0 and 1 do ("0 message", "1 message"), in
+    /// English only 1 does.
+    ///
+    /// ```
+    /// use facteur_logic::Lang;
+    /// assert!(Lang::Fr.is_singular(0) && Lang::Fr.is_singular(1) && !Lang::Fr.is_singular(2));
+    /// assert!(!Lang::En.is_singular(0) && Lang::En.is_singular(1));
+    /// ```
+    pub fn is_singular(self, n: u64) -> bool {
+        match self {
+            Lang::Fr => n < 2,
+            Lang::En => n == 1,
+        }
+    }
+
     /// Parses a tag such as `fr`, `fr-FR`, `en-US` (case-insensitive).
     pub fn from_tag(tag: &str) -> Option<Lang> {
         let primary = tag.split(['-', '_']).next()?.to_ascii_lowercase();

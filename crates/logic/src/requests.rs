@@ -170,6 +170,40 @@ pub fn set_keyword(account_id: &str, ids: &[String], keyword: &str, on: bool) ->
     (builder.build(), call)
 }
 
+/// Moves emails from one mailbox to another (other mailboxes they are in are kept), and
+/// sets or clears keywords at the same time (e.g. `$junk` when reporting spam), in one
+/// `Email/set`.
+pub fn move_emails(
+    account_id: &str,
+    ids: &[String],
+    from: &str,
+    to: &str,
+    keywords: &[(&str, bool)],
+) -> (Request, CallHandle<EmailSet>) {
+    let mut set = EmailSet::new(account_id);
+    for id in ids {
+        let mut patch = PatchObject::new();
+        if from != to {
+            patch.insert(format!("mailboxIds/{from}"), serde_json::Value::Null);
+            patch.insert(format!("mailboxIds/{to}"), serde_json::Value::Bool(true));
+        }
+        for (keyword, on) in keywords {
+            patch.insert(format!("keywords/{keyword}"), if *on { serde_json::Value::Bool(true) } else { serde_json::Value::Null });
+        }
+        set = set.update(id, patch);
+    }
+    let mut builder = RequestBuilder::new();
+    let call = builder.call(set);
+    (builder.build(), call)
+}
+
+/// Destroys emails for good (from the Trash, after confirmation).
+pub fn destroy_emails(account_id: &str, ids: &[String]) -> (Request, CallHandle<EmailSet>) {
+    let mut builder = RequestBuilder::new();
+    let call = builder.call(EmailSet::new(account_id).destroy(ids.iter().cloned()));
+    (builder.build(), call)
+}
+
 /// Reads the answer to a `/set`: the first refusal, if any, as an error.
 pub fn read_set(response: &Response, call: &CallHandle<EmailSet>) -> Result<(), SetRefused> {
     let answer: SetResponse<Email> = response.get(call).map_err(|e| SetRefused(e.to_string()))?;
@@ -265,5 +299,16 @@ mod tests {
         assert_eq!(serde_json::to_value(&request).unwrap()["methodCalls"][0][1]["update"]["M1"], json!({"keywords/$seen": true}));
         let (request, _) = set_keyword("A1", &["M1".into()], "$flagged", false);
         assert_eq!(serde_json::to_value(&request).unwrap()["methodCalls"][0][1]["update"]["M1"], json!({"keywords/$flagged": null}));
+    }
+
+    #[test]
+    fn moving_patches_mailboxes_and_keywords_together() {
+        let (request, _) = move_emails("A1", &["M1".into()], "inbox", "junk", &[("$junk", true), ("$notjunk", false)]);
+        assert_eq!(
+            serde_json::to_value(&request).unwrap()["methodCalls"][0][1]["update"]["M1"],
+            json!({"mailboxIds/inbox": null, "mailboxIds/junk": true, "keywords/$junk": true, "keywords/$notjunk": null})
+        );
+        let (request, _) = destroy_emails("A1", &["M1".into(), "M2".into()]);
+        assert_eq!(serde_json::to_value(&request).unwrap()["methodCalls"][0][1]["destroy"], json!(["M1", "M2"]));
     }
 }

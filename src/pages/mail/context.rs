@@ -3,8 +3,9 @@
 
 use crate::core::jmap_client::{CallError, JmapClient};
 use facteur_logic::mailbox::Folder;
+use facteur_logic::message::MessageSummary;
 use leptos::prelude::*;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 /// Provided by the mail shell.
 #[derive(Clone)]
@@ -13,8 +14,14 @@ pub struct MailContext {
     pub client: JmapClient,
     /// All folders (refetch after changing counts).
     pub folders: LocalResource<Result<Vec<Folder>, CallError>>,
+    /// The open folder's first page.
+    pub page: LocalResource<Result<Option<Vec<MessageSummary>>, CallError>>,
     /// Email id → `$seen`, changed here since the list was loaded.
     pub seen: RwSignal<HashMap<String, bool>>,
+    /// Email id → `$flagged`, changed here since the list was loaded.
+    pub flagged: RwSignal<HashMap<String, bool>>,
+    /// Emails moved out of the list here (shown again if the server refuses, or on undo).
+    pub hidden: RwSignal<HashSet<String>>,
     /// The open folder's address component (`inbox`, or an id).
     pub slug: Memo<String>,
 }
@@ -22,4 +29,34 @@ pub struct MailContext {
 /// The mail context.
 pub fn use_mail() -> MailContext {
     expect_context::<MailContext>()
+}
+
+impl MailContext {
+    /// The folder with this role, if the account has one.
+    pub fn folder_with_role(&self, role: &str) -> Option<Folder> {
+        self.folders.get()?.ok()?.into_iter().find(|f| f.role.as_deref() == Some(role))
+    }
+
+    /// The folder at this address component.
+    pub fn folder_by_slug(&self, slug: &str) -> Option<Folder> {
+        self.folders.get()?.ok()?.into_iter().find(|f| f.slug() == slug)
+    }
+
+    /// Shows rows again (a refused move, an undo).
+    pub fn unhide(&self, ids: &[String]) {
+        let _ = self.hidden.try_update(|hidden| {
+            for id in ids {
+                hidden.remove(id);
+            }
+        });
+    }
+
+    /// The rows of the list as shown (without those moved away here), in order.
+    pub fn visible_rows(&self) -> Vec<MessageSummary> {
+        let hidden = self.hidden.get();
+        match self.page.get() {
+            Some(Ok(Some(rows))) => rows.into_iter().filter(|r| !hidden.contains(&r.id)).collect(),
+            _ => Vec::new(),
+        }
+    }
 }

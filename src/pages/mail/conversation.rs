@@ -1,13 +1,17 @@
 //! The reading pane: one conversation, its messages oldest first, the latest expanded.
 
+use super::actions::{self, MoveKind};
 use super::context::use_mail;
+use super::keyboard::typing_in_a_field;
+use crate::components::toast::use_toasts;
 use crate::components::{attachment_list::AttachmentList, error_banner::{describe, ErrorBanner}, text_body::TextBody};
 use crate::core::{lang::use_lang, mail};
 use crate::i18n::*;
 use facteur_logic::conversation::{Body, ConversationMessage, Person};
+use facteur_logic::mailbox::Folder;
 use facteur_logic::dates::full_date;
 use leptos::{prelude::*, task::spawn_local};
-use leptos_router::hooks::use_params_map;
+use leptos_router::hooks::{use_navigate, use_params_map};
 
 /// Shown in the reading pane when no conversation is open.
 #[component]
@@ -54,6 +58,7 @@ pub fn ConversationView() -> impl IntoView {
     });
 
     let back = move || format!("/mail/{}", mail_ctx.slug.get());
+    let lang = use_lang();
     view! {
         <article class="conversation" aria-labelledby="conversation-title" data-testid="conversation">
             <a class="back-link" href=back>{t!(i18n, read.back)}</a>
@@ -67,11 +72,20 @@ pub fn ConversationView() -> impl IntoView {
                 Some(Ok(Some(messages))) => {
                     let subject = messages.last().and_then(|m| m.subject.clone());
                     let last = messages.len().saturating_sub(1);
+                    let toolbar_messages = messages.clone();
                     view! {
+                        <Toolbar messages=toolbar_messages/>
                         <h2 id="conversation-title" class="conversation-subject">
                             {move || subject.clone().unwrap_or_else(|| t_string!(i18n, list.no_subject).to_string())}
                         </h2>
-                        <p class="conversation-count">{t!(i18n, read.count, count = messages.len())}</p>
+                        <p class="conversation-count">{
+                            let n = messages.len();
+                            move || if lang.get().is_singular(n as u64) {
+                                t_string!(i18n, read.count_singular, count = n).to_string()
+                            } else {
+                                t_string!(i18n, read.count_plural, count = n).to_string()
+                            }
+                        }</p>
                         {messages.into_iter().enumerate().map(|(n, message)| view! {
                             <MessageCard message expanded=n == last/>
                         }).collect_view()}
@@ -185,4 +199,143 @@ fn html_text(html: &str) -> Option<String> {
     let parser = web_sys::DomParser::new().ok()?;
     let document = parser.parse_from_string(html, web_sys::SupportedType::TextHtml).ok()?;
     document.body()?.text_content()
+}
+
+/// Archive, delete, spam, unread, flag and move for the open conversation (and the keys
+/// e, #, r, a, f).
+#[component]
+fn Toolbar(messages: Vec<ConversationMessage>) -> impl IntoView {
+    let i18n = use_i18n();
+    let ctx = use_mail();
+    let toasts = use_toasts();
+    let navigate = use_navigate();
+    let here = ctx.folder_by_slug(&ctx.slug.get_untracked());
+    let here_id = here.as_ref().map(|f| f.id.clone()).unwrap_or_default();
+    // The messages of this conversation that are in the open folder are the ones acted on.
+    let in_folder: Vec<String> =
+        messages.iter().filter(|m| m.mailbox_ids.contains(&here_id)).map(|m| m.id.clone()).collect();
+    let latest = messages.last().map(|m| (m.id.clone(), m.flagged));
+    let role = here.as_ref().and_then(|f| f.role.clone());
+    let in_trash = role.as_deref() == Some("trash");
+    let in_junk = role.as_deref() == Some("junk");
+
+    let do_move = {
+        let (ctx, navigate, here, ids) = (ctx.clone(), navigate.clone(), here.clone(), in_folder.clone());
+        move |kind: MoveKind, to: Option<Folder>| {
+            let Some(from) = here.clone() else { return };
+            let Some(to) = to.or_else(|| kind.role().and_then(|r| ctx.folder_with_role(r))) else {
+                toasts.error(t_string!(i18n, actions.no_folder).to_string());
+                return;
+            };
+            actions::move_emails(ctx.clone(), toasts, i18n, ids.clone(), from, to, kind);
+            navigate(&format!("/mail/{}", ctx.slug.get_untracked()), Default::default());
+        }
+    };
+    let delete = {
+        let (ctx, navigate, ids, do_move) = (ctx.clone(), navigate.clone(), in_folder.clone(), do_move.clone());
+        move || {
+            if in_trash {
+                let sure = web_sys::window()
+                    .and_then(|w| w.confirm_with_message(&t_string!(i18n, actions.confirm_destroy)).ok())
+                    .unwrap_or(false);
+                if sure {
+                    actions::destroy_emails(ctx.clone(), toasts, i18n, ids.clone());
+                    navigate(&format!("/mail/{}", ctx.slug.get_untracked()), Default::default());
+                }
+            } else {
+                do_move(MoveKind::Trash, None);
+            }
+        }
+    };
+    let flagged = {
+        let (ctx, latest) = (ctx.clone(), latest.clone());
+        Memo::new(move |_| latest.as_ref().is_some_and(|(id, server)| ctx.flagged.with(|f| f.get(id).copied().unwrap_or(*server))))
+    };
+    let toggle_flag = {
+        let (ctx, latest) = (ctx.clone(), latest.clone());
+        move |_| {
+            if let Some((id, _)) = &latest {
+                actions::set_keyword(ctx.clone(), toasts, i18n, vec![id.clone()], "$flagged", !flagged.get_untracked());
+            }
+        }
+    };
+    let mark_unread = {
+        let (ctx, latest, navigate) = (ctx.clone(), latest.clone(), navigate.clone());
+        move |_| {
+            if let Some((id, _)) = &latest {
+                actions::set_keyword(ctx.clone(), toasts, i18n, vec![id.clone()], "$seen", false);
+                navigate(&format!("/mail/{}", ctx.slug.get_untracked()), Default::default());
+            }
+        }
+    };
+
+    // e: archive, #: delete, r/a/f: the composer (another part of the app).
+    let keys = {
+        let (do_move, delete) = (do_move.clone(), delete.clone());
+        window_event_listener(leptos::ev::keydown, move |event| {
+            if event.ctrl_key() || event.meta_key() || event.alt_key() || typing_in_a_field(&event) {
+                return;
+            }
+            match event.key().as_str() {
+                "e" => do_move(MoveKind::Archive, None),
+                "#" => delete(),
+                "r" | "a" | "f" => toasts.error(t_string!(i18n, actions.composer_soon).to_string()),
+                _ => return,
+            }
+            event.prevent_default();
+        })
+    };
+    on_cleanup(move || keys.remove());
+
+    let targets: Vec<Folder> = ctx
+        .folders
+        .get_untracked()
+        .and_then(Result::ok)
+        .map(|list| {
+            let rows = facteur_logic::folders::sidebar_rows(&list);
+            rows.into_iter().map(|r| list[r.index].clone()).filter(|f| f.id != here_id).collect()
+        })
+        .unwrap_or_default();
+    let chosen = {
+        let (do_move, targets) = (do_move.clone(), targets.clone());
+        move |ev: leptos::ev::Event| {
+            let id = event_target_value(&ev);
+            if let Some(folder) = targets.iter().find(|f| f.id == id) {
+                do_move(MoveKind::Folder, Some(folder.clone()));
+            }
+        }
+    };
+    let (archive, spam) = (do_move.clone(), do_move.clone());
+    view! {
+        <div class="toolbar" role="toolbar" aria-label=move || t_string!(i18n, actions.toolbar)>
+            {(role.as_deref() != Some("archive")).then(|| view! {
+                <button type="button" class="button secondary small" data-action="archive"
+                    on:click=move |_| archive(MoveKind::Archive, None)>{t!(i18n, actions.archive)}</button>
+            })}
+            <button type="button" class="button secondary small" data-action="delete" on:click=move |_| delete()>
+                {if in_trash { t_string!(i18n, actions.destroy) } else { t_string!(i18n, actions.delete) }}
+            </button>
+            <button type="button" class="button secondary small" data-action="spam"
+                on:click=move |_| spam(if in_junk { MoveKind::NotJunk } else { MoveKind::Junk }, None)>
+                {if in_junk { t_string!(i18n, actions.not_spam) } else { t_string!(i18n, actions.spam) }}
+            </button>
+            <button type="button" class="button secondary small" data-action="unread" on:click=mark_unread>
+                {t!(i18n, actions.mark_unread)}
+            </button>
+            <button type="button" class="button secondary small" data-action="flag" aria-pressed=move || flagged.get().to_string()
+                on:click=toggle_flag>
+                {move || if flagged.get() { t_string!(i18n, actions.unflag) } else { t_string!(i18n, actions.flag) }}
+            </button>
+            <label class="move-to">
+                <span class="visually-hidden">{t!(i18n, actions.move_to)}</span>
+                <select data-action="move" on:change=chosen>
+                    <option value="" selected=true>{t!(i18n, actions.move_to)}</option>
+                    {targets.iter().map(|f| {
+                        let (id, label) = (f.id.clone(), crate::components::folder_nav::folder_label(i18n, f));
+                        view! { <option value=id>{label}</option> }
+                    }).collect_view()}
+                </select>
+            </label>
+        </div>
+    }
 }

@@ -1,40 +1,29 @@
 //! The list of the newest messages of one folder.
 
 use crate::components::{error_banner::ErrorBanner, message_row::MessageRow};
-use crate::core::{jmap_client::JmapClient, mail};
+use super::context::use_mail;
 use crate::i18n::*;
 use facteur_logic::mailbox::Folder;
 use leptos::prelude::*;
 
-/// How many messages the first page shows.
-const PAGE_SIZE: u32 = 50;
-
-/// The newest [`PAGE_SIZE`] messages of `folder`.
+/// The newest messages of `folder` (the page is loaded by the shell, see `MailContext`).
 #[component]
-pub fn MessageList(
-    client: JmapClient,
-    folder: Signal<Option<Folder>>,
-    folders_loaded: Signal<bool>,
-) -> impl IntoView {
+pub fn MessageList(folder: Signal<Option<Folder>>, folders_loaded: Signal<bool>) -> impl IntoView {
     let i18n = use_i18n();
-    let folder_id = Memo::new(move |_| folder.with(|f| f.as_ref().map(|f| f.id.clone())));
-    let page = LocalResource::new(move || {
-        let client = client.clone();
-        let id = folder_id.get();
-        async move {
-            match id {
-                Some(id) => mail::load_page(&client, &id, 0, PAGE_SIZE).await.map(Some),
-                None => Ok(None),
-            }
-        }
-    });
+    let mail = use_mail();
+    let page = mail.page;
+    let lang = crate::core::lang::use_lang();
     let title = move || folder.get().map(|f| crate::components::folder_nav::folder_label(i18n, &f));
 
     view! {
         <div class="list-header">
             <h1 id="list-title">{title}</h1>
             {move || folder.get().map(|f| view! {
-                <span class="count">{t!(i18n, list.total, count = f.total)}</span>
+                <span class="count">{move || if lang.get().is_singular(f.total) {
+                    t_string!(i18n, list.total_singular, count = f.total).to_string()
+                } else {
+                    t_string!(i18n, list.total_plural, count = f.total).to_string()
+                }}</span>
             })}
         </div>
         {move || {
@@ -54,11 +43,16 @@ pub fn MessageList(
                 Some(Ok(Some(messages))) if messages.is_empty() => view! {
                     <p class="empty">{t!(i18n, list.empty)}</p>
                 }.into_any(),
-                Some(Ok(Some(messages))) => view! {
+                Some(Ok(Some(_))) => {
+                    let mail = mail.clone();
+                    view! {
                     <ul class="message-list" aria-labelledby="list-title">
-                        {messages.into_iter().map(|message| view! { <MessageRow message/> }).collect_view()}
+                        <For each=move || mail.visible_rows() key=|m| m.id.clone() let:message>
+                            <MessageRow message/>
+                        </For>
                     </ul>
-                }.into_any(),
+                }.into_any()
+                }
             }
         }}
     }

@@ -1,19 +1,24 @@
 //! The mail screen: the shell (top bar, folders) and the message list of one folder, whose
 //! address is `/mail/<role or mailbox id>`.
 
+mod actions;
 mod context;
 mod conversation;
+mod keyboard;
 mod message_list;
+
+/// How many messages the first page of a folder shows.
+const PAGE_SIZE: u32 = 50;
 
 pub use context::use_mail;
 pub use conversation::{ConversationView, NoConversation};
 
-use crate::components::{folder_nav::FolderNav, icon::{Icon, IconKind}, language_switch::LanguageSwitch};
+use crate::components::{folder_nav::FolderNav, icon::{Icon, IconKind}, language_switch::LanguageSwitch, toast::{ToastArea, Toasts}};
 use crate::core::{jmap_client::JmapClient, mail, session::use_session};
 use crate::i18n::*;
 use facteur_logic::mailbox::Folder;
 use leptos::prelude::*;
-use leptos_router::{components::{Outlet, Redirect}, hooks::use_params_map};
+use leptos_router::{components::{Outlet, Redirect}, hooks::{use_navigate, use_params_map}};
 use context::MailContext;
 use message_list::MessageList;
 
@@ -33,6 +38,7 @@ fn MailShell(client: JmapClient) -> impl IntoView {
     let session = use_session();
     let params = use_params_map();
     let menu_open = RwSignal::new(false);
+    let help_open = RwSignal::new(false);
 
     let folders_client = client.clone();
     let folders = LocalResource::new(move || {
@@ -48,7 +54,31 @@ fn MailShell(client: JmapClient) -> impl IntoView {
     // Clearing the session makes the guard above redirect to the login page.
     let sign_out = move |_| session.sign_out();
     let username = client.username().to_string();
-    provide_context(MailContext { client: client.clone(), folders, seen: RwSignal::new(Default::default()), slug });
+    let folder_id = Memo::new(move |_| current.with(|f| f.as_ref().map(|f| f.id.clone())));
+    let (seen, flagged, hidden) =
+        (RwSignal::new(Default::default()), RwSignal::new(Default::default()), RwSignal::new(Default::default()));
+    let page_client = client.clone();
+    let page = LocalResource::new(move || {
+        let client = page_client.clone();
+        let id = folder_id.get();
+        async move {
+            let page = match id {
+                Some(id) => mail::load_page(&client, &id, 0, PAGE_SIZE).await.map(Some),
+                None => Ok(None),
+            };
+            // A page from the server already holds every change made here: the local
+            // overlays of the previous page no longer apply.
+            if page.is_ok() {
+                let _ = seen.try_set(Default::default());
+                let _ = flagged.try_set(Default::default());
+                let _ = hidden.try_set(Default::default());
+            }
+            page
+        }
+    });
+    provide_context(MailContext { client: client.clone(), folders, page, seen, flagged, hidden, slug });
+    Toasts::provide();
+    keyboard::listen(use_navigate(), help_open);
     let reading = Memo::new(move |_| params.read().get("thread").is_some());
 
     view! {
@@ -78,12 +108,14 @@ fn MailShell(client: JmapClient) -> impl IntoView {
             </nav>
             <main class="content" id="main">
                 <section class="list-pane" aria-labelledby="list-title">
-                    <MessageList client folder=current.into() folders_loaded=Signal::derive(move || folders.get().is_some())/>
+                    <MessageList folder=current.into() folders_loaded=Signal::derive(move || folders.get().is_some())/>
                 </section>
                 <section class="reading-pane">
                     <Outlet/>
                 </section>
             </main>
+            <ToastArea/>
+            <keyboard::ShortcutHelp open=help_open/>
         </div>
     }
 }

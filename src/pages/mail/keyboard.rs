@@ -1,0 +1,94 @@
+//! Keyboard shortcuts of the mail screen, and the `?` list of them.
+
+use super::context::use_mail;
+use crate::i18n::*;
+use leptos::{ev, html, prelude::*};
+use leptos_router::{hooks::use_params_map, NavigateOptions};
+use wasm_bindgen::JsCast;
+
+/// Whether the key press happened in a field, where letters are text, not shortcuts.
+pub fn typing_in_a_field(event: &ev::KeyboardEvent) -> bool {
+    let Some(target) = event.target().and_then(|t| t.dyn_into::<web_sys::HtmlElement>().ok()) else {
+        return false;
+    };
+    matches!(target.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT") || target.is_content_editable()
+}
+
+/// j/k: next/previous conversation; u: back to the list; ?: the list of shortcuts.
+/// (e, #, r, a, f act on the open conversation: see the reading pane.)
+pub fn listen(navigate: impl Fn(&str, NavigateOptions) + Clone + 'static, help_open: RwSignal<bool>) {
+    let mail = use_mail();
+    let params = use_params_map();
+    let handle = window_event_listener(ev::keydown, move |event| {
+        if event.ctrl_key() || event.meta_key() || event.alt_key() || typing_in_a_field(&event) {
+            return;
+        }
+        let slug = mail.slug.get_untracked();
+        let open = params.with_untracked(|p| p.get("thread"));
+        match event.key().as_str() {
+            "j" | "k" => {
+                let rows = mail.visible_rows();
+                if rows.is_empty() {
+                    return;
+                }
+                let at = open.as_ref().and_then(|t| rows.iter().position(|r| &r.thread_id == t));
+                let next = match (event.key().as_str(), at) {
+                    ("j", Some(i)) => (i + 1).min(rows.len() - 1),
+                    ("k", Some(i)) => i.saturating_sub(1),
+                    (_, None) => 0,
+                    _ => return,
+                };
+                event.prevent_default();
+                navigate(&format!("/mail/{slug}/{}", rows[next].thread_id), Default::default());
+            }
+            "u" | "Escape" if open.is_some() => {
+                event.prevent_default();
+                navigate(&format!("/mail/{slug}"), Default::default());
+            }
+            "?" => {
+                event.prevent_default();
+                help_open.set(true);
+            }
+            _ => {}
+        }
+    });
+    on_cleanup(move || handle.remove());
+}
+
+/// The list of shortcuts, in a modal dialog.
+#[component]
+pub fn ShortcutHelp(open: RwSignal<bool>) -> impl IntoView {
+    let i18n = use_i18n();
+    let dialog = NodeRef::<html::Dialog>::new();
+    // The dialog element is the outside world: open it modally when asked.
+    Effect::new(move || {
+        if let Some(d) = dialog.get() {
+            if open.get() && !d.open() {
+                let _ = d.show_modal();
+            } else if !open.get() && d.open() {
+                d.close();
+            }
+        }
+    });
+    let rows = move || {
+        [
+            ("j", t_string!(i18n, keys.next).to_string()),
+            ("k", t_string!(i18n, keys.previous).to_string()),
+            ("u", t_string!(i18n, keys.back).to_string()),
+            ("e", t_string!(i18n, keys.archive).to_string()),
+            ("#", t_string!(i18n, keys.delete).to_string()),
+            ("r / a / f", t_string!(i18n, keys.reply).to_string()),
+            ("?", t_string!(i18n, keys.help).to_string()),
+        ]
+    };
+    view! {
+        <dialog node_ref=dialog class="shortcut-help" aria-labelledby="shortcuts-title" on:close=move |_| open.set(false)
+            data-testid="shortcut-help">
+            <h2 id="shortcuts-title">{t!(i18n, keys.title)}</h2>
+            <dl>
+                {move || rows().into_iter().map(|(key, what)| view! { <dt><kbd>{key}</kbd></dt><dd>{what}</dd> }).collect_view()}
+            </dl>
+            <button type="button" class="button secondary" on:click=move |_| open.set(false)>{t!(i18n, keys.close)}</button>
+        </dialog>
+    }
+}

@@ -1,0 +1,121 @@
+//! Acting on mail: archive with undo, delete, junk, flag, and the keyboard — on Julien's
+//! account, against the real server.
+
+use facteur_browser_tests::flows::sign_in;
+use facteur_browser_tests::{axe, browser_tests, ensure, rows, seed, Browser, Ctx, Key, Result, WAIT};
+use std::time::Duration;
+
+const JULIEN: &str = "julien.roux@ac-cevennes.fr";
+
+fn signed_in(ctx: &Ctx, lang: &str) -> Result<std::rc::Rc<Browser>> {
+    let app = ctx.app()?;
+    let julien = app.account(JULIEN)?.clone();
+    let b = ctx.browser_lang(lang)?;
+    sign_in(&b, &julien.email, &julien.password)?;
+    Ok(b)
+}
+
+fn go_to_folder(b: &Browser, role: &str) -> Result {
+    b.click(&format!("[data-mailbox-role={role}]"))?;
+    b.wait_until(&format!("location.pathname === '/mail/{role}'"), role, WAIT)?;
+    b.wait_for("[data-testid=message-row]", WAIT)
+}
+
+/// Archive leaves the inbox at once, lands in Archive, and "Annuler" brings it back.
+fn archive_then_undo(ctx: &Ctx) -> Result {
+    let b = signed_in(ctx, "fr-FR")?;
+    let subject = rows::subjects(&b)?.into_iter().nth(2).ok_or("fewer than 3 rows")?;
+    rows::open(&b, &subject)?;
+    b.wait_for("[data-action=archive]", WAIT)?;
+    b.click("[data-action=archive]")?;
+    b.wait_text("[data-testid=toast]", "Conversation archivée", WAIT)?;
+    ensure!(!rows::subjects(&b)?.contains(&subject), "the archived row is still in the inbox");
+    axe::assert_accessible(&b, "the inbox with a toast")?;
+    b.click("[data-testid=toast] button")?;
+    b.wait_until(
+        &format!("[...document.querySelectorAll('[data-testid=message-row] .subject')].some(s => s.textContent === {subject:?})"),
+        "the row comes back after undo",
+        WAIT,
+    )?;
+    // And for real: archive again, then find it in Archive (loaded from the server).
+    rows::open(&b, &subject)?;
+    b.wait_for("[data-action=archive]", WAIT)?;
+    b.click("[data-action=archive]")?;
+    b.wait_text("[data-testid=toast]", "archivée", WAIT)?;
+    std::thread::sleep(Duration::from_millis(500));
+    go_to_folder(&b, "archive")?;
+    b.wait_until(
+        &format!("[...document.querySelectorAll('[data-testid=message-row] .subject')].some(s => s.textContent === {subject:?})"),
+        "the archived conversation in Archive",
+        WAIT,
+    )?;
+    Ok(())
+}
+
+/// Delete goes to the Trash; junk to Junk; both from the toolbar.
+fn delete_and_junk_move_to_their_folders(ctx: &Ctx) -> Result {
+    let b = signed_in(ctx, "en-US")?;
+    let subjects = rows::subjects(&b)?;
+    let (to_trash, to_junk) = (subjects[5].clone(), subjects[6].clone());
+    rows::open(&b, &to_trash)?;
+    b.wait_for("[data-action=delete]", WAIT)?;
+    b.click("[data-action=delete]")?;
+    b.wait_text("[data-testid=toast]", "Trash", WAIT)?;
+    rows::open(&b, &to_junk)?;
+    b.wait_for("[data-action=spam]", WAIT)?;
+    b.click("[data-action=spam]")?;
+    b.wait_text("[data-testid=toast]", "junk", WAIT)?;
+    std::thread::sleep(Duration::from_millis(500));
+    go_to_folder(&b, "trash")?;
+    ensure!(rows::subjects(&b)?.contains(&to_trash), "not in Trash: {to_trash}");
+    go_to_folder(&b, "junk")?;
+    ensure!(rows::subjects(&b)?.contains(&to_junk), "not in Junk: {to_junk}");
+    // In Junk, the same button says "Not junk" and moves it back.
+    rows::open(&b, &to_junk)?;
+    b.wait_text("[data-action=spam]", "Not junk", WAIT)?;
+    Ok(())
+}
+
+/// Flagging shows at once and is kept by the server.
+fn flag_is_kept(ctx: &Ctx) -> Result {
+    let b = signed_in(ctx, "fr-FR")?;
+    let inbox = seed::folder(JULIEN, "Inbox")?;
+    let unflagged = inbox.iter().take(20).find(|m| !m.flagged).ok_or("no unflagged mail")?;
+    rows::open(&b, &unflagged.subject)?;
+    b.wait_for("[data-action=flag][aria-pressed=false]", WAIT)?;
+    b.click("[data-action=flag]")?;
+    b.wait_for("[data-action=flag][aria-pressed=true]", WAIT)?;
+    std::thread::sleep(Duration::from_millis(500));
+    // Another folder and back: the page comes from the server again.
+    go_to_folder(&b, "sent")?;
+    go_to_folder(&b, "inbox")?;
+    let flagged = b.eval(&format!(
+        "[...document.querySelectorAll('[data-testid=message-row]')].find(r => r.querySelector('.subject').textContent === {:?})?.querySelector('.flag') != null",
+        unflagged.subject
+    ))?;
+    ensure!(flagged.as_bool() == Some(true), "the flag was not kept by the server");
+    Ok(())
+}
+
+/// j/k move between conversations, u goes back, ? shows the shortcuts.
+fn keyboard_shortcuts(ctx: &Ctx) -> Result {
+    let b = signed_in(ctx, "fr-FR")?;
+    let subjects = rows::subjects(&b)?;
+    b.send_keys("body", "j")?;
+    b.wait_text("#conversation-title", &subjects[0], WAIT)?;
+    b.send_keys("body", "j")?;
+    b.wait_until(&format!("document.querySelector('#conversation-title')?.textContent === {:?}", subjects[1]), "j → second", WAIT)?;
+    b.send_keys("body", "k")?;
+    b.wait_until(&format!("document.querySelector('#conversation-title')?.textContent === {:?}", subjects[0]), "k → first", WAIT)?;
+    b.send_keys("body", "u")?;
+    b.wait_gone("[data-testid=conversation]", WAIT)?;
+    b.send_keys("body", "?")?;
+    b.wait_visible("[data-testid=shortcut-help]", WAIT)?;
+    ensure!(b.text("[data-testid=shortcut-help]")?.contains("Raccourcis clavier"), "help not in French");
+    axe::assert_accessible(&b, "the shortcut help")?;
+    b.send_keys("[data-testid=shortcut-help]", Key::Escape.to_string().as_str())?;
+    b.wait_until("!document.querySelector('[data-testid=shortcut-help]').open", "help closed", WAIT)?;
+    Ok(())
+}
+
+browser_tests!(archive_then_undo, delete_and_junk_move_to_their_folders, flag_is_kept, keyboard_shortcuts);
