@@ -2,11 +2,11 @@
 
 use crate::core::jmap_client::{CallError, JmapClient};
 use facteur_logic::mailbox::Folder;
-use facteur_logic::message::MessageSummary;
-use facteur_logic::requests;
+use facteur_logic::live::{self, Changed, ListUpdate, States};
+use facteur_logic::requests::{self, Page};
 
-/// All the account's folders (one `Mailbox/get`).
-pub async fn load_folders(client: &JmapClient) -> Result<Vec<Folder>, CallError> {
+/// All the account's folders (one `Mailbox/get`), and the mailbox state.
+pub async fn load_folders(client: &JmapClient) -> Result<(Vec<Folder>, String), CallError> {
     let (request, call) = requests::folders(client.account_id());
     let response = client.send(&request).await?;
     requests::read_folders(&response, &call).map_err(|e| CallError::Unexpected(e.to_string()))
@@ -19,7 +19,7 @@ pub async fn load_page(
     mailbox_id: &str,
     position: u32,
     limit: u32,
-) -> Result<Vec<MessageSummary>, CallError> {
+) -> Result<Page, CallError> {
     let (request, calls) = requests::message_page(client.account_id(), mailbox_id, position, limit);
     let response = client.send(&request).await?;
     requests::read_message_page(&response, &calls).map_err(|e| CallError::Unexpected(e.to_string()))
@@ -60,4 +60,23 @@ pub async fn destroy_emails(client: &JmapClient, ids: &[String]) -> Result<(), C
     let (request, call) = requests::destroy_emails(client.account_id(), ids);
     let response = client.send(&request).await?;
     requests::read_set(&response, &call).map_err(|e| CallError::Server(e.to_string()))
+}
+
+/// What changed since `states` (step 1 of live updates).
+pub async fn changes(client: &JmapClient, states: &States) -> Result<Changed, CallError> {
+    let (request, calls) = live::changes(client.account_id(), states);
+    let response = client.send(&request).await?;
+    live::read_changes(&response, &calls, states).map_err(|e| CallError::Unexpected(e.to_string()))
+}
+
+/// How the open list changed since `query_state` (step 2); `None`: load it again.
+pub async fn list_updates(
+    client: &JmapClient,
+    mailbox_id: &str,
+    query_state: &str,
+    updated_shown: &[String],
+) -> Result<Option<ListUpdate>, CallError> {
+    let (request, calls) = live::list_updates(client.account_id(), mailbox_id, query_state, updated_shown);
+    let response = client.send(&request).await?;
+    live::read_list_updates(&response, &calls).map_err(|e| CallError::Unexpected(e.to_string()))
 }

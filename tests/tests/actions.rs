@@ -118,4 +118,41 @@ fn keyboard_shortcuts(ctx: &Ctx) -> Result {
     Ok(())
 }
 
-browser_tests!(archive_then_undo, delete_and_junk_move_to_their_folders, flag_is_kept, keyboard_shortcuts);
+/// Mail delivered through the MTA while the inbox is open appears within 10 s, with the
+/// unread count, without a reload.
+fn new_mail_appears_without_reload(ctx: &Ctx) -> Result {
+    let b = signed_in(ctx, "fr-FR")?;
+    let before = rows::badge(&b, "inbox")?;
+    let stamp = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_millis()).unwrap_or(0);
+    let subject = format!("Réunion de l'équipe pédagogique {stamp}");
+    let raw = format!(
+        "From: Karim Benali <karim.benali@ac-cevennes.fr>\r\nTo: {JULIEN}\r\nSubject: =?utf-8?q?{}?=\r\n\
+         Message-ID: <live-{stamp}@ac-cevennes.fr>\r\nMIME-Version: 1.0\r\nContent-Type: text/plain; charset=utf-8\r\n\
+         Content-Transfer-Encoding: 8bit\r\n\r\nBonjour Julien,\r\nla réunion est déplacée à jeudi.\r\n",
+        subject.bytes().map(|c| if c.is_ascii_alphanumeric() { (c as char).to_string() } else { format!("={c:02X}") }).collect::<String>()
+    );
+    ctx.with_testbed(|tb| tb.deliver(raw.as_bytes(), "karim.benali@ac-cevennes.fr", &[JULIEN]))?
+        .map_err(|e| format!("delivery failed: {e}"))?;
+    let started = std::time::Instant::now();
+    b.wait_until(
+        &format!("[...document.querySelectorAll('[data-testid=message-row] .subject')].some(s => s.textContent === {subject:?})"),
+        "the new mail in the list (in date order: the seed has mails later today)",
+        Duration::from_secs(10),
+    )?;
+    eprintln!("new mail shown {:.1} s after delivery", started.elapsed().as_secs_f64());
+    b.wait_until(
+        &format!("document.querySelector('[data-mailbox-role=inbox] .unread-count')?.textContent === '{}'", before + 1),
+        "the unread count + 1",
+        Duration::from_secs(10),
+    )?;
+    ensure!(b.exists("[data-testid=message-row].unread")?, "the new mail should look unread");
+    Ok(())
+}
+
+browser_tests!(
+    archive_then_undo,
+    delete_and_junk_move_to_their_folders,
+    flag_is_kept,
+    keyboard_shortcuts,
+    new_mail_appears_without_reload,
+);

@@ -14,6 +14,7 @@ pub mod folder_ops;
 pub mod folders;
 pub mod lang;
 pub mod list_state;
+pub mod live;
 pub mod login;
 pub mod mailbox;
 pub mod requests;

@@ -8,7 +8,7 @@ use crate::dates::parse_utc;
 use crate::mailbox::Folder;
 use crate::message::MessageSummary;
 use facteur_jmap::{
-    BodyProperties, CallHandle, Comparator, Email, EmailFilter, EmailGet, EmailQuery, EmailSet, Filter, Mailbox,
+    BodyProperties, CallHandle, Email, EmailGet, EmailQuery, EmailSet, Mailbox,
     MailboxGet, PatchObject, Request, RequestBuilder, Response, SetResponse, ThreadGet,
 };
 
@@ -25,7 +25,7 @@ const MAILBOX_PROPERTIES: &[&str] =
     &["id", "name", "parentId", "role", "sortOrder", "totalEmails", "unreadEmails"];
 
 /// The properties a list row needs.
-const ROW_PROPERTIES: &[&str] =
+pub(crate) const ROW_PROPERTIES: &[&str] =
     &["id", "threadId", "mailboxIds", "keywords", "from", "subject", "preview", "receivedAt", "hasAttachment"];
 
 /// `Mailbox/get` of every mailbox of the account.
@@ -35,9 +35,10 @@ pub fn folders(account_id: &str) -> (Request, CallHandle<MailboxGet>) {
     (builder.build(), call)
 }
 
-/// Reads the answer to [`folders`].
-pub fn read_folders(response: &Response, call: &CallHandle<MailboxGet>) -> Result<Vec<Folder>, ReadError> {
-    Ok(response.get(call)?.list.into_iter().map(folder_from).collect())
+/// Reads the answer to [`folders`]: the folders and the mailbox state.
+pub fn read_folders(response: &Response, call: &CallHandle<MailboxGet>) -> Result<(Vec<Folder>, String), ReadError> {
+    let got = response.get(call)?;
+    Ok((got.list.into_iter().map(folder_from).collect(), got.state))
 }
 
 fn folder_from(m: Mailbox) -> Folder {
@@ -62,28 +63,40 @@ pub struct PageCalls {
 /// back-reference, in one request.
 pub fn message_page(account_id: &str, mailbox_id: &str, position: u32, limit: u32) -> (Request, PageCalls) {
     let mut builder = RequestBuilder::new();
-    let query = builder.call(
-        EmailQuery::new(account_id)
-            .filter(Filter::Condition(EmailFilter { in_mailbox: Some(mailbox_id.to_string()), ..Default::default() }))
-            .sort(vec![Comparator::descending("receivedAt")])
-            .position(position)
-            .limit(limit)
-            .calculate_total(true),
-    );
+    let query = builder.call(crate::live::list_query(account_id, mailbox_id).position(position).limit(limit));
     let get = builder.call(EmailGet::new(account_id).ids_ref(query.reference("/ids")).properties(ROW_PROPERTIES));
     (builder.build(), PageCalls { query, get })
 }
 
-/// Reads the answer to [`message_page`], in the query's order.
-pub fn read_message_page(response: &Response, calls: &PageCalls) -> Result<Vec<MessageSummary>, ReadError> {
-    let ids = response.get(&calls.query)?.ids;
-    let mut emails = response.get(&calls.get)?.list;
-    let position = |id: &Option<String>| ids.iter().position(|i| Some(i) == id.as_ref()).unwrap_or(usize::MAX);
-    emails.sort_by_key(|e| position(&e.id));
-    Ok(emails.into_iter().map(summary_from).collect())
+/// A page of a list, with the states to ask for changes from.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Page {
+    /// The rows, in the query's order.
+    pub rows: Vec<MessageSummary>,
+    /// The query state (for `Email/queryChanges`).
+    pub query_state: String,
+    /// The email state (for `Email/changes`).
+    pub email_state: String,
+    /// How many in the whole list.
+    pub total: Option<u64>,
 }
 
-fn summary_from(e: Email) -> MessageSummary {
+/// Reads the answer to [`message_page`], in the query's order.
+pub fn read_message_page(response: &Response, calls: &PageCalls) -> Result<Page, ReadError> {
+    let query = response.get(&calls.query)?;
+    let got = response.get(&calls.get)?;
+    let mut emails = got.list;
+    let position = |id: &Option<String>| query.ids.iter().position(|i| Some(i) == id.as_ref()).unwrap_or(usize::MAX);
+    emails.sort_by_key(|e| position(&e.id));
+    Ok(Page {
+        rows: emails.into_iter().map(summary_from).collect(),
+        query_state: query.query_state,
+        email_state: got.state,
+        total: query.total,
+    })
+}
+
+pub(crate) fn summary_from(e: Email) -> MessageSummary {
     let keyword = |k: &str| e.keywords.as_ref().is_some_and(|kw| kw.get(k).copied().unwrap_or(false));
     let sender = e
         .from
@@ -246,7 +259,8 @@ mod tests {
     #[test]
     fn folders_from_cyrus() {
         let (_, call) = folders("claire.martin@ac-cevennes.fr");
-        let list = read_folders(&response(include_str!("../tests/fixtures/cyrus-mailbox-get.json")), &call).unwrap();
+        let (list, state) = read_folders(&response(include_str!("../tests/fixtures/cyrus-mailbox-get.json")), &call).unwrap();
+        assert!(!state.is_empty());
         let inbox = list.iter().find(|f| f.role.as_deref() == Some("inbox")).unwrap();
         assert_eq!((inbox.name.as_str(), inbox.unread, inbox.total), ("Inbox", 20, 85));
         let classes = list.iter().find(|f| f.name == "Classes").unwrap();
@@ -260,6 +274,8 @@ mod tests {
     fn page_from_cyrus_keeps_the_query_order_and_reads_keywords() {
         let (_, calls) = message_page("claire.martin@ac-cevennes.fr", "x", 0, 5);
         let page = read_message_page(&response(include_str!("../tests/fixtures/cyrus-inbox-page.json")), &calls).unwrap();
+        assert!(!page.query_state.is_empty() && !page.email_state.is_empty());
+        let page = page.rows;
         assert_eq!(page.len(), 5);
         assert_eq!(page[0].id, "Maba1ed1047d404b5fb60d4db");
         assert_eq!(page[0].sender.as_deref(), Some("Sophie Aubert"));

@@ -7,6 +7,17 @@ use facteur_logic::message::MessageSummary;
 use leptos::prelude::*;
 use std::collections::{HashMap, HashSet};
 
+/// What live updates hold: the account's states and the open list's query state.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct LiveStates {
+    /// Email and mailbox states.
+    pub account: facteur_logic::live::States,
+    /// The open list's query state.
+    pub query: Option<String>,
+    /// The open list's mailbox.
+    pub mailbox_id: Option<String>,
+}
+
 /// Provided by the mail shell.
 #[derive(Clone)]
 pub struct MailContext {
@@ -14,8 +25,12 @@ pub struct MailContext {
     pub client: JmapClient,
     /// All folders (refetch after changing counts).
     pub folders: LocalResource<Result<Vec<Folder>, CallError>>,
-    /// The open folder's first page.
-    pub page: LocalResource<Result<Option<Vec<MessageSummary>>, CallError>>,
+    /// Loading the open folder's first page (`Some(())` once its rows are in `rows`).
+    pub page: LocalResource<Result<Option<()>, CallError>>,
+    /// The rows of the open folder, kept up to date by live updates.
+    pub rows: RwSignal<Vec<MessageSummary>>,
+    /// The states live updates ask for changes from.
+    pub states: RwSignal<LiveStates>,
     /// Email id → `$seen`, changed here since the list was loaded.
     pub seen: RwSignal<HashMap<String, bool>>,
     /// Email id → `$flagged`, changed here since the list was loaded.
@@ -54,9 +69,6 @@ impl MailContext {
     /// The rows of the list as shown (without those moved away here), in order.
     pub fn visible_rows(&self) -> Vec<MessageSummary> {
         let hidden = self.hidden.get();
-        match self.page.get() {
-            Some(Ok(Some(rows))) => rows.into_iter().filter(|r| !hidden.contains(&r.id)).collect(),
-            _ => Vec::new(),
-        }
+        self.rows.with(|rows| rows.iter().filter(|r| !hidden.contains(&r.id)).cloned().collect())
     }
 }

@@ -40,10 +40,10 @@ pub fn MessageList(folder: Signal<Option<Folder>>, folders_loaded: Signal<bool>)
                         detail=crate::components::error_banner::describe(i18n, error)
                         on_retry=move || page.refetch()/>
                 }.into_any(),
-                Some(Ok(Some(messages))) if messages.is_empty() => view! {
+                Some(Ok(Some(()))) if mail.rows.with(Vec::is_empty) => view! {
                     <p class="empty">{t!(i18n, list.empty)}</p>
                 }.into_any(),
-                Some(Ok(Some(_))) => {
+                Some(Ok(Some(()))) => {
                     let mail = mail.clone();
                     view! {
                     <ul class="message-list" aria-labelledby="list-title">

@@ -5,6 +5,7 @@ mod actions;
 mod context;
 mod conversation;
 mod keyboard;
+mod live;
 mod message_list;
 
 /// How many messages the first page of a folder shows.
@@ -19,7 +20,7 @@ use crate::i18n::*;
 use facteur_logic::mailbox::Folder;
 use leptos::prelude::*;
 use leptos_router::{components::{Outlet, Redirect}, hooks::{use_navigate, use_params_map}};
-use context::MailContext;
+use context::{LiveStates, MailContext};
 use message_list::MessageList;
 
 /// `/mail/:mailbox`: the signed-in user's mail, or the login page.
@@ -41,9 +42,14 @@ fn MailShell(client: JmapClient) -> impl IntoView {
     let help_open = RwSignal::new(false);
 
     let folders_client = client.clone();
+    let states = RwSignal::new(LiveStates::default());
     let folders = LocalResource::new(move || {
         let client = folders_client.clone();
-        async move { mail::load_folders(&client).await }
+        async move {
+            let (list, state) = mail::load_folders(&client).await?;
+            let _ = states.try_update(|s| s.account.mailbox = state);
+            Ok(list)
+        }
     });
     let slug = Memo::new(move |_| params.read().get("mailbox").unwrap_or_else(|| "inbox".into()));
     let current: Memo<Option<Folder>> = Memo::new(move |_| {
@@ -55,6 +61,7 @@ fn MailShell(client: JmapClient) -> impl IntoView {
     let sign_out = move |_| session.sign_out();
     let username = client.username().to_string();
     let folder_id = Memo::new(move |_| current.with(|f| f.as_ref().map(|f| f.id.clone())));
+    let rows = RwSignal::new(Vec::new());
     let (seen, flagged, hidden) =
         (RwSignal::new(Default::default()), RwSignal::new(Default::default()), RwSignal::new(Default::default()));
     let page_client = client.clone();
@@ -62,21 +69,25 @@ fn MailShell(client: JmapClient) -> impl IntoView {
         let client = page_client.clone();
         let id = folder_id.get();
         async move {
-            let page = match id {
-                Some(id) => mail::load_page(&client, &id, 0, PAGE_SIZE).await.map(Some),
-                None => Ok(None),
-            };
+            let Some(id) = id else { return Ok(None) };
+            let page = mail::load_page(&client, &id, 0, PAGE_SIZE).await?;
             // A page from the server already holds every change made here: the local
             // overlays of the previous page no longer apply.
-            if page.is_ok() {
-                let _ = seen.try_set(Default::default());
-                let _ = flagged.try_set(Default::default());
-                let _ = hidden.try_set(Default::default());
-            }
-            page
+            let _ = seen.try_set(Default::default());
+            let _ = flagged.try_set(Default::default());
+            let _ = hidden.try_set(Default::default());
+            let _ = states.try_update(|s| {
+                s.account.email = page.email_state.clone();
+                s.query = Some(page.query_state.clone());
+                s.mailbox_id = Some(id);
+            });
+            let _ = rows.try_set(page.rows);
+            Ok(Some(()))
         }
     });
-    provide_context(MailContext { client: client.clone(), folders, page, seen, flagged, hidden, slug });
+    let mail_ctx = MailContext { client: client.clone(), folders, page, rows, states, seen, flagged, hidden, slug };
+    provide_context(mail_ctx.clone());
+    let offline = live::poll(mail_ctx, PAGE_SIZE as usize);
     Toasts::provide();
     keyboard::listen(use_navigate(), help_open);
     let reading = Memo::new(move |_| params.read().get("thread").is_some());
@@ -106,6 +117,9 @@ fn MailShell(client: JmapClient) -> impl IntoView {
                 on:click=move |_| menu_open.set(false)>
                 <FolderNav folders current=Signal::derive(move || slug.get())/>
             </nav>
+            {move || offline.get().then(|| view! {
+                <div class="offline-banner" role="alert">{t!(i18n, live.offline)}</div>
+            })}
             <main class="content" id="main">
                 <section class="list-pane" aria-labelledby="list-title">
                     <MessageList folder=current.into() folders_loaded=Signal::derive(move || folders.get().is_some())/>

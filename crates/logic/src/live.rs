@@ -1,0 +1,251 @@
+//! Live updates: what changed on the server since the states the app holds, and how the open
+//! list takes it in — without fetching everything again.
+//!
+//! Step 1 (every few seconds): `Email/changes` + `Mailbox/changes` from the last states.
+//! Step 2 (only when emails changed): `Email/queryChanges` of the open list, `Email/get` of
+//! the added rows by back-reference, and `Email/get` of the changed rows shown.
+
+use crate::message::MessageSummary;
+use crate::requests::{summary_from, ReadError, ROW_PROPERTIES};
+use facteur_jmap::{
+    CallHandle, Comparator, EmailChanges, EmailFilter, EmailGet, EmailQuery, EmailQueryChanges, Filter, MailboxChanges,
+    QueryChanges, Request, RequestBuilder, Response,
+};
+
+/// The states the app holds.
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
+pub struct States {
+    /// Email state (from `Email/get`).
+    pub email: String,
+    /// Mailbox state (from `Mailbox/get`).
+    pub mailbox: String,
+}
+
+/// The calls of [`changes`].
+pub struct ChangesCalls {
+    email: CallHandle<EmailChanges>,
+    mailbox: CallHandle<MailboxChanges>,
+}
+
+/// What changed, in short.
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
+pub struct Changed {
+    /// The new states.
+    pub states: States,
+    /// Emails created, updated or destroyed.
+    pub emails: bool,
+    /// Email ids updated (keywords, mailboxes…).
+    pub updated_emails: Vec<String>,
+    /// Mailboxes changed (counts, names…).
+    pub mailboxes: bool,
+    /// The server cannot tell from these states: load everything again.
+    pub reload: bool,
+}
+
+/// Step 1.
+pub fn changes(account_id: &str, states: &States) -> (Request, ChangesCalls) {
+    let mut builder = RequestBuilder::new();
+    let email = builder.call(EmailChanges::new(account_id, &states.email).max_changes(500));
+    let mailbox = builder.call(MailboxChanges::new(account_id, &states.mailbox).max_changes(500));
+    (builder.build(), ChangesCalls { email, mailbox })
+}
+
+/// Reads step 1. `cannotCalculateChanges` (or too many changes) asks for a reload.
+pub fn read_changes(response: &Response, calls: &ChangesCalls, held: &States) -> Result<Changed, ReadError> {
+    let mut changed = Changed { states: held.clone(), ..Default::default() };
+    match response.get(&calls.email) {
+        Ok(c) => {
+            changed.emails = !(c.created.is_empty() && c.updated.is_empty() && c.destroyed.is_empty());
+            changed.updated_emails = c.updated;
+            changed.reload |= c.has_more_changes;
+            changed.states.email = c.new_state;
+        }
+        Err(facteur_jmap::Error::Method(_)) => changed.reload = true,
+        Err(e) => return Err(e.into()),
+    }
+    match response.get(&calls.mailbox) {
+        Ok(c) => {
+            changed.mailboxes = !(c.created.is_empty() && c.updated.is_empty() && c.destroyed.is_empty());
+            changed.reload |= c.has_more_changes;
+            changed.states.mailbox = c.new_state;
+        }
+        Err(facteur_jmap::Error::Method(_)) => changed.reload = true,
+        Err(e) => return Err(e.into()),
+    }
+    Ok(changed)
+}
+
+/// The calls of [`list_updates`].
+pub struct ListUpdateCalls {
+    query_changes: CallHandle<EmailQueryChanges>,
+    added: CallHandle<EmailGet>,
+    updated: Option<CallHandle<EmailGet>>,
+}
+
+/// The list query of a mailbox, newest first (the same as the page query).
+pub fn list_query(account_id: &str, mailbox_id: &str) -> EmailQuery {
+    EmailQuery::new(account_id)
+        .filter(Filter::Condition(EmailFilter { in_mailbox: Some(mailbox_id.to_string()), ..Default::default() }))
+        .sort(vec![Comparator::descending("receivedAt")])
+        .calculate_total(true)
+}
+
+/// Step 2: the changes of the open list since `query_state`, the added rows, and the
+/// updated rows among those shown.
+pub fn list_updates(account_id: &str, mailbox_id: &str, query_state: &str, updated_shown: &[String]) -> (Request, ListUpdateCalls) {
+    let mut builder = RequestBuilder::new();
+    let query_changes = builder.call(QueryChanges::of(&list_query(account_id, mailbox_id), query_state));
+    let added = builder.call(EmailGet::new(account_id).ids_ref(query_changes.reference("/added/*/id")).properties(ROW_PROPERTIES));
+    let updated = (!updated_shown.is_empty())
+        .then(|| builder.call(EmailGet::new(account_id).ids(updated_shown.iter().cloned()).properties(ROW_PROPERTIES)));
+    (builder.build(), ListUpdateCalls { query_changes, added, updated })
+}
+
+/// What step 2 says about the list.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ListUpdate {
+    /// The new query state.
+    pub query_state: String,
+    /// The new total, if given.
+    pub total: Option<u64>,
+    /// Ids that left the list.
+    pub removed: Vec<String>,
+    /// Rows that arrived, with their index.
+    pub added: Vec<(usize, MessageSummary)>,
+    /// Rows whose keywords or other properties changed.
+    pub updated: Vec<MessageSummary>,
+}
+
+/// Reads step 2 (`None`: the server cannot tell, load the list again).
+pub fn read_list_updates(response: &Response, calls: &ListUpdateCalls) -> Result<Option<ListUpdate>, ReadError> {
+    let changes = match response.get(&calls.query_changes) {
+        Ok(c) => c,
+        Err(facteur_jmap::Error::Method(_)) => return Ok(None),
+        Err(e) => return Err(e.into()),
+    };
+    let added_rows = response.get(&calls.added)?.list;
+    let added = changes
+        .added
+        .iter()
+        .filter_map(|item| {
+            let email = added_rows.iter().find(|e| e.id.as_deref() == Some(item.id.as_str()))?;
+            Some((item.index as usize, summary_from(email.clone())))
+        })
+        .collect();
+    let updated = match &calls.updated {
+        Some(call) => response.get(call)?.list.into_iter().map(summary_from).collect(),
+        None => Vec::new(),
+    };
+    Ok(Some(ListUpdate { query_state: changes.new_query_state, total: changes.total, removed: changes.removed, added, updated }))
+}
+
+/// Applies an update to the rows shown (RFC 8620 §5.6: remove, then insert at the new
+/// indexes in order), keeping at most `limit` rows. Returns the ids that are new at the top.
+///
+/// ```
+/// # use facteur_logic::{live::{apply, ListUpdate}, message::MessageSummary};
+/// # fn row(id: &str) -> MessageSummary { MessageSummary { id: id.into(), thread_id: id.into(), sender: None, subject: None,
+/// #   preview: String::new(), received_at: Default::default(), unread: true, flagged: false, has_attachment: false } }
+/// let mut rows = vec![row("a"), row("b"), row("c")];
+/// let update = ListUpdate { query_state: "2".into(), total: Some(3), removed: vec!["b".into()],
+///     added: vec![(0, row("n"))], updated: vec![] };
+/// assert_eq!(apply(&mut rows, &update, 50), ["n"]);
+/// assert_eq!(rows.iter().map(|r| r.id.as_str()).collect::<Vec<_>>(), ["n", "a", "c"]);
+/// ```
+pub fn apply(rows: &mut Vec<MessageSummary>, update: &ListUpdate, limit: usize) -> Vec<String> {
+    // An id both removed and added has moved: remove it first, as the RFC says.
+    rows.retain(|r| !update.removed.contains(&r.id));
+    let mut added = update.added.clone();
+    added.sort_by_key(|(index, _)| *index);
+    let mut new_at_top = Vec::new();
+    for (index, row) in added {
+        if index > rows.len() {
+            continue; // beyond what is shown: it will come with its page
+        }
+        if index == new_at_top.len() {
+            new_at_top.push(row.id.clone());
+        }
+        rows.insert(index, row);
+    }
+    for changed in &update.updated {
+        if let Some(row) = rows.iter_mut().find(|r| r.id == changed.id) {
+            *row = changed.clone();
+        }
+    }
+    rows.truncate(limit);
+    new_at_top
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    fn row(id: &str) -> MessageSummary {
+        MessageSummary {
+            id: id.into(),
+            thread_id: format!("T{id}"),
+            sender: None,
+            subject: None,
+            preview: String::new(),
+            received_at: Default::default(),
+            unread: true,
+            flagged: false,
+            has_attachment: false,
+        }
+    }
+
+    fn ids(rows: &[MessageSummary]) -> Vec<&str> {
+        rows.iter().map(|r| r.id.as_str()).collect()
+    }
+
+    #[test]
+    fn step_one_asks_for_both_changes() {
+        let (request, _) = changes("A1", &States { email: "e1".into(), mailbox: "m1".into() });
+        let json = serde_json::to_value(&request).unwrap();
+        assert_eq!(json["methodCalls"][0], json!(["Email/changes", {"accountId": "A1", "sinceState": "e1", "maxChanges": 500}, "c0"]));
+        assert_eq!(json["methodCalls"][1][0], "Mailbox/changes");
+    }
+
+    #[test]
+    fn reading_step_one() {
+        let (_, calls) = changes("A1", &States { email: "e1".into(), mailbox: "m1".into() });
+        let response: Response = serde_json::from_value(json!({"sessionState": "s", "methodResponses": [
+            ["Email/changes", {"accountId": "A1", "oldState": "e1", "newState": "e2", "hasMoreChanges": false,
+              "created": ["M9"], "updated": ["M1"], "destroyed": []}, "c0"],
+            ["error", {"type": "cannotCalculateChanges"}, "c1"]]})).unwrap();
+        let changed = read_changes(&response, &calls, &States { email: "e1".into(), mailbox: "m1".into() }).unwrap();
+        assert!(changed.emails && changed.reload && !changed.mailboxes);
+        assert_eq!(changed.states.email, "e2");
+        assert_eq!(changed.updated_emails, ["M1"]);
+    }
+
+    #[test]
+    fn step_two_gets_added_rows_by_reference() {
+        let (request, _) = list_updates("A1", "inbox", "q1", &["M1".into()]);
+        let json = serde_json::to_value(&request).unwrap();
+        assert_eq!(json["methodCalls"][0][0], "Email/queryChanges");
+        assert_eq!(json["methodCalls"][0][1]["sinceQueryState"], "q1");
+        assert_eq!(json["methodCalls"][0][1]["filter"], json!({"inMailbox": "inbox"}));
+        assert_eq!(json["methodCalls"][1][1]["#ids"], json!({"resultOf": "c0", "name": "Email/queryChanges", "path": "/added/*/id"}));
+        assert_eq!(json["methodCalls"][2][1]["ids"], json!(["M1"]));
+    }
+
+    #[test]
+    fn moved_rows_and_rows_beyond_the_page() {
+        let mut rows = vec![row("a"), row("b"), row("c"), row("d")];
+        let update = ListUpdate {
+            query_state: "2".into(),
+            total: Some(10),
+            removed: vec!["c".into()],
+            added: vec![(9, row("far")), (0, row("c"))],
+            updated: vec![MessageSummary { unread: false, ..row("a") }],
+        };
+        assert_eq!(apply(&mut rows, &update, 50), ["c"]);
+        assert_eq!(ids(&rows), ["c", "a", "b", "d"]);
+        assert!(!rows[1].unread, "the updated row is replaced");
+        let mut rows = vec![row("a"), row("b")];
+        apply(&mut rows, &ListUpdate { query_state: "3".into(), total: None, removed: vec![], added: vec![(0, row("x"))], updated: vec![] }, 2);
+        assert_eq!(ids(&rows), ["x", "a"], "the page keeps its size");
+    }
+}

@@ -1,0 +1,106 @@
+//! Live updates: every few seconds while the tab is visible, ask the server what changed
+//! since the states held, and take in only that. (Our Cyrus answers its event stream with
+//! 204, so polling `/changes` is the way; it also recovers by itself after a restart.)
+
+use super::context::MailContext;
+use crate::core::{jmap_client::CallError, mail};
+use crate::i18n::*;
+use facteur_logic::live::apply;
+use leptos::{prelude::*, task::spawn_local};
+use std::time::Duration;
+
+/// How often to ask.
+const EVERY: Duration = Duration::from_secs(4);
+
+fn tab_visible() -> bool {
+    web_sys::window()
+        .and_then(|w| w.document())
+        .is_none_or(|d| d.visibility_state() == web_sys::VisibilityState::Visible)
+}
+
+/// Starts polling for the mail screen's lifetime; the signal says whether the server is
+/// unreachable at the moment.
+pub fn poll(ctx: MailContext, page_size: usize) -> ReadSignal<bool> {
+    let i18n = use_i18n();
+    let (offline, set_offline) = signal(false);
+    let busy = StoredValue::new(false);
+    let tick = move || {
+        if busy.get_value() || !tab_visible() {
+            return;
+        }
+        let held = ctx.states.get_untracked();
+        if held.account.email.is_empty() || held.account.mailbox.is_empty() {
+            return; // not loaded yet
+        }
+        busy.set_value(true);
+        let ctx = ctx.clone();
+        spawn_local(async move {
+            let result = step(&ctx, held, page_size, i18n).await;
+            if busy.try_set_value(false).is_none() {
+                return; // the screen went away
+            }
+            let _ = set_offline.try_set(result.is_err());
+        });
+    };
+    if let Ok(handle) = set_interval_with_handle(tick, EVERY) {
+        on_cleanup(move || handle.clear());
+    }
+    offline
+}
+
+async fn step(
+    ctx: &MailContext,
+    held: super::context::LiveStates,
+    page_size: usize,
+    i18n: leptos_i18n::I18nContext<Locale>,
+) -> Result<(), CallError> {
+    let changed = mail::changes(&ctx.client, &held.account).await?;
+    if changed.reload {
+        ctx.folders.refetch();
+        ctx.page.refetch();
+        return Ok(());
+    }
+    if changed.mailboxes {
+        ctx.folders.refetch();
+    }
+    let _ = ctx.states.try_update(|s| s.account = changed.states.clone());
+    let (Some(mailbox_id), Some(query_state)) = (held.mailbox_id, held.query) else { return Ok(()) };
+    if !changed.emails {
+        return Ok(());
+    }
+    let shown: Vec<String> = ctx
+        .rows
+        .with_untracked(|rows| rows.iter().filter(|r| changed.updated_emails.contains(&r.id)).map(|r| r.id.clone()).collect());
+    match mail::list_updates(&ctx.client, &mailbox_id, &query_state, &shown).await? {
+        None => ctx.page.refetch(),
+        Some(update) => {
+            let mut new_at_top = Vec::new();
+            let _ = ctx.rows.try_update(|rows| new_at_top = apply(rows, &update, page_size));
+            let _ = ctx.states.try_update(|s| s.query = Some(update.query_state.clone()));
+            ctx.folders.refetch();
+            if ctx.slug.get_untracked() == "inbox" {
+                notify(ctx, &new_at_top, i18n);
+            }
+        }
+    }
+    Ok(())
+}
+
+/// A browser notification for new Inbox mail, when the user has allowed them.
+fn notify(ctx: &MailContext, ids: &[String], i18n: leptos_i18n::I18nContext<Locale>) {
+    if ids.is_empty() || web_sys::Notification::permission() != web_sys::NotificationPermission::Granted {
+        return;
+    }
+    ctx.rows.with_untracked(|rows| {
+        for row in rows.iter().filter(|r| ids.contains(&r.id)).take(3) {
+            let options = web_sys::NotificationOptions::new();
+            options.set_body(&format!(
+                "{}\n{}",
+                row.sender.clone().unwrap_or_default(),
+                row.subject.clone().unwrap_or_default()
+            ));
+            options.set_tag(&row.id);
+            let _ = web_sys::Notification::new_with_options(&t_string!(i18n, live.new_mail), &options);
+        }
+    });
+}
