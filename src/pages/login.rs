@@ -19,6 +19,11 @@ pub fn LoginPage() -> impl IntoView {
 
     let remembered = storage::remembered_username();
     let signed_out = session.signed_out.get_untracked();
+    // Where to go after signing in: only a path of this app (never another site).
+    let next = leptos_router::hooks::use_query_map()
+        .with_untracked(|q| q.get("next"))
+        .filter(|n| n.starts_with("/mail/") && !n.contains("//"))
+        .unwrap_or_else(|| "/mail/inbox".to_string());
     let asks_server = config.jmap_url.is_none();
 
     let username = RwSignal::new(remembered.clone().unwrap_or_default());
@@ -49,6 +54,7 @@ pub fn LoginPage() -> impl IntoView {
         pending.set(true);
         let (user, pass) = (username.get_untracked(), password.get_untracked());
         let navigate = navigate.clone();
+        let next = next.clone();
         spawn_local(async move {
             let result = jmap_client::sign_in(&session_url, &user, &pass).await;
             if pending.try_set(false).is_some() {
@@ -58,7 +64,7 @@ pub fn LoginPage() -> impl IntoView {
                 Ok(client) => {
                     password.set(String::new());
                     session.sign_in(client);
-                    navigate("/mail/inbox", Default::default());
+                    navigate(&next, Default::default());
                 }
                 Err(why) => {
                     failure.set(Some(why));

@@ -95,6 +95,13 @@ fn reload_asks_the_password_again(ctx: &Ctx) -> Result {
     let claire = app.account(CLAIRE)?.clone();
     let b = ctx.browser_lang("en-US")?;
     sign_in(&b, &claire.email, &claire.password)?;
+    // Open a conversation in another folder: its address must come back after the reload.
+    b.click("[data-mailbox-role=sent]")?;
+    b.wait_until("location.pathname === '/mail/sent'", "the Sent folder", WAIT)?;
+    b.wait_for("[data-testid=message-row] a", WAIT)?;
+    b.click("[data-testid=message-row] a")?;
+    b.wait_for("[data-testid=conversation] .message-open", WAIT)?;
+    let address = b.eval("location.pathname")?.as_str().unwrap_or_default().to_string();
     b.refresh()?;
     b.wait_visible("#username", WAIT)?;
     ensure!(b.prop("#username", "value")?.as_deref() == Some(claire.email.as_str()), "username not kept");
@@ -103,6 +110,10 @@ fn reload_asks_the_password_again(ctx: &Ctx) -> Result {
     let dump = format!("{report:?}");
     ensure!(!dump.contains(&claire.password), "the password is in browser storage: {dump}");
     b.wait_text(".notice", "enter it again", WAIT)?;
+    b.fill("#password", &claire.password)?;
+    b.click("button[type=submit]")?;
+    b.wait_for("[data-testid=conversation] .message-open", SIGN_IN)?;
+    ensure!(b.eval("location.pathname")?.as_str() == Some(address.as_str()), "the view was not restored: {address}");
     Ok(())
 }
 

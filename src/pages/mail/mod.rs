@@ -27,9 +27,19 @@ use message_list::MessageList;
 #[component]
 pub fn MailPage() -> impl IntoView {
     let session = use_session();
+    let location = leptos_router::hooks::use_location();
     move || match session.client.get() {
         Some(client) => view! { <MailShell client/> }.into_any(),
-        None => view! { <Redirect path="/login"/> }.into_any(),
+        None => {
+            // Come back here after signing in (a reload keeps the view), unless signing out.
+            let here = format!("{}{}", location.pathname.get_untracked(), location.search.get_untracked());
+            let path = if session.signed_out.get_untracked() {
+                "/login".to_string()
+            } else {
+                format!("/login?next={}", js_sys::encode_uri_component(&here))
+            };
+            view! { <Redirect path=path/> }.into_any()
+        }
     }
 }
 
