@@ -45,7 +45,16 @@ pub fn MessageRow(message: MessageSummary) -> impl IntoView {
                     <span class="visually-hidden">{t!(i18n, list.unread)}</span>
                 </Show>
             </span>
-            <span class="from">{move || sender.clone().unwrap_or_else(|| t_string!(i18n, list.unknown_sender).to_string())}</span>
+            <span class="from">
+                {move || sender.clone().unwrap_or_else(|| t_string!(i18n, list.unknown_sender).to_string())}
+                {(message.thread_size > 1).then(|| {
+                    let n = message.thread_size;
+                    view! {
+                        <span class="thread-count" aria-hidden="true">{n}</span>
+                        <span class="visually-hidden">{t!(i18n, list.in_conversation, count = n)}</span>
+                    }
+                })}
+            </span>
             <span class="summary">
                 <span class="subject">{move || subject.clone().unwrap_or_else(|| t_string!(i18n, list.no_subject).to_string())}</span>
                 {(!message.preview.is_empty()).then(|| view! { " — " <span class="preview">{message.preview.clone()}</span> })}

@@ -17,10 +17,11 @@ pub async fn load_folders(client: &JmapClient) -> Result<(Vec<Folder>, String), 
 pub async fn load_page(
     client: &JmapClient,
     mailbox_id: &str,
+    threaded: bool,
     position: u32,
     limit: u32,
 ) -> Result<Page, CallError> {
-    let (request, calls) = requests::message_page(client.account_id(), mailbox_id, position, limit);
+    let (request, calls) = requests::message_page(client.account_id(), mailbox_id, threaded, position, limit);
     let response = client.send(&request).await?;
     requests::read_message_page(&response, &calls).map_err(|e| CallError::Unexpected(e.to_string()))
 }
@@ -73,10 +74,11 @@ pub async fn changes(client: &JmapClient, states: &States) -> Result<Changed, Ca
 pub async fn list_updates(
     client: &JmapClient,
     mailbox_id: &str,
+    threaded: bool,
     query_state: &str,
     updated_shown: &[String],
 ) -> Result<Option<ListUpdate>, CallError> {
-    let (request, calls) = live::list_updates(client.account_id(), mailbox_id, query_state, updated_shown);
+    let (request, calls) = live::list_updates(client.account_id(), mailbox_id, threaded, query_state, updated_shown);
     let response = client.send(&request).await?;
     live::read_list_updates(&response, &calls).map_err(|e| CallError::Unexpected(e.to_string()))
 }

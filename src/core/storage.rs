@@ -1,5 +1,6 @@
 //! Browser storage. What Facteur keeps, and where (also in the README):
 //! - `localStorage["facteur.lang"]`: the language the user chose (`fr` or `en`);
+//! - `localStorage["facteur.threads"]`: `0` when the list shows one row per message;
 //! - `sessionStorage["facteur.username"]`: the username of the open session, for this tab
 //!   only, so that after a reload the login form is filled in and says why the password is
 //!   asked again.
@@ -9,6 +10,7 @@
 
 const LANG_KEY: &str = "facteur.lang";
 const USERNAME_KEY: &str = "facteur.username";
+const THREADS_KEY: &str = "facteur.threads";
 
 fn local() -> Option<web_sys::Storage> {
     web_sys::window()?.local_storage().ok().flatten()
@@ -27,6 +29,18 @@ pub fn saved_language() -> Option<String> {
 pub fn save_language(tag: &str) {
     if let Some(s) = local() {
         let _ = s.set_item(LANG_KEY, tag);
+    }
+}
+
+/// Whether the list shows one row per conversation (the default) or per message.
+pub fn threaded_list() -> bool {
+    local().and_then(|s| s.get_item(THREADS_KEY).ok().flatten()).as_deref() != Some("0")
+}
+
+/// Remembers the list setting.
+pub fn save_threaded_list(threaded: bool) {
+    if let Some(s) = local() {
+        let _ = s.set_item(THREADS_KEY, if threaded { "1" } else { "0" });
     }
 }
 

@@ -23,3 +23,12 @@ pub fn sign_in(b: &Browser, email: &str, password: &str) -> Result {
     b.wait_for("[data-testid=message-row]", SIGN_IN)?;
     Ok(())
 }
+
+/// Signs in with the list set to one row per message (so rows match the seed files one to
+/// one), and waits for the first rows.
+pub fn sign_in_per_message(b: &Browser, email: &str, password: &str) -> Result {
+    b.goto("/")?;
+    b.wait_visible("#username", WAIT)?;
+    b.execute("localStorage.setItem('facteur.threads', '0')", vec![])?;
+    sign_in(b, email, password)
+}

@@ -1,7 +1,7 @@
 //! Acting on mail: archive with undo, delete, junk, flag, and the keyboard — on Julien's
 //! account, against the real server.
 
-use facteur_browser_tests::flows::sign_in;
+use facteur_browser_tests::flows::sign_in_per_message;
 use facteur_browser_tests::{axe, browser_tests, ensure, rows, seed, Browser, Ctx, Key, Result, WAIT};
 use std::time::Duration;
 
@@ -11,7 +11,7 @@ fn signed_in(ctx: &Ctx, lang: &str) -> Result<std::rc::Rc<Browser>> {
     let app = ctx.app()?;
     let julien = app.account(JULIEN)?.clone();
     let b = ctx.browser_lang(lang)?;
-    sign_in(&b, &julien.email, &julien.password)?;
+    sign_in_per_message(&b, &julien.email, &julien.password)?;
     Ok(b)
 }
 

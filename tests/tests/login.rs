@@ -1,6 +1,6 @@
 //! Login → inbox → logout against the real server and the seeded data, in French and English.
 
-use facteur_browser_tests::flows::{sign_in, submit_login, SIGN_IN};
+use facteur_browser_tests::flows::{sign_in, sign_in_per_message, submit_login, SIGN_IN};
 use facteur_browser_tests::{axe, browser_tests, ensure, seed, Browser, Ctx, Result, WAIT};
 
 const CLAIRE: &str = "claire.martin@ac-cevennes.fr";
@@ -52,7 +52,7 @@ fn login_shows_the_seeded_inbox_then_logout_clears_everything(ctx: &Ctx) -> Resu
     let claire = app.account(CLAIRE)?.clone();
     let inbox = seed::folder(&claire.email, "Inbox")?;
     let b = ctx.browser_lang("fr-FR")?;
-    sign_in(&b, &claire.email, &claire.password)?;
+    sign_in_per_message(&b, &claire.email, &claire.password)?;
 
     let subjects = b.texts("[data-testid=message-row] .subject")?;
     let expected: Vec<&str> = inbox.iter().take(5).map(|m| m.subject.as_str()).collect();

@@ -1,7 +1,7 @@
 //! Reading mail: open a conversation from the list, headers, body, attachments, mark as
 //! read, back to the list on a phone — against the real server and the seeded data.
 
-use facteur_browser_tests::flows::sign_in;
+use facteur_browser_tests::flows::{sign_in, sign_in_per_message};
 use facteur_browser_tests::{axe, browser_tests, ensure, seed, Browser, Ctx, Result, WAIT};
 
 const CLAIRE: &str = "claire.martin@ac-cevennes.fr";
@@ -30,7 +30,7 @@ fn opening_a_message_shows_it_and_marks_it_read(ctx: &Ctx) -> Result {
     let newest = inbox.first().ok_or("empty seed inbox")?;
     ensure!(newest.unread, "the seed's newest inbox mail should be unread");
     let b = ctx.browser_lang("fr-FR")?;
-    sign_in(&b, &claire.email, &claire.password)?;
+    sign_in_per_message(&b, &claire.email, &claire.password)?;
     let before = badge(&b, "inbox")?;
     click_row(&b, &newest.subject)?;
     b.wait_for("[data-testid=conversation] .message-open", WAIT)?;
@@ -54,7 +54,7 @@ fn attachments_are_listed_and_download(ctx: &Ctx) -> Result {
         .find(|m| !m.attachments.is_empty())
         .ok_or("no attachment in the first 50 inbox mails of the seed")?;
     let b = ctx.browser_lang("en-US")?;
-    sign_in(&b, &claire.email, &claire.password)?;
+    sign_in_per_message(&b, &claire.email, &claire.password)?;
     click_row(&b, &with_file.subject)?;
     b.wait_for("[data-testid=conversation] .message-open", WAIT)?;
     // Expand every message of the conversation (the file may be on an earlier one).
@@ -81,7 +81,7 @@ fn phone_shows_one_pane_at_a_time(ctx: &Ctx) -> Result {
     let inbox = seed::folder(&claire.email, "Inbox")?;
     let b = ctx.browser_lang("fr-FR")?;
     b.set_window(390, 844)?;
-    sign_in(&b, &claire.email, &claire.password)?;
+    sign_in_per_message(&b, &claire.email, &claire.password)?;
     click_row(&b, &inbox[1].subject)?;
     b.wait_visible("[data-testid=conversation] .back-link", WAIT)?;
     ensure!(!b.eval("document.querySelector('.list-pane').offsetParent !== null")?.as_bool().unwrap_or(true), "the list should be hidden");
@@ -94,7 +94,31 @@ fn phone_shows_one_pane_at_a_time(ctx: &Ctx) -> Result {
     Ok(())
 }
 
+/// By default the list shows one row per conversation, with its message count; the setting
+/// switches to one row per message (every seeded message of the page).
+fn conversation_view_and_its_setting(ctx: &Ctx) -> Result {
+    let app = ctx.app()?;
+    let claire = app.account(CLAIRE)?.clone();
+    let inbox = seed::folder(&claire.email, "Inbox")?;
+    let b = ctx.browser_lang("fr-FR")?;
+    sign_in(&b, &claire.email, &claire.password)?;
+    ensure!(b.prop("#threads-toggle", "checked")?.as_deref() == Some("true"), "threaded by default");
+    let threaded = b.count("[data-testid=message-row]")?;
+    let counts = b.texts("[data-testid=message-row] .thread-count")?;
+    ensure!(!counts.is_empty() && counts.iter().all(|c| c.parse::<usize>().is_ok_and(|n| n >= 2)), "thread counts: {counts:?}");
+    b.click("#threads-toggle")?;
+    b.wait_gone("[data-testid=message-row] .thread-count", WAIT)?;
+    b.wait_count("[data-testid=message-row]", inbox.len().min(50), WAIT)?;
+    let subjects = facteur_browser_tests::rows::subjects(&b)?;
+    let expected: Vec<&str> = inbox.iter().take(50).map(|m| m.subject.as_str()).collect();
+    ensure!(subjects.iter().map(String::as_str).eq(expected.iter().copied()), "one row per seeded message, in order");
+    ensure!(threaded <= 50, "{threaded} rows");
+    axe::assert_accessible(&b, "the list, one row per message")?;
+    Ok(())
+}
+
 browser_tests!(
+    conversation_view_and_its_setting,
     opening_a_message_shows_it_and_marks_it_read,
     attachments_are_listed_and_download,
     phone_shows_one_pane_at_a_time,

@@ -8,8 +8,8 @@
 use crate::message::MessageSummary;
 use crate::requests::{summary_from, ReadError, ROW_PROPERTIES};
 use facteur_jmap::{
-    CallHandle, Comparator, EmailChanges, EmailFilter, EmailGet, EmailQuery, EmailQueryChanges, Filter, MailboxChanges,
-    QueryChanges, Request, RequestBuilder, Response,
+    CallHandle, Comparator, EmailChanges, EmailFilter, EmailGet, EmailQuery, EmailQueryArgs, EmailQueryChanges, Filter,
+    MailboxChanges, QueryChanges, Request, RequestBuilder, Response, ThreadGet,
 };
 
 /// The states the app holds.
@@ -79,26 +79,36 @@ pub fn read_changes(response: &Response, calls: &ChangesCalls, held: &States) ->
 pub struct ListUpdateCalls {
     query_changes: CallHandle<EmailQueryChanges>,
     added: CallHandle<EmailGet>,
+    threads: Option<CallHandle<ThreadGet>>,
     updated: Option<CallHandle<EmailGet>>,
 }
 
-/// The list query of a mailbox, newest first (the same as the page query).
-pub fn list_query(account_id: &str, mailbox_id: &str) -> EmailQuery {
+/// The list query of a mailbox, newest first (the same as the page query); `threaded`: one
+/// row per conversation.
+pub fn list_query(account_id: &str, mailbox_id: &str, threaded: bool) -> EmailQuery {
     EmailQuery::new(account_id)
         .filter(Filter::Condition(EmailFilter { in_mailbox: Some(mailbox_id.to_string()), ..Default::default() }))
         .sort(vec![Comparator::descending("receivedAt")])
+        .extra(EmailQueryArgs { collapse_threads: threaded })
         .calculate_total(true)
 }
 
 /// Step 2: the changes of the open list since `query_state`, the added rows, and the
 /// updated rows among those shown.
-pub fn list_updates(account_id: &str, mailbox_id: &str, query_state: &str, updated_shown: &[String]) -> (Request, ListUpdateCalls) {
+pub fn list_updates(
+    account_id: &str,
+    mailbox_id: &str,
+    threaded: bool,
+    query_state: &str,
+    updated_shown: &[String],
+) -> (Request, ListUpdateCalls) {
     let mut builder = RequestBuilder::new();
-    let query_changes = builder.call(QueryChanges::of(&list_query(account_id, mailbox_id), query_state));
+    let query_changes = builder.call(QueryChanges::of(&list_query(account_id, mailbox_id, threaded), query_state));
     let added = builder.call(EmailGet::new(account_id).ids_ref(query_changes.reference("/added/*/id")).properties(ROW_PROPERTIES));
+    let threads = threaded.then(|| builder.call(ThreadGet::new(account_id).ids_ref(added.reference("/list/*/threadId"))));
     let updated = (!updated_shown.is_empty())
         .then(|| builder.call(EmailGet::new(account_id).ids(updated_shown.iter().cloned()).properties(ROW_PROPERTIES)));
-    (builder.build(), ListUpdateCalls { query_changes, added, updated })
+    (builder.build(), ListUpdateCalls { query_changes, added, threads, updated })
 }
 
 /// What step 2 says about the list.
@@ -124,12 +134,16 @@ pub fn read_list_updates(response: &Response, calls: &ListUpdateCalls) -> Result
         Err(e) => return Err(e.into()),
     };
     let added_rows = response.get(&calls.added)?.list;
+    let sizes = match &calls.threads {
+        Some(call) => thread_sizes(response.get(call)?.list),
+        None => Default::default(),
+    };
     let added = changes
         .added
         .iter()
         .filter_map(|item| {
             let email = added_rows.iter().find(|e| e.id.as_deref() == Some(item.id.as_str()))?;
-            Some((item.index as usize, summary_from(email.clone())))
+            Some((item.index as usize, with_size(summary_from(email.clone()), &sizes)))
         })
         .collect();
     let updated = match &calls.updated {
@@ -139,13 +153,23 @@ pub fn read_list_updates(response: &Response, calls: &ListUpdateCalls) -> Result
     Ok(Some(ListUpdate { query_state: changes.new_query_state, total: changes.total, removed: changes.removed, added, updated }))
 }
 
+/// Thread id → number of messages.
+pub(crate) fn thread_sizes(threads: Vec<facteur_jmap::Thread>) -> std::collections::HashMap<String, usize> {
+    threads.into_iter().map(|t| (t.id, t.email_ids.len())).collect()
+}
+
+pub(crate) fn with_size(mut row: MessageSummary, sizes: &std::collections::HashMap<String, usize>) -> MessageSummary {
+    row.thread_size = sizes.get(&row.thread_id).copied().unwrap_or(1);
+    row
+}
+
 /// Applies an update to the rows shown (RFC 8620 §5.6: remove, then insert at the new
 /// indexes in order), keeping at most `limit` rows. Returns the ids that are new at the top.
 ///
 /// ```
 /// # use facteur_logic::{live::{apply, ListUpdate}, message::MessageSummary};
 /// # fn row(id: &str) -> MessageSummary { MessageSummary { id: id.into(), thread_id: id.into(), sender: None, subject: None,
-/// #   preview: String::new(), received_at: Default::default(), unread: true, flagged: false, has_attachment: false } }
+/// #   preview: String::new(), received_at: Default::default(), unread: true, flagged: false, has_attachment: false, thread_size: 1 } }
 /// let mut rows = vec![row("a"), row("b"), row("c")];
 /// let update = ListUpdate { query_state: "2".into(), total: Some(3), removed: vec!["b".into()],
 ///     added: vec![(0, row("n"))], updated: vec![] };
@@ -192,6 +216,7 @@ mod tests {
             unread: true,
             flagged: false,
             has_attachment: false,
+            thread_size: 1,
         }
     }
 
@@ -222,13 +247,16 @@ mod tests {
 
     #[test]
     fn step_two_gets_added_rows_by_reference() {
-        let (request, _) = list_updates("A1", "inbox", "q1", &["M1".into()]);
+        let (request, _) = list_updates("A1", "inbox", true, "q1", &["M1".into()]);
         let json = serde_json::to_value(&request).unwrap();
         assert_eq!(json["methodCalls"][0][0], "Email/queryChanges");
         assert_eq!(json["methodCalls"][0][1]["sinceQueryState"], "q1");
         assert_eq!(json["methodCalls"][0][1]["filter"], json!({"inMailbox": "inbox"}));
         assert_eq!(json["methodCalls"][1][1]["#ids"], json!({"resultOf": "c0", "name": "Email/queryChanges", "path": "/added/*/id"}));
-        assert_eq!(json["methodCalls"][2][1]["ids"], json!(["M1"]));
+        assert_eq!(json["methodCalls"][0][1]["collapseThreads"], true);
+        assert_eq!(json["methodCalls"][2][0], "Thread/get");
+        assert_eq!(json["methodCalls"][2][1]["#ids"]["path"], "/list/*/threadId");
+        assert_eq!(json["methodCalls"][3][1]["ids"], json!(["M1"]));
     }
 
     #[test]

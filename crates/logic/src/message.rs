@@ -24,4 +24,11 @@ pub struct MessageSummary {
     pub flagged: bool,
     /// Has attachments.
     pub has_attachment: bool,
+    /// Messages in its conversation (1 when the list is not threaded).
+    #[serde(default = "one")]
+    pub thread_size: usize,
+}
+
+fn one() -> usize {
+    1
 }

@@ -53,19 +53,22 @@ fn folder_from(m: Mailbox) -> Folder {
     }
 }
 
-/// The two calls of a message page.
+/// The calls of a message page.
 pub struct PageCalls {
     query: CallHandle<EmailQuery>,
     get: CallHandle<EmailGet>,
+    threads: Option<CallHandle<ThreadGet>>,
 }
 
 /// One page of a mailbox, newest first: `Email/query` then `Email/get` of its `/ids` by
-/// back-reference, in one request.
-pub fn message_page(account_id: &str, mailbox_id: &str, position: u32, limit: u32) -> (Request, PageCalls) {
+/// back-reference (and, threaded, `Thread/get` of their threads for the counts), in one
+/// request.
+pub fn message_page(account_id: &str, mailbox_id: &str, threaded: bool, position: u32, limit: u32) -> (Request, PageCalls) {
     let mut builder = RequestBuilder::new();
-    let query = builder.call(crate::live::list_query(account_id, mailbox_id).position(position).limit(limit));
+    let query = builder.call(crate::live::list_query(account_id, mailbox_id, threaded).position(position).limit(limit));
     let get = builder.call(EmailGet::new(account_id).ids_ref(query.reference("/ids")).properties(ROW_PROPERTIES));
-    (builder.build(), PageCalls { query, get })
+    let threads = threaded.then(|| builder.call(ThreadGet::new(account_id).ids_ref(get.reference("/list/*/threadId"))));
+    (builder.build(), PageCalls { query, get, threads })
 }
 
 /// A page of a list, with the states to ask for changes from.
@@ -88,8 +91,12 @@ pub fn read_message_page(response: &Response, calls: &PageCalls) -> Result<Page,
     let mut emails = got.list;
     let position = |id: &Option<String>| query.ids.iter().position(|i| Some(i) == id.as_ref()).unwrap_or(usize::MAX);
     emails.sort_by_key(|e| position(&e.id));
+    let sizes = match &calls.threads {
+        Some(call) => crate::live::thread_sizes(response.get(call)?.list),
+        None => Default::default(),
+    };
     Ok(Page {
-        rows: emails.into_iter().map(summary_from).collect(),
+        rows: emails.into_iter().map(|e| crate::live::with_size(summary_from(e), &sizes)).collect(),
         query_state: query.query_state,
         email_state: got.state,
         total: query.total,
@@ -113,6 +120,7 @@ pub(crate) fn summary_from(e: Email) -> MessageSummary {
         preview: e.preview.clone().unwrap_or_default(),
         received_at: e.received_at.as_deref().and_then(parse_utc).unwrap_or_default(),
         has_attachment: e.has_attachment.unwrap_or(false),
+        thread_size: 1,
     }
 }
 
@@ -243,7 +251,7 @@ mod tests {
 
     #[test]
     fn the_page_request_is_one_query_and_one_get_by_reference() {
-        let (request, _) = message_page("A1", "inbox-id", 50, 50);
+        let (request, _) = message_page("A1", "inbox-id", false, 50, 50);
         let json = serde_json::to_value(&request).unwrap();
         assert_eq!(
             json["methodCalls"],
@@ -272,7 +280,7 @@ mod tests {
 
     #[test]
     fn page_from_cyrus_keeps_the_query_order_and_reads_keywords() {
-        let (_, calls) = message_page("claire.martin@ac-cevennes.fr", "x", 0, 5);
+        let (_, calls) = message_page("claire.martin@ac-cevennes.fr", "x", false, 0, 5);
         let page = read_message_page(&response(include_str!("../tests/fixtures/cyrus-inbox-page.json")), &calls).unwrap();
         assert!(!page.query_state.is_empty() && !page.email_state.is_empty());
         let page = page.rows;
@@ -326,5 +334,20 @@ mod tests {
         );
         let (request, _) = destroy_emails("A1", &["M1".into(), "M2".into()]);
         assert_eq!(serde_json::to_value(&request).unwrap()["methodCalls"][0][1]["destroy"], json!(["M1", "M2"]));
+    }
+
+    #[test]
+    fn threaded_pages_get_thread_sizes_in_the_same_request() {
+        let (request, calls) = message_page("A1", "inbox", true, 0, 2);
+        let json = serde_json::to_value(&request).unwrap();
+        assert_eq!(json["methodCalls"][0][1]["collapseThreads"], true);
+        assert_eq!(json["methodCalls"][2], json!(["Thread/get", {"accountId": "A1",
+            "#ids": {"resultOf": "c1", "name": "Email/get", "path": "/list/*/threadId"}}, "c2"]));
+        let answer: Response = serde_json::from_value(json!({"sessionState": "s", "methodResponses": [
+            ["Email/query", {"accountId": "A1", "queryState": "q", "canCalculateChanges": true, "position": 0, "ids": ["M2", "M1"], "total": 2}, "c0"],
+            ["Email/get", {"accountId": "A1", "state": "7", "list": [{"id": "M1", "threadId": "T1"}, {"id": "M2", "threadId": "T2"}], "notFound": []}, "c1"],
+            ["Thread/get", {"accountId": "A1", "state": "7", "list": [{"id": "T1", "emailIds": ["M0", "M1"]}, {"id": "T2", "emailIds": ["M2"]}], "notFound": []}, "c2"]]})).unwrap();
+        let page = read_message_page(&answer, &calls).unwrap();
+        assert_eq!(page.rows.iter().map(|r| (r.id.as_str(), r.thread_size)).collect::<Vec<_>>(), [("M2", 1), ("M1", 2)]);
     }
 }

@@ -16,6 +16,8 @@ pub struct LiveStates {
     pub query: Option<String>,
     /// The open list's mailbox.
     pub mailbox_id: Option<String>,
+    /// Whether the open list is threaded.
+    pub threaded: bool,
 }
 
 /// Provided by the mail shell.
@@ -37,6 +39,8 @@ pub struct MailContext {
     pub flagged: RwSignal<HashMap<String, bool>>,
     /// Emails moved out of the list here (shown again if the server refuses, or on undo).
     pub hidden: RwSignal<HashSet<String>>,
+    /// One row per conversation (else per message).
+    pub threaded: RwSignal<bool>,
     /// The open folder's address component (`inbox`, or an id).
     pub slug: Memo<String>,
 }

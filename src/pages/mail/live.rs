@@ -71,7 +71,7 @@ async fn step(
     let shown: Vec<String> = ctx
         .rows
         .with_untracked(|rows| rows.iter().filter(|r| changed.updated_emails.contains(&r.id)).map(|r| r.id.clone()).collect());
-    match mail::list_updates(&ctx.client, &mailbox_id, &query_state, &shown).await? {
+    match mail::list_updates(&ctx.client, &mailbox_id, held.threaded, &query_state, &shown).await? {
         None => ctx.page.refetch(),
         Some(update) => {
             let mut new_at_top = Vec::new();

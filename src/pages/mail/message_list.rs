@@ -25,12 +25,29 @@ pub fn MessageList(folder: Signal<Option<Folder>>, folders_loaded: Signal<bool>)
                     t_string!(i18n, list.total_plural, count = f.total).to_string()
                 }}</span>
             })}
+            <label class="threads-toggle">
+                <input type="checkbox" id="threads-toggle" prop:checked=move || mail.threaded.get()
+                    on:change=move |ev| {
+                        let on = event_target_checked(&ev);
+                        crate::core::storage::save_threaded_list(on);
+                        mail.threaded.set(on);
+                    }/>
+                {t!(i18n, list.by_conversation)}
+            </label>
         </div>
         {move || {
             if folders_loaded.get() && folder.with(Option::is_none) {
                 return view! { <p class="empty">{t!(i18n, list.folder_not_found)}</p> }.into_any();
             }
-            match page.get() {
+            // Rows of another folder (still shown by the resource while the new page loads)
+            // must never appear under this folder's name.
+            let showing = mail.states.with(|s| s.mailbox_id.clone());
+            let wanted = folder.with(|f| f.as_ref().map(|f| f.id.clone()));
+            let page_state = match page.get() {
+                Some(Ok(Some(()))) if showing != wanted => None,
+                other => other,
+            };
+            match page_state {
                 None | Some(Ok(None)) => view! {
                     <p class="loading" role="status" aria-live="polite">{t!(i18n, loading)}</p>
                 }.into_any(),

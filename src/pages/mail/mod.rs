@@ -15,7 +15,7 @@ pub use context::use_mail;
 pub use conversation::{ConversationView, NoConversation};
 
 use crate::components::{folder_nav::FolderNav, icon::{Icon, IconKind}, language_switch::LanguageSwitch, toast::{ToastArea, Toasts}};
-use crate::core::{jmap_client::JmapClient, mail, session::use_session};
+use crate::core::{jmap_client::JmapClient, mail, session::use_session, storage};
 use crate::i18n::*;
 use facteur_logic::mailbox::Folder;
 use leptos::prelude::*;
@@ -74,13 +74,15 @@ fn MailShell(client: JmapClient) -> impl IntoView {
     let rows = RwSignal::new(Vec::new());
     let (seen, flagged, hidden) =
         (RwSignal::new(Default::default()), RwSignal::new(Default::default()), RwSignal::new(Default::default()));
+    let threaded = RwSignal::new(storage::threaded_list());
     let page_client = client.clone();
     let page = LocalResource::new(move || {
         let client = page_client.clone();
         let id = folder_id.get();
+        let by_thread = threaded.get();
         async move {
             let Some(id) = id else { return Ok(None) };
-            let page = mail::load_page(&client, &id, 0, PAGE_SIZE).await?;
+            let page = mail::load_page(&client, &id, by_thread, 0, PAGE_SIZE).await?;
             // A page from the server already holds every change made here: the local
             // overlays of the previous page no longer apply.
             let _ = seen.try_set(Default::default());
@@ -90,12 +92,13 @@ fn MailShell(client: JmapClient) -> impl IntoView {
                 s.account.email = page.email_state.clone();
                 s.query = Some(page.query_state.clone());
                 s.mailbox_id = Some(id);
+                s.threaded = by_thread;
             });
             let _ = rows.try_set(page.rows);
             Ok(Some(()))
         }
     });
-    let mail_ctx = MailContext { client: client.clone(), folders, page, rows, states, seen, flagged, hidden, slug };
+    let mail_ctx = MailContext { client: client.clone(), folders, page, rows, states, seen, flagged, hidden, threaded, slug };
     provide_context(mail_ctx.clone());
     let offline = live::poll(mail_ctx, PAGE_SIZE as usize);
     Toasts::provide();
