@@ -1,19 +1,10 @@
 //! Login → inbox → logout against the real server and the seeded data, in French and English.
 
 use facteur_browser_tests::flows::{sign_in, sign_in_per_message, submit_login, SIGN_IN};
-use facteur_browser_tests::{axe, browser_tests, ensure, seed, Browser, Ctx, Result, WAIT};
+use facteur_browser_tests::{axe, browser_tests, ensure, rows, seed, Ctx, Result, WAIT};
 
 const CLAIRE: &str = "claire.martin@ac-cevennes.fr";
 
-/// The sidebar's unread badge of a role, as a number (0 when there is no badge).
-fn unread_badge(b: &Browser, role: &str) -> Result<usize> {
-    let css = format!("[data-mailbox-role={role}] .unread-count");
-    if !b.exists(&css)? {
-        return Ok(0);
-    }
-    let text = b.text(&css)?;
-    Ok(text.trim().parse().map_err(|_| format!("{role} unread badge is not a number: {text:?}"))?)
-}
 
 /// A wrong password says so, in the browser's language, with the reset link, and opens nothing.
 fn wrong_password_says_what_to_do(ctx: &Ctx) -> Result {
@@ -63,7 +54,7 @@ fn login_shows_the_seeded_inbox_then_logout_clears_everything(ctx: &Ctx) -> Resu
         &subjects[..5.min(subjects.len())]
     );
     let unread_seed = inbox.iter().filter(|m| m.unread).count();
-    ensure!(unread_badge(&b, "inbox")? == unread_seed, "inbox badge {} ≠ seed unread {unread_seed}", unread_badge(&b, "inbox")?);
+    ensure!(rows::badge(&b, "inbox")? == unread_seed, "inbox badge {} ≠ seed unread {unread_seed}", rows::badge(&b, "inbox")?);
     let unread_rows = b.count("[data-testid=message-row].unread")?;
     let unread_in_page = inbox.iter().take(50).filter(|m| m.unread).count();
     ensure!(unread_rows == unread_in_page, "{unread_rows} unread rows, seed says {unread_in_page}");

@@ -2,25 +2,11 @@
 //! read, back to the list on a phone — against the real server and the seeded data.
 
 use facteur_browser_tests::flows::{sign_in, sign_in_per_message};
-use facteur_browser_tests::{axe, browser_tests, ensure, seed, Browser, Ctx, Result, WAIT};
+use facteur_browser_tests::{axe, browser_tests, ensure, rows, seed, Ctx, Result, WAIT};
 
 const CLAIRE: &str = "claire.martin@ac-cevennes.fr";
 
-fn badge(b: &Browser, role: &str) -> Result<usize> {
-    let css = format!("[data-mailbox-role={role}] .unread-count");
-    Ok(if b.exists(&css)? { b.text(&css)?.trim().parse().unwrap_or(0) } else { 0 })
-}
 
-/// The row whose subject is exactly `subject` (CSS cannot match text: ask the page).
-fn click_row(b: &Browser, subject: &str) -> Result {
-    let script = format!(
-        "const rows = [...document.querySelectorAll('[data-testid=message-row]')];
-         const row = rows.find(r => r.querySelector('.subject').textContent === {subject:?});
-         if (!row) return false; row.querySelector('a').click(); return true;"
-    );
-    ensure!(b.eval(&format!("(() => {{ {script} }})()"))?.as_bool() == Some(true), "no row with subject {subject:?}");
-    Ok(())
-}
 
 /// Opening the newest unread message shows it expanded and marks it read (badge −1).
 fn opening_a_message_shows_it_and_marks_it_read(ctx: &Ctx) -> Result {
@@ -31,8 +17,8 @@ fn opening_a_message_shows_it_and_marks_it_read(ctx: &Ctx) -> Result {
     ensure!(newest.unread, "the seed's newest inbox mail should be unread");
     let b = ctx.browser_lang("fr-FR")?;
     sign_in_per_message(&b, &claire.email, &claire.password)?;
-    let before = badge(&b, "inbox")?;
-    click_row(&b, &newest.subject)?;
+    let before = rows::badge(&b, "inbox")?;
+    rows::open(&b, &newest.subject)?;
     b.wait_for("[data-testid=conversation] .message-open", WAIT)?;
     ensure!(b.text("#conversation-title")? == newest.subject, "conversation title differs");
     ensure!(b.current_url()?.contains("/mail/inbox/T"), "the conversation has its own URL: {}", b.current_url()?);
@@ -55,7 +41,7 @@ fn attachments_are_listed_and_download(ctx: &Ctx) -> Result {
         .ok_or("no attachment in the first 50 inbox mails of the seed")?;
     let b = ctx.browser_lang("en-US")?;
     sign_in_per_message(&b, &claire.email, &claire.password)?;
-    click_row(&b, &with_file.subject)?;
+    rows::open(&b, &with_file.subject)?;
     b.wait_for("[data-testid=conversation] .message-open", WAIT)?;
     // Expand every message of the conversation (the file may be on an earlier one).
     b.eval("document.querySelectorAll('.message-summary[aria-expanded=false]').forEach(b => b.click())")?;
@@ -82,7 +68,7 @@ fn phone_shows_one_pane_at_a_time(ctx: &Ctx) -> Result {
     let b = ctx.browser_lang("fr-FR")?;
     b.set_window(390, 844)?;
     sign_in_per_message(&b, &claire.email, &claire.password)?;
-    click_row(&b, &inbox[1].subject)?;
+    rows::open(&b, &inbox[1].subject)?;
     b.wait_visible("[data-testid=conversation] .back-link", WAIT)?;
     ensure!(!b.eval("document.querySelector('.list-pane').offsetParent !== null")?.as_bool().unwrap_or(true), "the list should be hidden");
     axe::assert_accessible(&b, "a conversation (phone, fr)")?;

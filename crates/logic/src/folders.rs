@@ -68,12 +68,12 @@ fn compare<M: FolderSource>(a: &M, b: &M) -> Ordering {
 /// nothing the server sends is ever hidden.
 ///
 /// ```
-/// use facteur_logic::folders::{sidebar_rows, SimpleFolder};
+/// use facteur_logic::{folders::sidebar_rows, mailbox::Folder};
 /// let boxes = vec![
-///     SimpleFolder::new("t", "Trash", None, Some("trash")),
-///     SimpleFolder::new("c", "Classes", None, None),
-///     SimpleFolder::new("i", "Inbox", None, Some("inbox")),
-///     SimpleFolder::new("b", "2nde B", Some("c"), None),
+///     Folder::new("t", "Trash", None, Some("trash")),
+///     Folder::new("c", "Classes", None, None),
+///     Folder::new("i", "Inbox", None, Some("inbox")),
+///     Folder::new("b", "2nde B", Some("c"), None),
 /// ];
 /// let order: Vec<_> = sidebar_rows(&boxes).iter().map(|r| (boxes[r.index].id.as_str(), r.depth)).collect();
 /// assert_eq!(order, [("i", 0), ("t", 0), ("c", 0), ("b", 1)]);
@@ -112,57 +112,12 @@ pub fn sidebar_rows<M: FolderSource>(mailboxes: &[M]) -> Vec<FolderRow> {
     rows
 }
 
-/// A plain mailbox description, for tests and examples.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct SimpleFolder {
-    /// Id.
-    pub id: String,
-    /// Name.
-    pub name: String,
-    /// Parent id.
-    pub parent_id: Option<String>,
-    /// Role.
-    pub role: Option<String>,
-    /// Sort order.
-    pub sort_order: u32,
-}
-
-impl SimpleFolder {
-    /// A folder with sort order 0.
-    pub fn new(id: &str, name: &str, parent_id: Option<&str>, role: Option<&str>) -> Self {
-        SimpleFolder {
-            id: id.into(),
-            name: name.into(),
-            parent_id: parent_id.map(Into::into),
-            role: role.map(Into::into),
-            sort_order: 0,
-        }
-    }
-}
-
-impl FolderSource for SimpleFolder {
-    fn id(&self) -> &str {
-        &self.id
-    }
-    fn name(&self) -> &str {
-        &self.name
-    }
-    fn parent_id(&self) -> Option<&str> {
-        self.parent_id.as_deref()
-    }
-    fn role(&self) -> Option<&str> {
-        self.role.as_deref()
-    }
-    fn sort_order(&self) -> u32 {
-        self.sort_order
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::mailbox::Folder;
 
-    fn order(boxes: &[SimpleFolder]) -> Vec<(String, usize)> {
+    fn order(boxes: &[Folder]) -> Vec<(String, usize)> {
         sidebar_rows(boxes).iter().map(|r| (boxes[r.index].name.clone(), r.depth)).collect()
     }
 
@@ -170,8 +125,8 @@ mod tests {
     fn system_folders_come_first_in_role_order() {
         let boxes: Vec<_> = ["trash", "junk", "archive", "sent", "drafts", "inbox"]
             .iter()
-            .map(|r| SimpleFolder::new(r, r, None, Some(r)))
-            .chain([SimpleFolder::new("a", "Administration", None, None)])
+            .map(|r| Folder::new(r, r, None, Some(r)))
+            .chain([Folder::new("a", "Administration", None, None)])
             .collect();
         let names: Vec<_> = order(&boxes).into_iter().map(|(n, _)| n).collect();
         assert_eq!(names, ["inbox", "drafts", "sent", "archive", "junk", "trash", "Administration"]);
@@ -180,13 +135,13 @@ mod tests {
     #[test]
     fn own_folders_sort_ignoring_case_and_accents_and_nest() {
         let boxes = vec![
-            SimpleFolder::new("s", "Sorties scolaires", None, None),
-            SimpleFolder::new("e", "élèves", None, None),
-            SimpleFolder::new("c", "Classes", None, None),
-            SimpleFolder::new("c2", "1re STMG", Some("c"), None),
-            SimpleFolder::new("c1", "2nde B", Some("c"), None),
-            SimpleFolder::new("x", "Conseils", None, None),
-            SimpleFolder::new("i", "Inbox", None, Some("inbox")),
+            Folder::new("s", "Sorties scolaires", None, None),
+            Folder::new("e", "élèves", None, None),
+            Folder::new("c", "Classes", None, None),
+            Folder::new("c2", "1re STMG", Some("c"), None),
+            Folder::new("c1", "2nde B", Some("c"), None),
+            Folder::new("x", "Conseils", None, None),
+            Folder::new("i", "Inbox", None, Some("inbox")),
         ];
         assert_eq!(
             order(&boxes),
@@ -204,14 +159,14 @@ mod tests {
 
     #[test]
     fn sort_order_wins_over_name_and_orphans_and_cycles_are_kept() {
-        let mut a = SimpleFolder::new("a", "Aaa", None, None);
+        let mut a = Folder::new("a", "Aaa", None, None);
         a.sort_order = 5;
         let boxes = vec![
             a,
-            SimpleFolder::new("b", "Bbb", None, None),
-            SimpleFolder::new("o", "Orphan", Some("missing"), None),
-            SimpleFolder::new("p", "P", Some("q"), None),
-            SimpleFolder::new("q", "Q", Some("p"), None),
+            Folder::new("b", "Bbb", None, None),
+            Folder::new("o", "Orphan", Some("missing"), None),
+            Folder::new("p", "P", Some("q"), None),
+            Folder::new("q", "Q", Some("p"), None),
         ];
         let rows = order(&boxes);
         assert_eq!(rows.len(), 5, "nothing is hidden: {rows:?}");

@@ -23,6 +23,19 @@ pub struct Folder {
 }
 
 impl Folder {
+    /// A folder with no message and sort order 0 (tests and examples).
+    pub fn new(id: &str, name: &str, parent_id: Option<&str>, role: Option<&str>) -> Self {
+        Folder {
+            id: id.into(),
+            name: name.into(),
+            parent_id: parent_id.map(Into::into),
+            role: role.map(Into::into),
+            sort_order: 0,
+            unread: 0,
+            total: 0,
+        }
+    }
+
     /// The folder's address component: its role for the system folders (`/mail/inbox`),
     /// else its id.
     ///
