@@ -35,6 +35,41 @@ impl fmt::Display for ProblemDetails {
     }
 }
 
+/// The request-level problem types of RFC 8620 §3.6.1.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub enum ProblemType {
+    /// `urn:ietf:params:jmap:error:unknownCapability`: `using` names a capability the server lacks.
+    UnknownCapability,
+    /// `urn:ietf:params:jmap:error:notJSON`: the body is not JSON (or not I-JSON).
+    NotJson,
+    /// `urn:ietf:params:jmap:error:notRequest`: the JSON is not a Request.
+    NotRequest,
+    /// `urn:ietf:params:jmap:error:limit`: a server limit was hit (see `limit`).
+    Limit,
+    /// Any other type URI, as sent.
+    Other(String),
+}
+
+impl ProblemDetails {
+    /// The problem type, typed.
+    ///
+    /// ```
+    /// # use facteur_jmap::{ProblemDetails, ProblemType};
+    /// let problem: ProblemDetails = serde_json::from_str(
+    ///     r#"{"type":"urn:ietf:params:jmap:error:limit","limit":"maxSizeRequest","status":400}"#).unwrap();
+    /// assert_eq!(problem.kind(), ProblemType::Limit);
+    /// ```
+    pub fn kind(&self) -> ProblemType {
+        match self.problem_type.strip_prefix("urn:ietf:params:jmap:error:") {
+            Some("unknownCapability") => ProblemType::UnknownCapability,
+            Some("notJSON") => ProblemType::NotJson,
+            Some("notRequest") => ProblemType::NotRequest,
+            Some("limit") => ProblemType::Limit,
+            _ => ProblemType::Other(self.problem_type.clone()),
+        }
+    }
+}
+
 /// The known method-level error types (RFC 8620 §3.6.2 and the method definitions).
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]

@@ -3,29 +3,41 @@
 //! typed results out of the [`Response`] with the handles the builder gave back.
 //!
 //! ```
-//! use facteur_jmap::{Comparator, EmailFilter, EmailGet, EmailQuery, Filter, RequestBuilder, Response};
+//! use facteur_jmap::*;
 //!
-//! // One request: the newest 50 messages of a mailbox, then their list properties by
-//! // back-reference to the query's ids.
+//! // One POST: the folders, the newest 50 messages of the inbox, and their list properties
+//! // (by back-reference to the query's ids, serialised as `"#ids"`).
+//! let account = "A1";
 //! let mut req = RequestBuilder::new();
+//! let mailboxes = req.call(MailboxGet::new(account));
 //! let query = req.call(
-//!     EmailQuery::new("A1")
+//!     EmailQuery::new(account)
 //!         .filter(Filter::Condition(EmailFilter { in_mailbox: Some("inbox-id".into()), ..Default::default() }))
-//!         .sort(vec![Comparator::descending("receivedAt")])
+//!         .sort(vec![EmailSort::ReceivedAt.descending()])
 //!         .limit(50)
 //!         .calculate_total(true),
 //! );
-//! let get = req.call(EmailGet::new("A1").ids_ref(query.reference("/ids")).properties(&["id", "subject"]));
-//! let json = serde_json::to_value(req.build()).unwrap();
-//! assert_eq!(json["methodCalls"][1][1]["#ids"]["resultOf"], "c0");
+//! let emails = req.call(EmailGet::new(account).ids_ref(query.reference("/ids")).properties(&[
+//!     "id", "threadId", "mailboxIds", "keywords", "from", "subject", "preview", "receivedAt", "hasAttachment",
+//! ]));
+//! let request = req.build();
+//! let json = serde_json::to_value(&request).unwrap(); // POST `request` as JSON to `session.api_url`
+//! assert_eq!(json["methodCalls"][2][1]["#ids"], serde_json::json!({"resultOf": "c1", "name": "Email/query", "path": "/ids"}));
+//! assert_eq!(request.using, [CORE, MAIL]);
 //!
-//! // … send it, then read each result with its handle:
+//! // … then read each result with its handle (a method error comes back as Error::Method):
 //! let response: Response = serde_json::from_str(r#"{"sessionState":"s","methodResponses":[
-//!   ["Email/query",{"accountId":"A1","queryState":"q","canCalculateChanges":true,"position":0,"ids":["e1"],"total":1},"c0"],
-//!   ["Email/get",{"accountId":"A1","state":"1","list":[{"id":"e1","subject":"Conseil de classe"}],"notFound":[]},"c1"]]}"#).unwrap();
-//! assert_eq!(response.get(&query).unwrap().ids, ["e1"]);
-//! assert_eq!(response.get(&get).unwrap().list[0].subject.as_deref(), Some("Conseil de classe"));
+//!   ["Mailbox/get",{"accountId":"A1","state":"m1","list":[{"id":"inbox-id","name":"Inbox","role":"inbox"}],"notFound":[]},"c0"],
+//!   ["Email/query",{"accountId":"A1","queryState":"q","canCalculateChanges":true,"position":0,"ids":["e1"],"total":1},"c1"],
+//!   ["Email/get",{"accountId":"A1","state":"1","list":[{"id":"e1","subject":"Conseil de classe"}],"notFound":[]},"c2"]]}"#).unwrap();
+//! assert_eq!(response.get(&mailboxes).unwrap().list[0].role, Some(Role::Inbox));
+//! assert_eq!(response.get(&query).unwrap().total, Some(1));
+//! assert_eq!(response.get(&emails).unwrap().list[0].subject.as_deref(), Some("Conseil de classe"));
 //! ```
+//!
+//! Session URLs may be relative (Cyrus: `"apiUrl": "/jmap/"`):
+//! `session.resolve_against(fetched_from)` makes them absolute, then
+//! [`Session::download_url`] expands the template with percent-encoded values.
 
 mod error;
 pub mod mail;
@@ -35,18 +47,20 @@ mod response;
 mod session;
 pub mod quota;
 mod template;
+mod url;
 
-pub use error::{Error, MethodError, MethodErrorType, ProblemDetails, SetError};
+pub use error::{Error, MethodError, MethodErrorType, ProblemDetails, ProblemType, SetError};
 pub use mail::*;
 pub use method::{
     AddedItem, Changes, ChangesResponse, Comparator, Filter, FilterOperator, Get, GetResponse, IdsArg, JmapObject,
     Method, NoArgs, Operator, PatchObject, Query, QueryChanges, QueryChangesResponse, QueryResponse, Set,
-    SetResponse,
+    SetResponse, SortProperty,
 };
-pub use request::{CallHandle, Request, RequestBuilder, ResultReference};
+pub use request::{CallHandle, Invocation, Request, RequestBuilder, ResultReference};
 pub use response::Response;
 pub use session::{Account, CoreCapability, Session};
 pub use template::expand_url_template;
+pub use url::resolve_url;
 
 /// The capability every request uses.
 pub const CORE: &str = "urn:ietf:params:jmap:core";

@@ -259,6 +259,33 @@ impl Comparator {
     }
 }
 
+/// A typed sort property of one object type ([`crate::EmailSort`], [`crate::MailboxSort`]).
+///
+/// ```
+/// use facteur_jmap::{Comparator, EmailSort, SortProperty};
+/// assert_eq!(EmailSort::ReceivedAt.descending(), Comparator::descending("receivedAt"));
+/// let flagged = EmailSort::HasKeyword("$flagged".into()).ascending();
+/// assert_eq!(flagged.keyword.as_deref(), Some("$flagged"));
+/// ```
+pub trait SortProperty: Sized {
+    /// The property name as JMAP writes it.
+    fn property(&self) -> &str;
+    /// The keyword of keyword sorts.
+    fn keyword(&self) -> Option<&str> {
+        None
+    }
+    /// Sorts by this property, smallest / oldest / A first.
+    fn ascending(self) -> Comparator {
+        Comparator { is_ascending: true, ..self.descending() }
+    }
+    /// Sorts by this property, largest / newest / Z first.
+    fn descending(self) -> Comparator {
+        let mut comparator = Comparator::descending(self.property());
+        comparator.keyword = self.keyword().map(String::from);
+        comparator
+    }
+}
+
 /// A filter: a condition or an operator over filters.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 #[serde(untagged)]
@@ -350,6 +377,12 @@ impl<O: JmapObject> Query<O> {
     /// First index.
     pub fn position(mut self, position: u32) -> Self {
         self.position = Some(position.into());
+        self
+    }
+    /// Starts the page at `anchor`, moved by `offset` (negative: before it).
+    pub fn anchor(mut self, anchor: &str, offset: i64) -> Self {
+        self.anchor = Some(anchor.into());
+        self.anchor_offset = Some(offset);
         self
     }
     /// Page size.

@@ -2,7 +2,8 @@
 
 use crate::method::Method;
 use serde::ser::SerializeTuple;
-use serde::{Deserialize, Serialize, Serializer};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use std::collections::HashMap;
 use std::marker::PhantomData;
 
 /// A reference to the result of an earlier call of the same request.
@@ -61,27 +62,45 @@ impl Serialize for Invocation {
     }
 }
 
-/// A JMAP request.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+impl<'de> Deserialize<'de> for Invocation {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let (name, arguments, call_id) = <(String, serde_json::Value, String)>::deserialize(deserializer)?;
+        Ok(Invocation { name, arguments, call_id })
+    }
+}
+
+/// A JMAP request (RFC 8620 §3.3): serialise it as the body of the POST to `apiUrl`.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Request {
     /// The capabilities used.
     pub using: Vec<String>,
     /// The calls, in order.
     pub method_calls: Vec<Invocation>,
+    /// Creation id → server id, known from earlier requests (`#creationId` references).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub created_ids: Option<HashMap<String, String>>,
 }
 
-/// Builds a request call by call; each call gets an id and a typed handle.
-#[derive(Debug, Default)]
+/// Builds a request call by call; each call gets an id (`c0`, `c1`…) and a typed handle, and
+/// `using` collects the capabilities the calls need.
+#[derive(Debug)]
 pub struct RequestBuilder {
     using: Vec<String>,
     calls: Vec<Invocation>,
+    created_ids: Option<HashMap<String, String>>,
+}
+
+impl Default for RequestBuilder {
+    fn default() -> Self {
+        RequestBuilder::new()
+    }
 }
 
 impl RequestBuilder {
     /// An empty request (it always uses the core capability).
     pub fn new() -> Self {
-        RequestBuilder { using: vec![crate::CORE.to_string()], calls: Vec::new() }
+        RequestBuilder { using: vec![crate::CORE.to_string()], calls: Vec::new(), created_ids: None }
     }
 
     /// Adds a call; returns the handle to read its result.
@@ -110,6 +129,12 @@ impl RequestBuilder {
 
     /// The request.
     pub fn build(self) -> Request {
-        Request { using: self.using, method_calls: self.calls }
+        Request { using: self.using, method_calls: self.calls, created_ids: self.created_ids }
+    }
+
+    /// Passes creation ids from earlier requests, so calls may refer to them as `#creationId`.
+    pub fn created_ids(&mut self, created_ids: HashMap<String, String>) -> &mut Self {
+        self.created_ids = Some(created_ids);
+        self
     }
 }

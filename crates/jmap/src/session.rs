@@ -1,6 +1,7 @@
 //! The JMAP session resource (RFC 8620 §2).
 
 use crate::template::expand_url_template;
+use crate::url::resolve_url;
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 
@@ -88,6 +89,26 @@ impl Session {
     /// Whether the server offers a capability.
     pub fn has_capability(&self, capability: &str) -> bool {
         self.capabilities.contains_key(capability)
+    }
+
+    /// The same session with its four URLs made absolute against `base`, the URL the session
+    /// was fetched from (after redirects). Absolute URLs are kept; templates stay templates.
+    ///
+    /// ```
+    /// # use facteur_jmap::Session;
+    /// # let mut session: Session = serde_json::from_str(r#"{"capabilities":{},"accounts":{},
+    /// #   "primaryAccounts":{},"username":"u","apiUrl":"/jmap/","uploadUrl":"/jmap/upload/{accountId}/",
+    /// #   "downloadUrl":"/jmap/download/{accountId}/{blobId}/{name}?accept={type}","state":"0"}"#).unwrap();
+    /// let session = session.resolve_against("https://mail.example.fr/.well-known/jmap");
+    /// assert_eq!(session.api_url, "https://mail.example.fr/jmap/");
+    /// assert_eq!(session.download_url("A1", "B1", "text/plain", "a b.txt"),
+    ///            "https://mail.example.fr/jmap/download/A1/B1/a%20b.txt?accept=text%2Fplain");
+    /// ```
+    pub fn resolve_against(mut self, base: &str) -> Session {
+        for url in [&mut self.api_url, &mut self.download_url, &mut self.upload_url, &mut self.event_source_url] {
+            *url = resolve_url(url, base);
+        }
+        self
     }
 
     /// The download URL of a blob (still relative if the session's is).

@@ -1,6 +1,6 @@
 //! Email (RFC 8621 §4).
 
-use crate::method::JmapObject;
+use crate::method::{JmapObject, SortProperty};
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 
@@ -276,4 +276,51 @@ impl JmapObject for Email {
     type Filter = EmailFilter;
     type GetArgs = BodyProperties;
     type QueryArgs = EmailQueryArgs;
+}
+
+/// Email/query sort properties (RFC 8621 §4.4.2).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum EmailSort {
+    /// Arrival date.
+    ReceivedAt,
+    /// Size.
+    Size,
+    /// First From address.
+    From,
+    /// First To address.
+    To,
+    /// Subject, without `Re:` prefixes.
+    Subject,
+    /// Date header.
+    SentAt,
+    /// Whether the email has the keyword.
+    HasKeyword(String),
+    /// Whether every email of its thread has the keyword.
+    AllInThreadHaveKeyword(String),
+    /// Whether some email of its thread has the keyword.
+    SomeInThreadHaveKeyword(String),
+}
+
+impl SortProperty for EmailSort {
+    fn property(&self) -> &str {
+        match self {
+            EmailSort::ReceivedAt => "receivedAt",
+            EmailSort::Size => "size",
+            EmailSort::From => "from",
+            EmailSort::To => "to",
+            EmailSort::Subject => "subject",
+            EmailSort::SentAt => "sentAt",
+            EmailSort::HasKeyword(_) => "hasKeyword",
+            EmailSort::AllInThreadHaveKeyword(_) => "allInThreadHaveKeyword",
+            EmailSort::SomeInThreadHaveKeyword(_) => "someInThreadHaveKeyword",
+        }
+    }
+    fn keyword(&self) -> Option<&str> {
+        match self {
+            EmailSort::HasKeyword(k) | EmailSort::AllInThreadHaveKeyword(k) | EmailSort::SomeInThreadHaveKeyword(k) => {
+                Some(k)
+            }
+            _ => None,
+        }
+    }
 }

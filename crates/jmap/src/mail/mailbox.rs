@@ -1,6 +1,6 @@
 //! Mailbox (RFC 8621 §2).
 
-use crate::method::{JmapObject, NoArgs};
+use crate::method::{JmapObject, NoArgs, SortProperty};
 use serde::{Deserialize, Serialize};
 
 /// A mailbox (folder). Every property is optional: `/get` returns only those asked for, and
@@ -131,6 +131,24 @@ pub struct MailboxFilter {
     /// Subscribed.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub is_subscribed: Option<bool>,
+}
+
+/// Mailbox/query sort properties (RFC 8621 §2.3).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum MailboxSort {
+    /// `sortOrder`.
+    SortOrder,
+    /// `name`.
+    Name,
+}
+
+impl SortProperty for MailboxSort {
+    fn property(&self) -> &str {
+        match self {
+            MailboxSort::SortOrder => "sortOrder",
+            MailboxSort::Name => "name",
+        }
+    }
 }
 
 impl JmapObject for Mailbox {

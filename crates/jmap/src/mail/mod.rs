@@ -7,10 +7,10 @@ mod mailbox;
 mod snippet;
 mod thread;
 
-pub use email::{BodyProperties, Email, EmailAddress, EmailBodyPart, EmailBodyValue, EmailFilter, EmailHeader, EmailQueryArgs};
+pub use email::{BodyProperties, Email, EmailAddress, EmailBodyPart, EmailBodyValue, EmailFilter, EmailHeader, EmailQueryArgs, EmailSort};
 pub use identity::Identity;
 pub use import::{EmailImport, EmailImportItem, EmailImportResponse};
-pub use mailbox::{Mailbox, MailboxFilter, MailboxRights, Role};
+pub use mailbox::{Mailbox, MailboxFilter, MailboxRights, MailboxSort, Role};
 pub use snippet::{SearchSnippet, SearchSnippetGet, SearchSnippetGetResponse};
 pub use thread::Thread;
 
@@ -20,6 +20,10 @@ use crate::method::{Changes, Get, Query, QueryChanges, Set};
 pub type MailboxGet = Get<Mailbox>;
 /// `Mailbox/set`.
 pub type MailboxSet = Set<Mailbox>;
+/// `Mailbox/query`.
+pub type MailboxQuery = Query<Mailbox>;
+/// `Mailbox/queryChanges`.
+pub type MailboxQueryChanges = QueryChanges<Mailbox>;
 /// `Mailbox/changes`.
 pub type MailboxChanges = Changes<Mailbox>;
 /// `Email/get`.
@@ -36,6 +40,10 @@ pub type EmailQueryChanges = QueryChanges<Email>;
 pub type ThreadGet = Get<Thread>;
 /// `Thread/changes`.
 pub type ThreadChanges = Changes<Thread>;
+/// `Identity/set`.
+pub type IdentitySet = Set<Identity>;
+/// `Identity/changes`.
+pub type IdentityChanges = Changes<Identity>;
 /// `Identity/get`.
 pub type IdentityGet = Get<Identity>;
 
