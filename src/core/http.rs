@@ -75,10 +75,3 @@ pub async fn post_json(url: &str, authorization: &str, body: String) -> Result<H
         .header("Authorization", authorization);
     send(builder, Some(body)).await
 }
-
-/// Resolves `relative` against `base` with the browser's URL parser.
-pub fn resolve_url(relative: &str, base: &str) -> String {
-    web_sys::Url::new_with_base(relative, base)
-        .map(|u| u.href())
-        .unwrap_or_else(|_| relative.to_string())
-}

@@ -20,9 +20,6 @@ struct Inner {
     session: Session,
     authorization: String,
     account_id: String,
-    api_url: String,
-    /// Absolute download URL template.
-    download_url: String,
 }
 
 impl PartialEq for JmapClient {
@@ -76,13 +73,9 @@ pub async fn sign_in(session_url: &str, username: &str, password: &str) -> Resul
     }
     let session: Session = serde_json::from_str(&response.body).map_err(|_| LoginFailure::Server)?;
     let account_id = session.primary_account(MAIL).ok_or(LoginFailure::Server)?.to_string();
-    let api_url = http::resolve_url(&session.api_url, &response.url);
-    // The template's braces must survive URL resolution: resolve the part before them.
-    let download_url = match session.download_url.find('{') {
-        Some(i) => format!("{}{}", http::resolve_url(&session.download_url[..i], &response.url), &session.download_url[i..]),
-        None => http::resolve_url(&session.download_url, &response.url),
-    };
-    Ok(JmapClient { inner: Arc::new(Inner { session, authorization, account_id, api_url, download_url }) })
+    // Our Cyrus sends relative URLs: make them absolute once.
+    let session = session.resolve_against(&response.url);
+    Ok(JmapClient { inner: Arc::new(Inner { session, authorization, account_id }) })
 }
 
 impl JmapClient {
@@ -103,16 +96,13 @@ impl JmapClient {
 
     /// The absolute download URL of a blob of the primary account.
     pub fn download_url(&self, blob_id: &str, media_type: &str, name: &str) -> String {
-        facteur_jmap::expand_url_template(
-            &self.inner.download_url,
-            &[("accountId", &self.inner.account_id), ("blobId", blob_id), ("type", media_type), ("name", name)],
-        )
+        self.inner.session.download_url(&self.inner.account_id, blob_id, media_type, name)
     }
 
     /// Sends one JMAP request (several method calls) and returns the response.
     pub async fn send(&self, request: &Request) -> Result<Response, CallError> {
         let body = serde_json::to_string(request).map_err(|e| CallError::Unexpected(e.to_string()))?;
-        let answer = http::post_json(&self.inner.api_url, &self.inner.authorization, body).await?;
+        let answer = http::post_json(&self.inner.session.api_url, &self.inner.authorization, body).await?;
         match answer.status {
             200..=299 => serde_json::from_str(&answer.body).map_err(|e| CallError::Unexpected(e.to_string())),
             401 => Err(CallError::SessionExpired),

@@ -7,6 +7,7 @@ use crate::core::{jmap_client::CallError, mail};
 use crate::i18n::*;
 use facteur_logic::live::apply;
 use leptos::{prelude::*, task::spawn_local};
+use std::rc::Rc;
 use std::time::Duration;
 
 /// How often to ask.
@@ -18,9 +19,23 @@ fn tab_visible() -> bool {
         .is_none_or(|d| d.visibility_state() == web_sys::VisibilityState::Visible)
 }
 
-/// Starts polling for the mail screen's lifetime; the signal says whether the server is
-/// unreachable at the moment.
-pub fn poll(ctx: MailContext, page_size: usize) -> ReadSignal<bool> {
+/// What the screen needs of the poller.
+#[derive(Clone, Copy)]
+pub struct Live {
+    /// The server is unreachable at the moment.
+    pub offline: ReadSignal<bool>,
+    retry: StoredValue<Rc<dyn Fn()>, LocalStorage>,
+}
+
+impl Live {
+    /// Asks the server now ("Réessayer").
+    pub fn retry_now(&self) {
+        self.retry.with_value(|retry| retry());
+    }
+}
+
+/// Starts polling for the mail screen's lifetime.
+pub fn poll(ctx: MailContext, page_size: usize) -> Live {
     let i18n = use_i18n();
     let (offline, set_offline) = signal(false);
     let busy = StoredValue::new(false);
@@ -36,16 +51,18 @@ pub fn poll(ctx: MailContext, page_size: usize) -> ReadSignal<bool> {
         let ctx = ctx.clone();
         spawn_local(async move {
             let result = step(&ctx, held, page_size, i18n).await;
-            if busy.try_set_value(false).is_none() {
+            if busy.try_set_value(false).is_some() {
                 return; // the screen went away
             }
             let _ = set_offline.try_set(result.is_err());
         });
     };
-    if let Ok(handle) = set_interval_with_handle(tick, EVERY) {
+    let tick: Rc<dyn Fn()> = Rc::new(tick);
+    let interval = tick.clone();
+    if let Ok(handle) = set_interval_with_handle(move || interval(), EVERY) {
         on_cleanup(move || handle.clear());
     }
-    offline
+    Live { offline, retry: StoredValue::new_local(tick) }
 }
 
 async fn step(

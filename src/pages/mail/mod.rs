@@ -100,7 +100,7 @@ fn MailShell(client: JmapClient) -> impl IntoView {
     });
     let mail_ctx = MailContext { client: client.clone(), folders, page, rows, states, seen, flagged, hidden, threaded, slug };
     provide_context(mail_ctx.clone());
-    let offline = live::poll(mail_ctx, PAGE_SIZE as usize);
+    let live = live::poll(mail_ctx, PAGE_SIZE as usize);
     Toasts::provide();
     keyboard::listen(use_navigate(), help_open);
     let reading = Memo::new(move |_| params.read().get("thread").is_some());
@@ -130,8 +130,13 @@ fn MailShell(client: JmapClient) -> impl IntoView {
                 on:click=move |_| menu_open.set(false)>
                 <FolderNav folders current=Signal::derive(move || slug.get())/>
             </nav>
-            {move || offline.get().then(|| view! {
-                <div class="offline-banner" role="alert">{t!(i18n, live.offline)}</div>
+            {move || live.offline.get().then(|| view! {
+                <div class="offline-banner" role="alert">
+                    <span>{t!(i18n, live.offline)}</span>
+                    <button type="button" class="button secondary small" on:click=move |_| live.retry_now()>
+                        {t!(i18n, retry)}
+                    </button>
+                </div>
             })}
             <main class="content" id="main">
                 <section class="list-pane" aria-labelledby="list-title">
