@@ -12,6 +12,7 @@ pub mod conversation;
 pub mod dates;
 pub mod folder_ops;
 pub mod folders;
+pub mod html_policy;
 pub mod lang;
 pub mod list_state;
 pub mod live;
