@@ -287,7 +287,11 @@ fn prelude_allowed(prelude: &[Token]) -> bool {
         })
 }
 
-fn filter_rules(tokens: &[Token], remote_allowed: bool, out: &mut FilteredCss) -> String {
+/// How deep `@media`/`@supports` blocks may nest; deeper ones are dropped (no unbounded
+/// recursion on hostile input).
+const MAX_NESTING: usize = 3;
+
+fn filter_rules(tokens: &[Token], remote_allowed: bool, depth: usize, out: &mut FilteredCss) -> String {
     let mut rules = Vec::new();
     let mut i = 0;
     while i < tokens.len() {
@@ -304,8 +308,8 @@ fn filter_rules(tokens: &[Token], remote_allowed: bool, out: &mut FilteredCss) -
                 let (contents, end) = block(tokens, open);
                 let prelude = trim_whitespace(&tokens[i + 1..open]);
                 let name = name.to_ascii_lowercase();
-                if (name == "media" || name == "supports") && prelude_allowed(prelude) {
-                    let inner = filter_rules(contents, remote_allowed, out);
+                if (name == "media" || name == "supports") && depth < MAX_NESTING && prelude_allowed(prelude) {
+                    let inner = filter_rules(contents, remote_allowed, depth + 1, out);
                     if !inner.is_empty() {
                         rules.push(format!("@{name} {} {{\n{inner}\n}}", serialise(prelude)));
                     }
@@ -346,7 +350,7 @@ fn filter_rules(tokens: &[Token], remote_allowed: bool, out: &mut FilteredCss) -
 /// ```
 pub fn filter_stylesheet(css: &str, remote_allowed: bool) -> FilteredCss {
     let mut out = FilteredCss::default();
-    out.css = filter_rules(&tokenize(css), remote_allowed, &mut out);
+    out.css = filter_rules(&tokenize(css), remote_allowed, 0, &mut out);
     out
 }
 
@@ -460,6 +464,16 @@ mod tests {
         assert_eq!(f.css, "p { font-family: \"\\3c /style\\3e \\3c script\\3e alert(1)\\3c /script\\3e \" }");
         let g = filter_stylesheet("</style><img src=x onerror=alert(1)> p { color: red }", false);
         assert!(!g.css.contains('<'), "{}", g.css);
+    }
+
+    #[test]
+    fn deep_nesting_is_cut() {
+        let css = format!("{}p {{ color: red }}{}", "@media screen { ".repeat(100_000), "}".repeat(100_000));
+        let f = filter_stylesheet(&css, false);
+        assert_eq!(f.css, "");
+        assert_eq!(f.removed, 1);
+        let shallow = filter_stylesheet("@media screen { @supports (display: flex) { p { color: red } } }", false);
+        assert_eq!(shallow.css, "@media screen {\n@supports (display: flex) {\np { color: red }\n}\n}");
     }
 
     #[test]
