@@ -1,7 +1,7 @@
 //! What to do with an attribute of a kept element.
 
 use super::css::{filter_style_attribute, FilteredCss};
-use super::url::{classify_image, classify_link, ImageUrl, LinkUrl, ID_PREFIX};
+use super::url::{classify_image, classify_link, with_id_prefix, ImageUrl, LinkUrl};
 
 /// What the walker does with one attribute.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -37,7 +37,7 @@ const BACKGROUND_ELEMENTS: &[&str] = &["body", "table", "td", "th", "tr", "thead
 /// `x` → `msg-x`; `None` for an empty value.
 fn prefixed(value: &str) -> Option<String> {
     let value = value.trim();
-    (!value.is_empty()).then(|| format!("{ID_PREFIX}{value}"))
+    (!value.is_empty()).then(|| with_id_prefix(value))
 }
 
 fn image(src: &str, remote_allowed: bool) -> AttributeAction {
@@ -94,7 +94,7 @@ pub fn attribute_action(element: &str, name: &str, value: &str, remote_allowed: 
         ("background", e) if BACKGROUND_ELEMENTS.contains(&e) => image(value, remote_allowed),
         ("id", _) | ("name", "a" | "map") => prefixed(value).map_or(AttributeAction::Drop, AttributeAction::Set),
         ("usemap", "img") => match value.trim().strip_prefix('#') {
-            Some(map) if !map.is_empty() => AttributeAction::Set(format!("#{ID_PREFIX}{map}")),
+            Some(map) if !map.is_empty() => AttributeAction::Set(format!("#{}", with_id_prefix(map))),
             _ => AttributeAction::Drop,
         },
         ("shape" | "coords", "area")

@@ -40,7 +40,7 @@ pub use css::{filter_style_attribute, filter_stylesheet, FilteredCss};
 pub use element::{element_action, ElementAction, HTML_NAMESPACE, MATHML_NAMESPACE, SVG_NAMESPACE};
 pub use mismatch::{link_mismatch, Mismatch};
 pub use report::Report;
-pub use url::{classify_image, classify_link, ImageUrl, LinkUrl, ID_PREFIX};
+pub use url::{classify_image, classify_link, with_id_prefix, ImageUrl, LinkUrl, ID_PREFIX};
 
 #[cfg(test)]
 mod corpus_tests {

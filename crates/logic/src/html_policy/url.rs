@@ -13,6 +13,22 @@
 /// app (or the iframe wrapper) uses.
 pub const ID_PREFIX: &str = "msg-";
 
+/// `x` → `msg-x`, leaving a value that already starts with [`ID_PREFIX`] as it is, so that
+/// sanitising a sanitised message changes nothing.
+///
+/// ```
+/// use facteur_logic::html_policy::with_id_prefix;
+/// assert_eq!(with_id_prefix("haut"), "msg-haut");
+/// assert_eq!(with_id_prefix("msg-haut"), "msg-haut");
+/// ```
+pub fn with_id_prefix(value: &str) -> String {
+    if value.starts_with(ID_PREFIX) {
+        value.to_string()
+    } else {
+        format!("{ID_PREFIX}{value}")
+    }
+}
+
 /// What a link target (`href` on `a` or `area`) becomes.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum LinkUrl {
@@ -140,7 +156,7 @@ pub fn classify_link(href: &str) -> LinkUrl {
         return if fragment.is_empty() {
             LinkUrl::Fragment("#".into())
         } else {
-            LinkUrl::Fragment(format!("#{ID_PREFIX}{}", encode_unsafe(fragment)))
+            LinkUrl::Fragment(format!("#{}", with_id_prefix(&encode_unsafe(fragment))))
         };
     }
     match split_scheme(&s) {
