@@ -94,6 +94,9 @@ pub struct ConversationMessage {
     pub attachments: Vec<Attachment>,
     /// The mailboxes it is in.
     pub mailbox_ids: Vec<String>,
+    /// The user's labels (keywords that are not system keywords), sorted by name.
+    #[serde(default)]
+    pub labels: Vec<String>,
 }
 
 impl ConversationMessage {
@@ -185,6 +188,7 @@ pub fn message_from(email: &Email) -> ConversationMessage {
         body,
         truncated,
         attachments,
+        labels: email.keywords.as_ref().map(crate::labels::labels_of).unwrap_or_default(),
         mailbox_ids: email.mailbox_ids.iter().flatten().filter(|(_, on)| **on).map(|(id, _)| id.clone()).collect(),
     }
 }

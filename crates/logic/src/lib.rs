@@ -5,18 +5,22 @@
 //! - [`config`]: the deployment file `config.json` an académie edits to rebrand the app;
 //! - [`login`]: what a failed login means for the user (and what to tell them);
 //! - [`folders`]: the order and nesting of mailboxes in the sidebar;
-//! - [`dates`]: how a message date is shown in the list, in French or English.
+//! - [`dates`]: how a message date is shown in the list, in French or English;
+//! - [`folder_ops`]: creating, renaming, moving, deleting and emptying folders;
+//! - [`quota`]: how full the mailbox is; [`labels`]: the user's keywords as coloured chips.
 
 pub mod config;
 pub mod conversation;
 pub mod dates;
 pub mod folder_ops;
 pub mod folders;
+pub mod labels;
 pub mod html_policy;
 pub mod lang;
 pub mod list_state;
 pub mod live;
 pub mod login;
+pub mod quota;
 pub mod mailbox;
 pub mod requests;
 pub mod search;

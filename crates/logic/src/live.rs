@@ -169,7 +169,7 @@ pub(crate) fn with_size(mut row: MessageSummary, sizes: &std::collections::HashM
 /// ```
 /// # use facteur_logic::{live::{apply, ListUpdate}, message::MessageSummary};
 /// # fn row(id: &str) -> MessageSummary { MessageSummary { id: id.into(), thread_id: id.into(), sender: None, subject: None,
-/// #   preview: String::new(), received_at: Default::default(), unread: true, flagged: false, has_attachment: false, thread_size: 1 } }
+/// #   preview: String::new(), received_at: Default::default(), unread: true, flagged: false, has_attachment: false, labels: vec![], thread_size: 1 } }
 /// let mut rows = vec![row("a"), row("b"), row("c")];
 /// let update = ListUpdate { query_state: "2".into(), total: Some(3), removed: vec!["b".into()],
 ///     added: vec![(0, row("n"))], updated: vec![] };
@@ -216,6 +216,7 @@ mod tests {
             unread: true,
             flagged: false,
             has_attachment: false,
+            labels: vec![],
             thread_size: 1,
         }
     }

@@ -24,6 +24,9 @@ pub struct MessageSummary {
     pub flagged: bool,
     /// Has attachments.
     pub has_attachment: bool,
+    /// The user's labels (keywords that are not system keywords), sorted by name.
+    #[serde(default)]
+    pub labels: Vec<String>,
     /// Messages in its conversation (1 when the list is not threaded).
     #[serde(default = "one")]
     pub thread_size: usize,

@@ -120,6 +120,7 @@ pub(crate) fn summary_from(e: Email) -> MessageSummary {
         preview: e.preview.clone().unwrap_or_default(),
         received_at: e.received_at.as_deref().and_then(parse_utc).unwrap_or_default(),
         has_attachment: e.has_attachment.unwrap_or(false),
+        labels: e.keywords.as_ref().map(crate::labels::labels_of).unwrap_or_default(),
         thread_size: 1,
     }
 }

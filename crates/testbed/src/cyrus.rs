@@ -223,15 +223,21 @@ fn imap_quote(s: &str) -> String {
     format!("\"{}\"", s.replace('\\', "\\\\").replace('"', "\\\""))
 }
 
+/// Connects to the IMAP port: the writer, the reader, and the greeting line.
+fn imap_connect(port: u16) -> std::io::Result<(TcpStream, BufReader<TcpStream>, String)> {
+    let s = TcpStream::connect(("127.0.0.1", port))?;
+    s.set_read_timeout(Some(Duration::from_secs(20))).ok();
+    let w = s.try_clone()?;
+    let mut r = BufReader::new(s);
+    let mut line = String::new();
+    r.read_line(&mut line)?;
+    Ok((w, r, line))
+}
+
 /// Logs in by IMAP and lists mailboxes (which autocreates the user's INBOX and folders).
 pub fn imap_login(port: u16, user: &str, password: &str) -> Result<(), TestbedError> {
     let err = |m: String| TestbedError::Http(format!("IMAP {user}: {m}"));
-    let s = TcpStream::connect(("127.0.0.1", port)).map_err(|e| err(e.to_string()))?;
-    s.set_read_timeout(Some(Duration::from_secs(20))).ok();
-    let mut w = s.try_clone().map_err(|e| err(e.to_string()))?;
-    let mut r = BufReader::new(s);
-    let mut line = String::new();
-    r.read_line(&mut line).map_err(|e| err(e.to_string()))?;
+    let (mut w, mut r, mut line) = imap_connect(port).map_err(|e| err(e.to_string()))?;
     if !line.starts_with("* OK") {
         return Err(err(format!("greeting: {line}")));
     }
@@ -258,4 +264,40 @@ pub fn imap_login(port: u16, user: &str, password: &str) -> Result<(), TestbedEr
         }
     }
     Ok(())
+}
+
+/// Runs IMAP commands as the Cyrus admin and returns every untagged line they produced
+/// (`* QUOTA …`); an error if one is not `OK`.
+pub fn imap_admin(port: u16, commands: &[String]) -> Result<Vec<String>, TestbedError> {
+    let err = |m: String| TestbedError::Http(format!("IMAP admin: {m}"));
+    let (mut w, mut r, mut line) = imap_connect(port).map_err(|e| err(e.to_string()))?;
+    let mut all = vec![format!("a0 LOGIN {} {}", imap_quote(ADMIN), imap_quote(ADMIN_PASSWORD))];
+    all.extend(commands.iter().cloned());
+    all.push("z LOGOUT".into());
+    let mut untagged = Vec::new();
+    for (i, c) in all.iter().enumerate() {
+        let tag = c.split(' ').next().unwrap_or_default().to_string();
+        w.write_all(format!("{c}\r\n").as_bytes()).map_err(|e| err(e.to_string()))?;
+        loop {
+            line.clear();
+            if r.read_line(&mut line).map_err(|e| err(e.to_string()))? == 0 {
+                return Err(err(format!("connection closed at step {i}")));
+            }
+            if let Some(rest) = line.strip_prefix(&format!("{tag} ")) {
+                if !rest.starts_with("OK") {
+                    return Err(err(format!("{c} -> {}", rest.trim())));
+                }
+                break;
+            }
+            if line.starts_with("* ") {
+                untagged.push(line.trim_end().to_string());
+            }
+        }
+    }
+    Ok(untagged)
+}
+
+/// The quota root of a user (virtual domains: `user/<full address>`).
+pub fn quota_root(email: &str) -> String {
+    imap_quote(&format!("user/{email}"))
 }

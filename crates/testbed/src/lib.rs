@@ -285,6 +285,36 @@ impl Testbed {
         smtp_send(self.layout.smtp_port, raw_message, from, to)
     }
 
+    /// Sets a user's mail storage quota (in KiB, as Cyrus counts it) through Cyrus's own IMAP
+    /// `SETQUOTA`, as the admin; `None` removes the limit.
+    pub fn set_quota(&self, email: &str, storage_kib: Option<u64>) -> Result<(), TestbedError> {
+        let limit = storage_kib.map(|k| format!("STORAGE {k}")).unwrap_or_default();
+        cyrus::imap_admin(self.layout.imap_port, &[format!("q1 SETQUOTA {} ({limit})", cyrus::quota_root(email))])?;
+        Ok(())
+    }
+
+    /// The KiB of mail a user's account holds (Cyrus's own count, IMAP `GETQUOTAROOT`).
+    pub fn mail_usage_kib(&self, email: &str) -> Result<u64, TestbedError> {
+        let read = || -> Result<Option<u64>, TestbedError> {
+            let lines =
+                cyrus::imap_admin(self.layout.imap_port, &[format!("q1 GETQUOTAROOT {}", cyrus::quota_root(email))])?;
+            // `* QUOTA user/x (STORAGE 694 760)` (no limit: `* QUOTA user/x ()`).
+            Ok(lines.iter().filter(|l| l.starts_with("* QUOTA ")).find_map(|l| {
+                let words: Vec<&str> = l.split(|c: char| c == '(' || c == ')' || c.is_whitespace()).collect();
+                let at = words.iter().position(|w| *w == "STORAGE")?;
+                words.get(at + 1)?.parse().ok()
+            }))
+        };
+        if let Some(used) = read()? {
+            return Ok(used);
+        }
+        // Without a limit Cyrus reports no usage: set a huge one to read it, then remove it.
+        self.set_quota(email, Some(1_000_000_000))?;
+        let used = read();
+        self.set_quota(email, None)?;
+        used?.ok_or_else(|| TestbedError::Http(format!("no STORAGE usage for {email}")))
+    }
+
     /// Stops Cyrus (master and children) and Postfix, and the app server. Idempotent.
     pub fn stop(&mut self) {
         if self.stopped {
