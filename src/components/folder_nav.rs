@@ -25,6 +25,7 @@ pub fn folder_label(i18n: I18nContext<Locale>, folder: &Folder) -> String {
 #[component]
 pub fn FolderNav(folders: LocalResource<Result<Vec<Folder>, CallError>>, current: Signal<String>) -> impl IntoView {
     let i18n = use_i18n();
+    let drop = crate::pages::mail::FolderDrop::new();
     move || match folders.get() {
         None => view! { <p class="loading" role="status">{t!(i18n, loading)}</p> }.into_any(),
         Some(Err(error)) => view! {
@@ -34,11 +35,14 @@ pub fn FolderNav(folders: LocalResource<Result<Vec<Folder>, CallError>>, current
         .into_any(),
         Some(Ok(list)) => {
             let rows = sidebar_rows(&list);
+            let (over, leave, dropped) = (drop.clone(), drop.clone(), drop.clone());
             view! {
                 <h2>{t!(i18n, shell.folders)}</h2>
-                <ul class="folder-list">
+                <ul class="folder-list" on:dragover=move |ev| over.over(ev) on:dragleave=move |ev| leave.leave(ev)
+                    on:drop=move |ev| dropped.drop(ev)>
                     {rows.into_iter().map(|row| {
                         let folder = list[row.index].clone();
+                        let mailbox_id = folder.id.clone();
                         let slug = folder.slug();
                         let href = format!("/mail/{slug}");
                         let unread = folder.unread;
@@ -46,7 +50,7 @@ pub fn FolderNav(folders: LocalResource<Result<Vec<Folder>, CallError>>, current
                         let is_current = move || current.get() == slug;
                         view! {
                             <li class=format!("depth-{}", row.depth.min(3))>
-                                <a href=href data-mailbox-role=role
+                                <a href=href data-mailbox-role=role data-mailbox-id=mailbox_id
                                     aria-current=move || is_current().then_some("page")>
                                     <span class="folder-name">{move || folder_label(i18n, &folder)}</span>
                                     {(unread > 0).then(|| view! {

@@ -5,6 +5,7 @@ use crate::core::lang::use_lang;
 use crate::i18n::*;
 use facteur_logic::dates::{full_date, list_date};
 use facteur_logic::message::MessageSummary;
+use crate::pages::mail::EmailTarget;
 use leptos::prelude::*;
 
 /// The browser's current UTC offset.
@@ -12,9 +13,22 @@ fn local_offset() -> chrono::FixedOffset {
     *chrono::Local::now().offset()
 }
 
-/// A message in the list: a link to its conversation.
+/// A row not loaded yet (its page is on its way).
 #[component]
-pub fn MessageRow(message: MessageSummary) -> impl IntoView {
+pub fn PlaceholderRow(position: usize, setsize: Signal<usize>) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <li class="message-row placeholder" data-position=position aria-busy="true"
+            aria-posinset=position + 1 aria-setsize=move || setsize.get()>
+            <span class="placeholder-text">{t!(i18n, loading)}</span>
+        </li>
+    }
+}
+
+/// A message in the list at `position` (of `setsize`): a checkbox to select it and a link to
+/// its conversation; it can be dragged onto a folder (with the selection, when selected).
+#[component]
+pub fn MessageRow(message: MessageSummary, position: usize, setsize: Signal<usize>) -> impl IntoView {
     let i18n = use_i18n();
     let lang = use_lang();
     let mail = crate::pages::mail::use_mail();
@@ -36,8 +50,58 @@ pub fn MessageRow(message: MessageSummary) -> impl IntoView {
     let date_title = move || full_date(received, local_offset(), lang.get());
     let sender = message.sender.clone();
     let subject = message.subject.clone();
+    let selected = Memo::new({
+        let id = message.id.clone();
+        move |_| mail.selection.with(|s| s.is_selected(&id))
+    });
+    let toggle = {
+        let id = message.id.clone();
+        move |ev: leptos::ev::MouseEvent| {
+            let shift = ev.shift_key();
+            mail.selection.update(|s| {
+                let anchor = s.anchor().map(str::to_string);
+                match anchor {
+                    Some(anchor) if shift => {
+                        mail.list.with_untracked(|l| s.select_range(l, &anchor, &id));
+                    }
+                    _ => s.toggle(&id),
+                }
+            });
+            mail.cursor.set(Some(position));
+        }
+    };
+    let drag_start = {
+        let id = message.id.clone();
+        let label = subject.clone().unwrap_or_default();
+        move |ev: leptos::ev::DragEvent| {
+            let target = if selected.get_untracked() {
+                mail.selection.with_untracked(|s| mail.list.with_untracked(|l| EmailTarget::from_selection(s, l)))
+            } else {
+                EmailTarget::Rows(vec![id.clone()])
+            };
+            mail.dragging.set(Some(target));
+            if let Some(transfer) = ev.data_transfer() {
+                let _ = transfer.set_data("text/plain", &label);
+                transfer.set_effect_allowed("move");
+            }
+        }
+    };
+    let check_label = {
+        let subject = subject.clone();
+        move || {
+            let subject = subject.clone().unwrap_or_else(|| t_string!(i18n, list.no_subject).to_string());
+            t_string!(i18n, selection.select_row, subject = subject).to_string()
+        }
+    };
     view! {
-        <li class="message-row" class:unread=move || unread.get() data-testid="message-row" data-id=message.id.clone()>
+        <li class="message-row" class:unread=move || unread.get() class:selected=move || selected.get()
+            data-testid="message-row" data-id=message.id.clone() data-position=position
+            aria-posinset=position + 1 aria-setsize=move || setsize.get()
+            draggable="true" on:dragstart=drag_start on:dragend=move |_| mail.dragging.set(None)>
+            <label class="row-select">
+                <input type="checkbox" prop:checked=move || selected.get() on:click=toggle/>
+                <span class="visually-hidden">{check_label}</span>
+            </label>
             <a class="row-link" href=href aria-current=move || is_open().then_some("true")>
             <span class="marks">
                 <Show when=move || unread.get()>

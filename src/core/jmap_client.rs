@@ -78,7 +78,23 @@ pub async fn sign_in(session_url: &str, username: &str, password: &str) -> Resul
     Ok(JmapClient { inner: Arc::new(Inner { session, authorization, account_id }) })
 }
 
+/// How many objects the server accepts in one `/get` and one `/set` (its core capability).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Limits {
+    /// `maxObjectsInGet`.
+    pub max_get: usize,
+    /// `maxObjectsInSet`.
+    pub max_set: usize,
+}
+
 impl JmapClient {
+    /// The server's batch limits (500 when it gives none, at most 5,000 so one request stays reasonable).
+    pub fn limits(&self) -> Limits {
+        let core = self.inner.session.core();
+        let clamp = |n: u64| if n == 0 { 500 } else { usize::try_from(n).unwrap_or(usize::MAX).clamp(1, 5_000) };
+        Limits { max_get: clamp(core.max_objects_in_get), max_set: clamp(core.max_objects_in_set) }
+    }
+
     /// The username the server knows the user by.
     pub fn username(&self) -> &str {
         &self.inner.session.username

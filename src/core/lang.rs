@@ -13,3 +13,11 @@ pub fn use_lang() -> Signal<Lang> {
     })
 }
 
+
+/// The current language, read once (usable in event handlers, where there is no context).
+pub fn lang_of(i18n: leptos_i18n::I18nContext<Locale>) -> Lang {
+    match i18n.get_locale_untracked() {
+        Locale::fr => Lang::Fr,
+        Locale::en => Lang::En,
+    }
+}

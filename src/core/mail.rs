@@ -26,6 +26,21 @@ pub async fn load_page(
     requests::read_message_page(&response, &calls).map_err(|e| CallError::Unexpected(e.to_string()))
 }
 
+/// Ids of every message of a mailbox, `limit` from `position`, and the mailbox's total.
+pub async fn email_ids_page(client: &JmapClient, mailbox_id: &str, position: usize, limit: usize) -> Result<(Vec<String>, usize), CallError> {
+    let to_u32 = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
+    let (request, call) = requests::mailbox_email_ids(client.account_id(), mailbox_id, to_u32(position), to_u32(limit));
+    let response = client.send(&request).await?;
+    requests::read_email_ids(&response, &call).map_err(|e| CallError::Unexpected(e.to_string()))
+}
+
+/// The messages of these conversations that are in `mailbox_id`.
+pub async fn thread_emails(client: &JmapClient, thread_ids: &[String], mailbox_id: &str) -> Result<Vec<String>, CallError> {
+    let (request, calls) = requests::thread_emails(client.account_id(), thread_ids);
+    let response = client.send(&request).await?;
+    requests::read_thread_emails(&response, &calls, mailbox_id).map_err(|e| CallError::Unexpected(e.to_string()))
+}
+
 /// A whole conversation, oldest message first (`None`: it no longer exists).
 pub async fn load_conversation(
     client: &JmapClient,

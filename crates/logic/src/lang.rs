@@ -52,6 +52,31 @@ impl Lang {
         }
     }
 
+    /// A count as written in the language: `100 000` in French (narrow no-break spaces),
+    /// `100,000` in English.
+    ///
+    /// ```
+    /// use facteur_logic::Lang;
+    /// assert_eq!(Lang::Fr.number(100_000), "100\u{202f}000");
+    /// assert_eq!(Lang::En.number(1_234_567), "1,234,567");
+    /// assert_eq!(Lang::En.number(999), "999");
+    /// ```
+    pub fn number(self, n: u64) -> String {
+        let digits = n.to_string();
+        let separator = match self {
+            Lang::Fr => '\u{202f}',
+            Lang::En => ',',
+        };
+        let mut out = String::with_capacity(digits.len() + digits.len() / 3 * 3);
+        for (i, c) in digits.chars().enumerate() {
+            if i > 0 && (digits.len() - i) % 3 == 0 {
+                out.push(separator);
+            }
+            out.push(c);
+        }
+        out
+    }
+
     /// Parses a tag such as `fr`, `fr-FR`, `en-US` (case-insensitive).
     pub fn from_tag(tag: &str) -> Option<Lang> {
         let primary = tag.split(['-', '_']).next()?.to_ascii_lowercase();

@@ -176,6 +176,37 @@ impl ListState {
         Some((start, page_size.min(self.total - start)))
     }
 
+    /// Every page request (`position`, `limit`) needed to load the unloaded rows of `range`:
+    /// pages aligned on `page_size`, clamped to the total, in order. A jump to the end of a
+    /// 100,000-row folder gives one page (two when the window straddles a page boundary).
+    ///
+    /// ```
+    /// use facteur_logic::list_state::ListState;
+    /// let mut list = ListState::new();
+    /// list.apply_page(0, (0..50).map(|i| i.to_string()).collect(), 1000, "s");
+    /// assert_eq!(list.missing_pages(30..120, 50), [(50, 50), (100, 50)]);
+    /// assert_eq!(list.missing_pages(980..1000, 50), [(950, 50)]);
+    /// assert!(list.missing_pages(0..50, 50).is_empty());
+    /// ```
+    pub fn missing_pages(&self, range: Range<usize>, page_size: usize) -> Vec<(usize, usize)> {
+        let page_size = page_size.max(1);
+        let mut pages = Vec::new();
+        let mut from = range.start;
+        while from < range.end {
+            let Some((start, limit)) = self.missing(from..range.end, page_size) else { break };
+            pages.push((start, limit));
+            from = start + page_size;
+        }
+        pages
+    }
+
+    /// Forgets every loaded position but keeps the query state, with a new total: after an
+    /// action on the whole folder (the rows left are loaded again from the server).
+    pub fn forget_all(&mut self, total: usize) {
+        self.ids.clear();
+        self.total = total;
+    }
+
     /// The id at `position`, if loaded.
     pub fn id_at(&self, position: usize) -> Option<&str> {
         self.ids.get(position).and_then(|id| id.as_deref())
@@ -558,6 +589,22 @@ impl Selection {
         ids.len()
     }
 
+    /// Selects these rows (the header checkbox: every loaded row), keeping the rest.
+    pub fn select_ids<'a>(&mut self, ids: impl IntoIterator<Item = &'a str>) {
+        for id in ids {
+            if self.all_in_query {
+                self.except.remove(id);
+            } else {
+                self.ids.insert(id.to_string());
+            }
+        }
+    }
+
+    /// Whether nothing is selected.
+    pub fn is_empty(&self) -> bool {
+        !self.all_in_query && self.ids.is_empty()
+    }
+
     /// Selects every row of the query, loaded or not.
     pub fn select_all_in_query(&mut self) {
         *self = Self { all_in_query: true, ..Self::default() };
@@ -658,6 +705,37 @@ mod tests {
         assert_eq!(list.position_of("M60"), None);
         assert_eq!(list.window(48..52), [(48, Some("M48")), (49, Some("M49")), (50, None), (51, None)]);
         assert_eq!(list.window(178..300), [(178, None), (179, None)]);
+    }
+
+    #[test]
+    fn missing_pages_lists_each_page_once() {
+        let mut list = ListState::new();
+        assert_eq!(list.missing_pages(0..30, 50), [(0, 50)], "nothing known: the first page");
+        assert_eq!(list.missing_pages(40..60, 50), [(0, 50), (50, 50)]);
+        list.apply_page(0, (0..50).map(|i| format!("M{i}")).collect(), 100_000, "s1");
+        list.apply_page(100, (100..150).map(|i| format!("M{i}")).collect(), 100_000, "s1");
+        assert_eq!(list.missing_pages(10..160, 50), [(50, 50), (150, 50)]);
+        assert_eq!(list.missing_pages(99_960..100_000, 50), [(99_950, 50)], "a jump to the end: one page");
+        assert_eq!(list.missing_pages(99_940..100_000, 50), [(99_900, 50), (99_950, 50)]);
+        assert!(list.missing_pages(100..150, 50).is_empty());
+        list.forget_all(7);
+        assert_eq!((list.total(), list.loaded_count(), list.query_state()), (7, 0, Some("s1")));
+        assert_eq!(list.missing_pages(0..20, 50), [(0, 7)]);
+    }
+
+    #[test]
+    fn header_checkbox_selects_loaded_rows() {
+        let mut list = ListState::new();
+        list.apply_page(0, ids(&["a", "b", "c"]), 10, "s");
+        let mut selection = Selection::new();
+        assert!(selection.is_empty());
+        selection.select_ids(list.loaded().map(|(_, id)| id));
+        assert_eq!((selection.count(10), selection.is_empty()), (3, false));
+        selection.select_all_in_query();
+        selection.toggle("b");
+        selection.select_ids(["b"]);
+        assert_eq!(selection.count(10), 10);
+        assert!(!selection.is_empty());
     }
 
     #[test]

@@ -5,12 +5,14 @@
 //! Step 2 (only when emails changed): `Email/queryChanges` of the open list, `Email/get` of
 //! the added rows by back-reference, and `Email/get` of the changed rows shown.
 
+use crate::list_state::{ListState, QueryChangesError, QueryChangesSummary};
 use crate::message::MessageSummary;
 use crate::requests::{summary_from, ReadError, ROW_PROPERTIES};
 use facteur_jmap::{
-    CallHandle, Comparator, EmailChanges, EmailFilter, EmailGet, EmailQuery, EmailQueryArgs, EmailQueryChanges, Filter,
+    AddedItem, CallHandle, QueryChangesResponse, Comparator, EmailChanges, EmailFilter, EmailGet, EmailQuery, EmailQueryArgs, EmailQueryChanges, Filter,
     MailboxChanges, QueryChanges, Request, RequestBuilder, Response, ThreadGet,
 };
+use std::collections::HashMap;
 
 /// The states the app holds.
 #[derive(Clone, Debug, PartialEq, Eq, Default)]
@@ -114,6 +116,8 @@ pub fn list_updates(
 /// What step 2 says about the list.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ListUpdate {
+    /// The query state the changes start from.
+    pub from_query_state: String,
     /// The new query state.
     pub query_state: String,
     /// The new total, if given.
@@ -150,7 +154,7 @@ pub fn read_list_updates(response: &Response, calls: &ListUpdateCalls) -> Result
         Some(call) => response.get(call)?.list.into_iter().map(summary_from).collect(),
         None => Vec::new(),
     };
-    Ok(Some(ListUpdate { query_state: changes.new_query_state, total: changes.total, removed: changes.removed, added, updated }))
+    Ok(Some(ListUpdate { from_query_state: changes.old_query_state, query_state: changes.new_query_state, total: changes.total, removed: changes.removed, added, updated }))
 }
 
 /// Thread id → number of messages.
@@ -163,41 +167,51 @@ pub(crate) fn with_size(mut row: MessageSummary, sizes: &std::collections::HashM
     row
 }
 
-/// Applies an update to the rows shown (RFC 8620 §5.6: remove, then insert at the new
-/// indexes in order), keeping at most `limit` rows. Returns the ids that are new at the top.
+impl ListUpdate {
+    /// The `Email/queryChanges` answer this update was read from (ids only).
+    pub fn query_changes(&self) -> QueryChangesResponse {
+        QueryChangesResponse {
+            account_id: String::new(),
+            old_query_state: self.from_query_state.clone(),
+            new_query_state: self.query_state.clone(),
+            total: self.total,
+            removed: self.removed.clone(),
+            added: self.added.iter().map(|(index, row)| AddedItem { id: row.id.clone(), index: *index as u64 }).collect(),
+        }
+    }
+}
+
+/// Applies an update to a sparse list (RFC 8620 §5.6: remove, then insert at the new indexes,
+/// positions not loaded shifting with the rest) and to the rows known by id (added and updated
+/// rows replace theirs). Fails when the list holds another query state than the update's start.
 ///
 /// ```
-/// # use facteur_logic::{live::{apply, ListUpdate}, message::MessageSummary};
+/// # use facteur_logic::{live::{apply_to_list, ListUpdate}, list_state::ListState, message::MessageSummary};
 /// # fn row(id: &str) -> MessageSummary { MessageSummary { id: id.into(), thread_id: id.into(), sender: None, subject: None,
 /// #   preview: String::new(), received_at: Default::default(), unread: true, flagged: false, has_attachment: false, labels: vec![], thread_size: 1 } }
-/// let mut rows = vec![row("a"), row("b"), row("c")];
-/// let update = ListUpdate { query_state: "2".into(), total: Some(3), removed: vec!["b".into()],
-///     added: vec![(0, row("n"))], updated: vec![] };
-/// assert_eq!(apply(&mut rows, &update, 50), ["n"]);
-/// assert_eq!(rows.iter().map(|r| r.id.as_str()).collect::<Vec<_>>(), ["n", "a", "c"]);
+/// let mut list = ListState::new();
+/// list.apply_page(0, vec!["a".into(), "b".into(), "c".into()], 5000, "1");
+/// let mut rows = std::collections::HashMap::new();
+/// let update = ListUpdate { from_query_state: "1".into(), query_state: "2".into(), total: Some(5000),
+///     removed: vec!["b".into()], added: vec![(0, row("n"))], updated: vec![] };
+/// let summary = apply_to_list(&mut list, &mut rows, &update).unwrap();
+/// assert_eq!(summary.new_at_top, ["n"]);
+/// assert_eq!(list.window(0..4), [(0, Some("n")), (1, Some("a")), (2, Some("c")), (3, None)]);
+/// assert!(rows.contains_key("n"));
 /// ```
-pub fn apply(rows: &mut Vec<MessageSummary>, update: &ListUpdate, limit: usize) -> Vec<String> {
-    // An id both removed and added has moved: remove it first, as the RFC says.
-    rows.retain(|r| !update.removed.contains(&r.id));
-    let mut added = update.added.clone();
-    added.sort_by_key(|(index, _)| *index);
-    let mut new_at_top = Vec::new();
-    for (index, row) in added {
-        if index > rows.len() {
-            continue; // beyond what is shown: it will come with its page
-        }
-        if index == new_at_top.len() {
-            new_at_top.push(row.id.clone());
-        }
-        rows.insert(index, row);
+pub fn apply_to_list(
+    list: &mut ListState,
+    rows: &mut HashMap<String, MessageSummary>,
+    update: &ListUpdate,
+) -> Result<QueryChangesSummary, QueryChangesError> {
+    let summary = list.apply_query_changes(&update.query_changes())?;
+    for (_, row) in &update.added {
+        rows.insert(row.id.clone(), row.clone());
     }
-    for changed in &update.updated {
-        if let Some(row) = rows.iter_mut().find(|r| r.id == changed.id) {
-            *row = changed.clone();
-        }
+    for row in &update.updated {
+        rows.insert(row.id.clone(), row.clone());
     }
-    rows.truncate(limit);
-    new_at_top
+    Ok(summary)
 }
 
 #[cfg(test)]
@@ -219,10 +233,6 @@ mod tests {
             labels: vec![],
             thread_size: 1,
         }
-    }
-
-    fn ids(rows: &[MessageSummary]) -> Vec<&str> {
-        rows.iter().map(|r| r.id.as_str()).collect()
     }
 
     #[test]
@@ -261,20 +271,28 @@ mod tests {
     }
 
     #[test]
-    fn moved_rows_and_rows_beyond_the_page() {
-        let mut rows = vec![row("a"), row("b"), row("c"), row("d")];
+    fn moved_rows_new_rows_and_rows_beyond_the_loaded_part() {
+        let mut list = ListState::new();
+        list.apply_page(0, vec!["a".into(), "b".into(), "c".into(), "d".into()], 10, "1");
+        let mut rows: HashMap<String, MessageSummary> = ["a", "b", "c", "d"].iter().map(|id| (id.to_string(), row(id))).collect();
         let update = ListUpdate {
+            from_query_state: "1".into(),
             query_state: "2".into(),
-            total: Some(10),
+            total: Some(12),
             removed: vec!["c".into()],
-            added: vec![(9, row("far")), (0, row("c"))],
+            added: vec![(9, row("far")), (0, row("c")), (1, row("new"))],
             updated: vec![MessageSummary { unread: false, ..row("a") }],
         };
-        assert_eq!(apply(&mut rows, &update, 50), ["c"]);
-        assert_eq!(ids(&rows), ["c", "a", "b", "d"]);
-        assert!(!rows[1].unread, "the updated row is replaced");
-        let mut rows = vec![row("a"), row("b")];
-        apply(&mut rows, &ListUpdate { query_state: "3".into(), total: None, removed: vec![], added: vec![(0, row("x"))], updated: vec![] }, 2);
-        assert_eq!(ids(&rows), ["x", "a"], "the page keeps its size");
+        let summary = apply_to_list(&mut list, &mut rows, &update).unwrap();
+        assert_eq!(summary.new_at_top, ["new"], "c moved to the top, it is not new");
+        let shown: Vec<_> = list.window(0..12).into_iter().map(|(_, id)| id).collect();
+        assert_eq!(shown, [Some("c"), Some("new"), Some("a"), Some("b"), Some("d"), None, None, None, None, Some("far"), None, None]);
+        assert!(!rows["a"].unread, "the updated row is replaced");
+        assert!(rows.contains_key("far") && rows.contains_key("new"));
+        assert_eq!(list.query_state(), Some("2"));
+        // An update from another state is refused and changes nothing.
+        let stale = ListUpdate { from_query_state: "1".into(), query_state: "3".into(), total: None, removed: vec![], added: vec![], updated: vec![] };
+        assert!(apply_to_list(&mut list, &mut rows, &stale).is_err());
+        assert_eq!(list.query_state(), Some("2"));
     }
 }

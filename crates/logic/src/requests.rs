@@ -74,6 +74,10 @@ pub fn message_page(account_id: &str, mailbox_id: &str, threaded: bool, position
 /// A page of a list, with the states to ask for changes from.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Page {
+    /// Where the page starts in the list.
+    pub position: usize,
+    /// The ids of the page, in the query's order (the list's positions).
+    pub ids: Vec<String>,
     /// The rows, in the query's order.
     pub rows: Vec<MessageSummary>,
     /// The query state (for `Email/queryChanges`).
@@ -96,6 +100,8 @@ pub fn read_message_page(response: &Response, calls: &PageCalls) -> Result<Page,
         None => Default::default(),
     };
     Ok(Page {
+        position: usize::try_from(query.position).unwrap_or(usize::MAX),
+        ids: query.ids.clone(),
         rows: emails.into_iter().map(|e| crate::live::with_size(summary_from(e), &sizes)).collect(),
         query_state: query.query_state,
         email_state: got.state,
@@ -123,6 +129,48 @@ pub(crate) fn summary_from(e: Email) -> MessageSummary {
         labels: e.keywords.as_ref().map(crate::labels::labels_of).unwrap_or_default(),
         thread_size: 1,
     }
+}
+
+/// Ids of every email of a mailbox (one per message, even when the list shows conversations),
+/// newest first, `limit` from `position`: to act on a whole folder, page by page.
+pub fn mailbox_email_ids(account_id: &str, mailbox_id: &str, position: u32, limit: u32) -> (Request, CallHandle<EmailQuery>) {
+    let mut builder = RequestBuilder::new();
+    let call = builder.call(crate::live::list_query(account_id, mailbox_id, false).position(position).limit(limit));
+    (builder.build(), call)
+}
+
+/// Reads the answer to [`mailbox_email_ids`]: the ids and the total.
+pub fn read_email_ids(response: &Response, call: &CallHandle<EmailQuery>) -> Result<(Vec<String>, usize), ReadError> {
+    let query = response.get(call)?;
+    let total = query.total.map_or(query.ids.len(), |t| usize::try_from(t).unwrap_or(usize::MAX));
+    Ok((query.ids, total))
+}
+
+/// The calls of [`thread_emails`].
+pub struct ThreadEmailsCalls {
+    emails: CallHandle<EmailGet>,
+}
+
+/// The emails of conversations with their mailboxes: `Thread/get`, then `Email/get` of their
+/// `emailIds` by back-reference, in one request (acting on a conversation row acts on its
+/// messages in the folder).
+pub fn thread_emails(account_id: &str, thread_ids: &[String]) -> (Request, ThreadEmailsCalls) {
+    let mut builder = RequestBuilder::new();
+    let threads = builder.call(ThreadGet::new(account_id).ids(thread_ids.iter().cloned()));
+    let emails = builder.call(
+        EmailGet::new(account_id).ids_ref(threads.reference("/list/*/emailIds")).properties(&["id", "mailboxIds"]),
+    );
+    (builder.build(), ThreadEmailsCalls { emails })
+}
+
+/// Reads the answer to [`thread_emails`]: the ids of the emails that are in `mailbox_id`.
+pub fn read_thread_emails(response: &Response, calls: &ThreadEmailsCalls, mailbox_id: &str) -> Result<Vec<String>, ReadError> {
+    let emails = response.get(&calls.emails)?.list;
+    Ok(emails
+        .into_iter()
+        .filter(|e| e.mailbox_ids.as_ref().is_some_and(|m| m.get(mailbox_id).copied().unwrap_or(false)))
+        .filter_map(|e| e.id)
+        .collect())
 }
 
 /// The properties the reading pane needs.
@@ -316,6 +364,28 @@ mod tests {
         assert_eq!(files, [("Programme séjour Paris 1re G3.pdf", "application/pdf")]);
         assert!(matches!(&messages[0].body, crate::conversation::Body::Text(t) if !t.is_empty()));
         assert!(!messages[0].from.is_empty());
+    }
+
+    #[test]
+    fn whole_folder_ids_and_conversation_members() {
+        let (request, call) = mailbox_email_ids("A1", "big", 500, 500);
+        let json = serde_json::to_value(&request).unwrap();
+        assert_eq!(json["methodCalls"][0][1]["position"], 500);
+        assert_eq!(json["methodCalls"][0][1]["filter"], json!({"inMailbox": "big"}));
+        assert!(json["methodCalls"][0][1].get("collapseThreads").is_none_or(|c| c == false), "one id per message");
+        let answer: Response = serde_json::from_value(json!({"sessionState": "s", "methodResponses": [
+            ["Email/query", {"accountId": "A1", "queryState": "q", "canCalculateChanges": true, "position": 500, "ids": ["M1", "M2"], "total": 502}, "c0"]]})).unwrap();
+        assert_eq!(read_email_ids(&answer, &call).unwrap(), (vec!["M1".to_string(), "M2".to_string()], 502));
+
+        let (request, calls) = thread_emails("A1", &["T1".into()]);
+        let json = serde_json::to_value(&request).unwrap();
+        assert_eq!(json["methodCalls"][1][1]["#ids"], json!({"resultOf": "c0", "name": "Thread/get", "path": "/list/*/emailIds"}));
+        let answer: Response = serde_json::from_value(json!({"sessionState": "s", "methodResponses": [
+            ["Thread/get", {"accountId": "A1", "state": "7", "list": [{"id": "T1", "emailIds": ["M1", "M2", "M3"]}], "notFound": []}, "c0"],
+            ["Email/get", {"accountId": "A1", "state": "7", "list": [
+                {"id": "M1", "mailboxIds": {"inbox": true}}, {"id": "M2", "mailboxIds": {"sent": true}},
+                {"id": "M3", "mailboxIds": {"inbox": true, "work": true}}], "notFound": []}, "c1"]]})).unwrap();
+        assert_eq!(read_thread_emails(&answer, &calls, "inbox").unwrap(), ["M1", "M3"]);
     }
 
     #[test]

@@ -3,8 +3,11 @@
 //! toast says why; moves can be undone from their toast.
 
 use super::context::MailContext;
+use super::targets::{resolve, EmailTarget};
 use crate::components::toast::Toasts;
-use crate::core::mail;
+use crate::core::{jmap_client::CallError, mail};
+use facteur_logic::list_state::ListSnapshot;
+use facteur_logic::Lang;
 use crate::i18n::*;
 use facteur_logic::mailbox::Folder;
 use leptos::{prelude::*, task::spawn_local};
@@ -54,60 +57,169 @@ impl MoveKind {
             MoveKind::Folder => t_string!(i18n, actions.moved, folder = folder.to_string()).to_string(),
         }
     }
+
+    /// "12 messages archivés", for a selection.
+    fn done_count_text(self, i18n: I18nContext<Locale>, lang: Lang, n: usize, folder: &str) -> String {
+        let count = lang.number(n as u64);
+        let one = lang.is_singular(n as u64);
+        let folder = folder.to_string();
+        match (self, one) {
+            (MoveKind::Archive, true) => t_string!(i18n, bulk.archived_singular, count = count.clone()).to_string(),
+            (MoveKind::Archive, false) => t_string!(i18n, bulk.archived_plural, count = count.clone()).to_string(),
+            (MoveKind::Trash, true) => t_string!(i18n, bulk.trashed_singular, count = count.clone()).to_string(),
+            (MoveKind::Trash, false) => t_string!(i18n, bulk.trashed_plural, count = count.clone()).to_string(),
+            (MoveKind::Junk, true) => t_string!(i18n, bulk.junked_singular, count = count.clone()).to_string(),
+            (MoveKind::Junk, false) => t_string!(i18n, bulk.junked_plural, count = count.clone()).to_string(),
+            (MoveKind::NotJunk, true) => t_string!(i18n, bulk.unjunked_singular, count = count.clone()).to_string(),
+            (MoveKind::NotJunk, false) => t_string!(i18n, bulk.unjunked_plural, count = count.clone()).to_string(),
+            (MoveKind::Folder, true) => t_string!(i18n, bulk.moved_singular, count = count.clone(), folder = folder.clone()).to_string(),
+            (MoveKind::Folder, false) => t_string!(i18n, bulk.moved_plural, count = count.clone(), folder = folder.clone()).to_string(),
+        }
+    }
+}
+
+/// Sends `ids` to `send` in batches of the server's `maxObjectsInSet`; stops at the first
+/// refusal, saying how many were done before it.
+async fn in_batches<F, Fut>(ctx: &MailContext, ids: &[String], send: F) -> Result<(), (usize, CallError)>
+where
+    F: Fn(Vec<String>) -> Fut,
+    Fut: std::future::Future<Output = Result<(), CallError>>,
+{
+    let mut done = 0;
+    for chunk in ids.chunks(ctx.client.limits().max_set) {
+        send(chunk.to_vec()).await.map_err(|e| (done, e))?;
+        done += chunk.len();
+    }
+    Ok(())
+}
+
+/// Takes the target's rows out of the list at once (a whole folder: the list empties but for
+/// the rows kept); returns what to roll back to.
+fn remove_rows(ctx: &MailContext, target: &EmailTarget) -> ListSnapshot {
+    let snapshot = ctx.list.with_untracked(|l| l.snapshot());
+    match target {
+        EmailTarget::Folder { except } => {
+            ctx.bulk_busy.set(true);
+            ctx.list.update(|l| l.forget_all(except.len()));
+        }
+        other => ctx.list.update(|l| {
+            l.remove_ids(other.row_ids());
+        }),
+    }
+    ctx.selection.update(|s| s.clear());
+    snapshot
+}
+
+/// After a refusal: the list as it was when nothing was done, else as the server has it now.
+fn roll_back(ctx: &MailContext, snapshot: ListSnapshot, done: usize) {
+    let _ = ctx.bulk_busy.try_set(false);
+    if done == 0 {
+        let _ = ctx.list.try_update(|l| l.restore(snapshot));
+    } else {
+        ctx.page.refetch();
+    }
+    ctx.folders.refetch();
+}
+
+fn failed(toasts: Toasts, i18n: I18nContext<Locale>, e: &CallError) {
+    toasts.error(t_string!(i18n, actions.failed, detail = e.to_string()).to_string());
 }
 
 /// Moves emails out of `from` into `to`: they leave the list at once; the toast offers undo.
+/// A refusal puts them back and says why.
 pub fn move_emails(
     ctx: MailContext,
     toasts: Toasts,
     i18n: I18nContext<Locale>,
-    ids: Vec<String>,
+    target: EmailTarget,
     from: Folder,
     to: Folder,
     kind: MoveKind,
 ) {
-    if ids.is_empty() || from.id == to.id {
+    if from.id == to.id || (target.row_ids().is_empty() && !target.is_folder()) {
         return;
     }
-    ctx.hidden.update(|h| h.extend(ids.iter().cloned()));
-    let done = kind.done_text(i18n, &crate::components::folder_nav::folder_label(i18n, &to));
+    let threaded = ctx.threaded.get_untracked();
+    let snapshot = remove_rows(&ctx, &target);
+    let single = matches!(target, EmailTarget::Emails(_));
+    let lang = crate::core::lang::lang_of(i18n);
+    let folder_name = crate::components::folder_nav::folder_label(i18n, &to);
     spawn_local(async move {
-        match mail::move_emails(&ctx.client, &ids, &from.id, &to.id, kind.keywords()).await {
-            Ok(()) => {
-                ctx.folders.refetch();
-                let undo_ctx = ctx.clone();
-                toasts.done(done, move || {
-                    let ctx = undo_ctx.clone();
-                    let (ids, from, to) = (ids.clone(), from.clone(), to.clone());
-                    spawn_local(async move {
-                        let undo_keywords: Vec<(&str, bool)> = kind.keywords().iter().map(|(k, on)| (*k, !on)).collect();
-                        match mail::move_emails(&ctx.client, &ids, &to.id, &from.id, &undo_keywords).await {
-                            Ok(()) => {
-                                ctx.unhide(&ids);
-                                ctx.folders.refetch();
-                            }
-                            Err(e) => toasts.error(t_string!(i18n, actions.failed, detail = e.to_string()).to_string()),
-                        }
-                    });
-                });
-            }
+        let ids = match resolve(&ctx, &target, &from.id, threaded).await {
+            Ok(ids) => ids,
             Err(e) => {
-                ctx.unhide(&ids);
-                toasts.error(t_string!(i18n, actions.failed, detail = e.to_string()).to_string());
+                roll_back(&ctx, snapshot, 0);
+                return failed(toasts, i18n, &e);
             }
+        };
+        let sent = in_batches(&ctx, &ids, |chunk| {
+            let client = ctx.client.clone();
+            let (from, to) = (from.id.clone(), to.id.clone());
+            async move { mail::move_emails(&client, &chunk, &from, &to, kind.keywords()).await }
+        })
+        .await;
+        if let Err((done, e)) = sent {
+            roll_back(&ctx, snapshot, done);
+            return failed(toasts, i18n, &e);
         }
+        if target.is_folder() {
+            let _ = ctx.bulk_busy.try_set(false);
+            ctx.page.refetch();
+        }
+        ctx.folders.refetch();
+        let done = if single {
+            kind.done_text(i18n, &folder_name)
+        } else {
+            kind.done_count_text(i18n, lang, ids.len(), &folder_name)
+        };
+        let undo_ctx = ctx.clone();
+        toasts.done(done, move || {
+            let ctx = undo_ctx.clone();
+            let (ids, from, to) = (ids.clone(), from.clone(), to.clone());
+            spawn_local(async move {
+                let undo_keywords: Vec<(&str, bool)> = kind.keywords().iter().map(|(k, on)| (*k, !on)).collect();
+                let back = in_batches(&ctx, &ids, |chunk| {
+                    let (client, undo_keywords) = (ctx.client.clone(), undo_keywords.clone());
+                    let (from, to) = (from.id.clone(), to.id.clone());
+                    async move { mail::move_emails(&client, &chunk, &to, &from, &undo_keywords).await }
+                })
+                .await;
+                // The rows come back where the server puts them: load the list again.
+                ctx.page.refetch();
+                ctx.folders.refetch();
+                if let Err((_, e)) = back {
+                    failed(toasts, i18n, &e);
+                }
+            });
+        });
     });
 }
 
 /// Destroys emails for good (asked from the Trash, after confirmation).
-pub fn destroy_emails(ctx: MailContext, toasts: Toasts, i18n: I18nContext<Locale>, ids: Vec<String>) {
-    ctx.hidden.update(|h| h.extend(ids.iter().cloned()));
+pub fn destroy_emails(ctx: MailContext, toasts: Toasts, i18n: I18nContext<Locale>, target: EmailTarget) {
+    let Some(from) = ctx.current_folder() else { return };
+    let threaded = ctx.threaded.get_untracked();
+    let snapshot = remove_rows(&ctx, &target);
     spawn_local(async move {
-        match mail::destroy_emails(&ctx.client, &ids).await {
-            Ok(()) => ctx.folders.refetch(),
-            Err(e) => {
-                ctx.unhide(&ids);
-                toasts.error(t_string!(i18n, actions.failed, detail = e.to_string()).to_string());
+        let result = match resolve(&ctx, &target, &from.id, threaded).await {
+            Ok(ids) => in_batches(&ctx, &ids, |chunk| {
+                let client = ctx.client.clone();
+                async move { mail::destroy_emails(&client, &chunk).await }
+            })
+            .await,
+            Err(e) => Err((0, e)),
+        };
+        match result {
+            Ok(()) => {
+                if target.is_folder() {
+                    let _ = ctx.bulk_busy.try_set(false);
+                    ctx.page.refetch();
+                }
+                ctx.folders.refetch();
+            }
+            Err((done, e)) => {
+                roll_back(&ctx, snapshot, done);
+                failed(toasts, i18n, &e);
             }
         }
     });
@@ -115,21 +227,41 @@ pub fn destroy_emails(ctx: MailContext, toasts: Toasts, i18n: I18nContext<Locale
 
 /// Sets a keyword (`$seen`, `$flagged`) at once on screen, then on the server; rolls back
 /// and says why if the server refuses.
-pub fn set_keyword(ctx: MailContext, toasts: Toasts, i18n: I18nContext<Locale>, ids: Vec<String>, keyword: &'static str, on: bool) {
+pub fn set_keyword(ctx: MailContext, toasts: Toasts, i18n: I18nContext<Locale>, target: EmailTarget, keyword: &'static str, on: bool) {
     let overlay = match keyword {
         "$seen" => ctx.seen,
         _ => ctx.flagged,
     };
-    let before: Vec<(String, Option<bool>)> = overlay.with(|o| ids.iter().map(|id| (id.clone(), o.get(id).copied())).collect());
-    overlay.update(|o| o.extend(ids.iter().map(|id| (id.clone(), on))));
+    // On screen: the rows shown (every loaded row but the exceptions, for a whole folder).
+    let shown: Vec<String> = match &target {
+        EmailTarget::Folder { except } => ctx
+            .list
+            .with_untracked(|l| l.loaded().map(|(_, id)| id.to_string()).filter(|id| !except.contains(id)).collect()),
+        other => other.row_ids().to_vec(),
+    };
+    let before: Vec<(String, Option<bool>)> = overlay.with(|o| shown.iter().map(|id| (id.clone(), o.get(id).copied())).collect());
+    overlay.update(|o| o.extend(shown.iter().map(|id| (id.clone(), on))));
+    let Some(folder) = ctx.current_folder() else { return };
+    let threaded = ctx.threaded.get_untracked();
+    if !matches!(target, EmailTarget::Emails(_)) {
+        ctx.selection.update(|s| s.clear());
+    }
     spawn_local(async move {
-        match mail::set_keyword(&ctx.client, &ids, keyword, on).await {
+        let result = match resolve(&ctx, &target, &folder.id, threaded).await {
+            Ok(ids) => in_batches(&ctx, &ids, |chunk| {
+                let client = ctx.client.clone();
+                async move { mail::set_keyword(&client, &chunk, keyword, on).await }
+            })
+            .await,
+            Err(e) => Err((0, e)),
+        };
+        match result {
             Ok(()) => {
                 if keyword == "$seen" {
                     ctx.folders.refetch();
                 }
             }
-            Err(e) => {
+            Err((_, e)) => {
                 let _ = overlay.try_update(|o| {
                     for (id, old) in before {
                         match old {
@@ -138,7 +270,7 @@ pub fn set_keyword(ctx: MailContext, toasts: Toasts, i18n: I18nContext<Locale>, 
                         };
                     }
                 });
-                toasts.error(t_string!(i18n, actions.failed, detail = e.to_string()).to_string());
+                failed(toasts, i18n, &e);
             }
         }
     });

@@ -1,11 +1,13 @@
-//! What the mail screen's parts share: the client, the folders, and local changes not yet
-//! reflected by a reload (read state set from the reading pane).
+//! What the mail screen's parts share: the client, the folders, the open list (ids by
+//! position, rows by id, selection) and local changes not yet reflected by a reload (read
+//! state set from the reading pane).
 
 use crate::core::jmap_client::{CallError, JmapClient};
+use facteur_logic::list_state::{ListState, Selection};
 use facteur_logic::mailbox::Folder;
 use facteur_logic::message::MessageSummary;
 use leptos::prelude::*;
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 
 /// What live updates hold: the account's states and the open list's query state.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -27,18 +29,28 @@ pub struct MailContext {
     pub client: JmapClient,
     /// All folders (refetch after changing counts).
     pub folders: LocalResource<Result<Vec<Folder>, CallError>>,
-    /// Loading the open folder's first page (`Some(())` once its rows are in `rows`).
+    /// Loading the open folder's first page (`Some(())` once it is in `list`); refetch to
+    /// load the list again from the top.
     pub page: LocalResource<Result<Option<()>, CallError>>,
-    /// The rows of the open folder, kept up to date by live updates.
-    pub rows: RwSignal<Vec<MessageSummary>>,
+    /// The open list: which email id is at which position (sparse: pages load as the user
+    /// scrolls), kept up to date by live updates.
+    pub list: RwSignal<ListState>,
+    /// The rows loaded so far, by email id.
+    pub rows: RwSignal<HashMap<String, MessageSummary>>,
+    /// The rows the user selected (checkboxes, shift-click, all in the folder).
+    pub selection: RwSignal<Selection>,
+    /// The position of the row the keyboard is on (j/k), kept in view by the list.
+    pub cursor: RwSignal<Option<usize>>,
+    /// An action on a whole folder is under way: pages are not loaded until it is done.
+    pub bulk_busy: RwSignal<bool>,
+    /// What is being dragged (rows of the list), for the folders to accept it.
+    pub dragging: RwSignal<Option<super::targets::EmailTarget>>,
     /// The states live updates ask for changes from.
     pub states: RwSignal<LiveStates>,
     /// Email id → `$seen`, changed here since the list was loaded.
     pub seen: RwSignal<HashMap<String, bool>>,
     /// Email id → `$flagged`, changed here since the list was loaded.
     pub flagged: RwSignal<HashMap<String, bool>>,
-    /// Emails moved out of the list here (shown again if the server refuses, or on undo).
-    pub hidden: RwSignal<HashSet<String>>,
     /// One row per conversation (else per message).
     pub threaded: RwSignal<bool>,
     /// The open folder's address component (`inbox`, or an id).
@@ -61,18 +73,23 @@ impl MailContext {
         self.folders.get()?.ok()?.into_iter().find(|f| f.slug() == slug)
     }
 
-    /// Shows rows again (a refused move, an undo).
-    pub fn unhide(&self, ids: &[String]) {
-        let _ = self.hidden.try_update(|hidden| {
-            for id in ids {
-                hidden.remove(id);
-            }
-        });
+    /// The open folder (untracked).
+    pub fn current_folder(&self) -> Option<Folder> {
+        self.folder_by_slug(&self.slug.get_untracked())
     }
 
-    /// The rows of the list as shown (without those moved away here), in order.
-    pub fn visible_rows(&self) -> Vec<MessageSummary> {
-        let hidden = self.hidden.get();
-        self.rows.with(|rows| rows.iter().filter(|r| !hidden.contains(&r.id)).cloned().collect())
+    /// The loaded row at a position of the list (untracked).
+    pub fn row_at(&self, position: usize) -> Option<MessageSummary> {
+        let id = self.list.with_untracked(|l| l.id_at(position).map(str::to_string))?;
+        self.rows.with_untracked(|rows| rows.get(&id).cloned())
+    }
+
+    /// The position of the loaded row of a conversation (untracked).
+    pub fn position_of_thread(&self, thread_id: &str) -> Option<usize> {
+        self.rows.with_untracked(|rows| {
+            self.list.with_untracked(|l| {
+                l.loaded().find(|(_, id)| rows.get(*id).is_some_and(|r| r.thread_id == thread_id)).map(|(p, _)| p)
+            })
+        })
     }
 }

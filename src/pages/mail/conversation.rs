@@ -2,6 +2,7 @@
 
 use super::actions::{self, MoveKind};
 use super::context::use_mail;
+use super::targets::EmailTarget;
 use super::keyboard::typing_in_a_field;
 use crate::components::toast::use_toasts;
 use crate::components::{attachment_list::AttachmentList, error_banner::{describe, ErrorBanner}, text_body::TextBody};
@@ -227,7 +228,7 @@ fn Toolbar(messages: Vec<ConversationMessage>) -> impl IntoView {
                 toasts.error(t_string!(i18n, actions.no_folder).to_string());
                 return;
             };
-            actions::move_emails(ctx.clone(), toasts, i18n, ids.clone(), from, to, kind);
+            actions::move_emails(ctx.clone(), toasts, i18n, EmailTarget::Emails(ids.clone()), from, to, kind);
             navigate(&format!("/mail/{}", ctx.slug.get_untracked()), Default::default());
         }
     };
@@ -239,7 +240,7 @@ fn Toolbar(messages: Vec<ConversationMessage>) -> impl IntoView {
                     .and_then(|w| w.confirm_with_message(&t_string!(i18n, actions.confirm_destroy)).ok())
                     .unwrap_or(false);
                 if sure {
-                    actions::destroy_emails(ctx.clone(), toasts, i18n, ids.clone());
+                    actions::destroy_emails(ctx.clone(), toasts, i18n, EmailTarget::Emails(ids.clone()));
                     navigate(&format!("/mail/{}", ctx.slug.get_untracked()), Default::default());
                 }
             } else {
@@ -255,7 +256,7 @@ fn Toolbar(messages: Vec<ConversationMessage>) -> impl IntoView {
         let (ctx, latest) = (ctx.clone(), latest.clone());
         move |_| {
             if let Some((id, _)) = &latest {
-                actions::set_keyword(ctx.clone(), toasts, i18n, vec![id.clone()], "$flagged", !flagged.get_untracked());
+                actions::set_keyword(ctx.clone(), toasts, i18n, EmailTarget::Emails(vec![id.clone()]), "$flagged", !flagged.get_untracked());
             }
         }
     };
@@ -263,7 +264,7 @@ fn Toolbar(messages: Vec<ConversationMessage>) -> impl IntoView {
         let (ctx, latest, navigate) = (ctx.clone(), latest.clone(), navigate.clone());
         move |_| {
             if let Some((id, _)) = &latest {
-                actions::set_keyword(ctx.clone(), toasts, i18n, vec![id.clone()], "$seen", false);
+                actions::set_keyword(ctx.clone(), toasts, i18n, EmailTarget::Emails(vec![id.clone()]), "$seen", false);
                 navigate(&format!("/mail/{}", ctx.slug.get_untracked()), Default::default());
             }
         }

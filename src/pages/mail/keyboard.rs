@@ -14,7 +14,14 @@ pub fn typing_in_a_field(event: &ev::KeyboardEvent) -> bool {
     matches!(target.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT") || target.is_content_editable()
 }
 
-/// j/k: next/previous conversation; u: back to the list; ?: the list of shortcuts.
+/// The id of the list row that has the focus (its link or its checkbox).
+fn focused_row_id() -> Option<String> {
+    let active = document().active_element()?;
+    active.closest("[data-testid=message-row]").ok()??.get_attribute("data-id")
+}
+
+/// j/k: next/previous conversation (the row is kept in view); x: select the focused row;
+/// Escape: clear the selection (else close the conversation); u: back to the list; ?: the list of shortcuts.
 /// (e, #, r, a, f act on the open conversation: see the reading pane.)
 pub fn listen(navigate: impl Fn(&str, NavigateOptions) + Clone + 'static, help_open: RwSignal<bool>) {
     let mail = use_mail();
@@ -27,19 +34,41 @@ pub fn listen(navigate: impl Fn(&str, NavigateOptions) + Clone + 'static, help_o
         let open = params.with_untracked(|p| p.get("thread"));
         match event.key().as_str() {
             "j" | "k" => {
-                let rows = mail.visible_rows();
-                if rows.is_empty() {
+                let total = mail.list.with_untracked(|l| l.total());
+                if total == 0 {
                     return;
                 }
-                let at = open.as_ref().and_then(|t| rows.iter().position(|r| &r.thread_id == t));
+                // The keyboard's row when it shows the open conversation (several rows may
+                // belong to it), else the open conversation's first row.
+                let cursor = mail.cursor.get_untracked();
+                let at = match (&open, cursor) {
+                    (Some(t), Some(c)) if mail.row_at(c).is_some_and(|r| &r.thread_id == t) => Some(c),
+                    (Some(t), _) => mail.position_of_thread(t).or(cursor),
+                    (None, c) => c,
+                };
                 let next = match (event.key().as_str(), at) {
-                    ("j", Some(i)) => (i + 1).min(rows.len() - 1),
+                    ("j", Some(i)) => (i + 1).min(total - 1),
                     ("k", Some(i)) => i.saturating_sub(1),
                     (_, None) => 0,
                     _ => return,
                 };
                 event.prevent_default();
-                navigate(&format!("/mail/{slug}/{}", rows[next].thread_id), Default::default());
+                mail.cursor.set(Some(next));
+                // A row not loaded yet comes into view and loads; the next key opens it.
+                if let Some(row) = mail.row_at(next) {
+                    navigate(&format!("/mail/{slug}/{}", row.thread_id), Default::default());
+                }
+            }
+            "x" => {
+                let Some(id) = focused_row_id().or_else(|| mail.cursor.get_untracked().and_then(|p| mail.row_at(p)).map(|r| r.id)) else {
+                    return;
+                };
+                event.prevent_default();
+                mail.selection.update(|s| s.toggle(&id));
+            }
+            "Escape" if mail.selection.with_untracked(|s| !s.is_empty()) => {
+                event.prevent_default();
+                mail.selection.update(|s| s.clear());
             }
             "u" | "Escape" if open.is_some() => {
                 event.prevent_default();
@@ -75,6 +104,8 @@ pub fn ShortcutHelp(open: RwSignal<bool>) -> impl IntoView {
             ("j", t_string!(i18n, keys.next).to_string()),
             ("k", t_string!(i18n, keys.previous).to_string()),
             ("u", t_string!(i18n, keys.back).to_string()),
+            ("x", t_string!(i18n, keys.select).to_string()),
+            ("Échap / Esc", t_string!(i18n, keys.clear_selection).to_string()),
             ("e", t_string!(i18n, keys.archive).to_string()),
             ("#", t_string!(i18n, keys.delete).to_string()),
             ("r / a / f", t_string!(i18n, keys.reply).to_string()),

@@ -5,7 +5,7 @@
 use super::context::MailContext;
 use crate::core::{jmap_client::CallError, mail};
 use crate::i18n::*;
-use facteur_logic::live::apply;
+use facteur_logic::live::apply_to_list;
 use leptos::{prelude::*, task::spawn_local};
 use std::rc::Rc;
 use std::time::Duration;
@@ -35,12 +35,12 @@ impl Live {
 }
 
 /// Starts polling for the mail screen's lifetime.
-pub fn poll(ctx: MailContext, page_size: usize) -> Live {
+pub fn poll(ctx: MailContext) -> Live {
     let i18n = use_i18n();
     let (offline, set_offline) = signal(false);
     let busy = StoredValue::new(false);
     let tick = move || {
-        if busy.get_value() || !tab_visible() {
+        if busy.get_value() || !tab_visible() || ctx.bulk_busy.get_untracked() {
             return;
         }
         let held = ctx.states.get_untracked();
@@ -50,7 +50,7 @@ pub fn poll(ctx: MailContext, page_size: usize) -> Live {
         busy.set_value(true);
         let ctx = ctx.clone();
         spawn_local(async move {
-            let result = step(&ctx, held, page_size, i18n).await;
+            let result = step(&ctx, held, i18n).await;
             if busy.try_set_value(false).is_some() {
                 return; // the screen went away
             }
@@ -68,7 +68,6 @@ pub fn poll(ctx: MailContext, page_size: usize) -> Live {
 async fn step(
     ctx: &MailContext,
     held: super::context::LiveStates,
-    page_size: usize,
     i18n: leptos_i18n::I18nContext<Locale>,
 ) -> Result<(), CallError> {
     let changed = mail::changes(&ctx.client, &held.account).await?;
@@ -85,18 +84,27 @@ async fn step(
     if !changed.emails {
         return Ok(());
     }
-    let shown: Vec<String> = ctx
-        .rows
-        .with_untracked(|rows| rows.iter().filter(|r| changed.updated_emails.contains(&r.id)).map(|r| r.id.clone()).collect());
+    let shown: Vec<String> =
+        ctx.rows.with_untracked(|rows| changed.updated_emails.iter().filter(|id| rows.contains_key(*id)).cloned().collect());
     match mail::list_updates(&ctx.client, &mailbox_id, held.threaded, &query_state, &shown).await? {
         None => ctx.page.refetch(),
         Some(update) => {
-            let mut new_at_top = Vec::new();
-            let _ = ctx.rows.try_update(|rows| new_at_top = apply(rows, &update, page_size));
-            let _ = ctx.states.try_update(|s| s.query = Some(update.query_state.clone()));
-            ctx.folders.refetch();
-            if ctx.slug.get_untracked() == "inbox" {
-                notify(ctx, &new_at_top, i18n);
+            let mut applied = None;
+            let _ = ctx.rows.try_update(|rows| {
+                let _ = ctx.list.try_update(|list| applied = Some(apply_to_list(list, rows, &update)));
+            });
+            match applied {
+                Some(Ok(summary)) => {
+                    let _ = ctx.selection.try_update(|s| s.forget(&summary.removed));
+                    let _ = ctx.states.try_update(|s| s.query = Some(update.query_state.clone()));
+                    ctx.folders.refetch();
+                    if ctx.slug.get_untracked() == "inbox" {
+                        notify(ctx, &summary.new_at_top, i18n);
+                    }
+                }
+                // The list moved to another state meanwhile (a page of a newer one): the next
+                // round starts from it.
+                Some(Err(_)) | None => {}
             }
         }
     }
@@ -109,7 +117,7 @@ fn notify(ctx: &MailContext, ids: &[String], i18n: leptos_i18n::I18nContext<Loca
         return;
     }
     ctx.rows.with_untracked(|rows| {
-        for row in rows.iter().filter(|r| ids.contains(&r.id)).take(3) {
+        for row in ids.iter().filter_map(|id| rows.get(id)).take(3) {
             let options = web_sys::NotificationOptions::new();
             options.set_body(&format!(
                 "{}\n{}",

@@ -1,12 +1,24 @@
-//! The list of the newest messages of one folder.
+//! The message list of one folder, newest first: a header (title, count, select all), the
+//! selection toolbar, and the rows — only those in view are in the page (virtual scrolling).
 
-use crate::components::{error_banner::ErrorBanner, message_row::MessageRow};
 use super::context::use_mail;
+use super::pages::{PageLoader, PAGE_SIZE};
+use super::selection_bar::{SelectAllBox, SelectionBar};
+use crate::components::{error_banner::ErrorBanner, message_row::{MessageRow, PlaceholderRow}};
 use crate::i18n::*;
+use facteur_logic::list_state::VirtualWindow;
 use facteur_logic::mailbox::Folder;
-use leptos::prelude::*;
+use leptos::{html, prelude::*};
+use std::time::Duration;
+use wasm_bindgen::JsCast;
 
-/// The newest messages of `folder` (the page is loaded by the shell, see `MailContext`).
+/// Rows rendered beyond each edge of the viewport.
+const OVERSCAN: usize = 8;
+/// How long scrolling must pause before the missing pages are asked for (dragging the
+/// scrollbar across a big folder asks only for where it stops).
+const SETTLE: Duration = Duration::from_millis(60);
+
+/// The messages of `folder` (the first page is loaded by the shell, see `MailContext`).
 #[component]
 pub fn MessageList(folder: Signal<Option<Folder>>, folders_loaded: Signal<bool>) -> impl IntoView {
     let i18n = use_i18n();
@@ -17,12 +29,16 @@ pub fn MessageList(folder: Signal<Option<Folder>>, folders_loaded: Signal<bool>)
 
     view! {
         <div class="list-header">
+            <SelectAllBox/>
             <h1 id="list-title">{title}</h1>
             {move || folder.get().map(|f| view! {
-                <span class="count">{move || if lang.get().is_singular(f.total) {
-                    t_string!(i18n, list.total_singular, count = f.total).to_string()
-                } else {
-                    t_string!(i18n, list.total_plural, count = f.total).to_string()
+                <span class="count">{move || {
+                    let n = lang.get().number(f.total);
+                    if lang.get().is_singular(f.total) {
+                        t_string!(i18n, list.total_singular, count = n).to_string()
+                    } else {
+                        t_string!(i18n, list.total_plural, count = n).to_string()
+                    }
                 }}</span>
             })}
             <label class="threads-toggle">
@@ -35,6 +51,7 @@ pub fn MessageList(folder: Signal<Option<Folder>>, folders_loaded: Signal<bool>)
                 {t!(i18n, list.by_conversation)}
             </label>
         </div>
+        <SelectionBar/>
         {move || {
             if folders_loaded.get() && folder.with(Option::is_none) {
                 return view! { <p class="empty">{t!(i18n, list.folder_not_found)}</p> }.into_any();
@@ -57,20 +74,154 @@ pub fn MessageList(folder: Signal<Option<Folder>>, folders_loaded: Signal<bool>)
                         detail=crate::components::error_banner::describe(i18n, error)
                         on_retry=move || page.refetch()/>
                 }.into_any(),
-                Some(Ok(Some(()))) if mail.rows.with(Vec::is_empty) => view! {
-                    <p class="empty">{t!(i18n, list.empty)}</p>
-                }.into_any(),
-                Some(Ok(Some(()))) => {
-                    let mail = mail.clone();
-                    view! {
-                    <ul class="message-list" aria-labelledby="list-title">
-                        <For each=move || mail.visible_rows() key=|m| m.id.clone() let:message>
-                            <MessageRow message/>
-                        </For>
-                    </ul>
-                }.into_any()
-                }
+                Some(Ok(Some(()))) => view! { <VirtualRows/> }.into_any(),
             }
         }}
+    }
+}
+
+/// The rows in view inside a scrolling box; the rows out of view are two paddings of the
+/// list, sized through CSSOM (no inline style attribute: strict CSP).
+#[component]
+fn VirtualRows() -> impl IntoView {
+    let i18n = use_i18n();
+    let mail = use_mail();
+    let scroller = NodeRef::<html::Div>::new();
+    let list_el = NodeRef::<html::Ul>::new();
+    let scroll_top = RwSignal::new(0.0);
+    let viewport = RwSignal::new(800.0);
+    let row_height = RwSignal::new(56.0);
+    let total = Memo::new(move |_| mail.list.with(|l| l.total()));
+    let window = Memo::new(move |_| VirtualWindow {
+        scroll_top: scroll_top.get(),
+        viewport_height: viewport.get(),
+        row_height: row_height.get(),
+        total: total.get(),
+        overscan: OVERSCAN,
+    });
+    let range = Memo::new(move |_| window.get().range());
+
+    // The box's size and offset, and the rows' height (the CSS gives rows a fixed height,
+    // which depends on the width and the font size).
+    let measure = move || {
+        // Called from frames and events that may come after the list went away.
+        if row_height.is_disposed() || viewport.is_disposed() || scroll_top.is_disposed() {
+            return;
+        }
+        if let Some(div) = scroller.get_untracked() {
+            let height = f64::from(div.client_height());
+            if height > 0.0 && (viewport.get_untracked() - height).abs() > 0.5 {
+                viewport.set(height);
+            }
+            let top = f64::from(div.scroll_top());
+            if (scroll_top.get_untracked() - top).abs() > 0.5 {
+                scroll_top.set(top);
+            }
+        }
+        let row = list_el
+            .get_untracked()
+            .and_then(|ul| ul.query_selector(".message-row").ok().flatten())
+            .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok());
+        if let Some(row) = row {
+            let height = f64::from(row.offset_height());
+            if height >= 1.0 && (row_height.get_untracked() - height).abs() > 0.5 {
+                row_height.set(height);
+            }
+        }
+    };
+    // The DOM is the outside world: measure after each render and on resize.
+    Effect::new(move || {
+        range.track();
+        request_animation_frame(measure);
+    });
+    let resize = window_event_listener(leptos::ev::resize, move |_| measure());
+    on_cleanup(move || resize.remove());
+
+    // The paddings that stand for the rows out of view.
+    Effect::new(move || {
+        let w = window.get();
+        if let Some(ul) = list_el.get() {
+            let style = web_sys::HtmlElement::style(&ul);
+            let _ = style.set_property("padding-top", &format!("{}px", w.spacer_before()));
+            let _ = style.set_property("padding-bottom", &format!("{}px", w.spacer_after()));
+        }
+    });
+
+    // Missing pages of the rows in view, once scrolling pauses.
+    let loader = PageLoader::new();
+    let pending = StoredValue::new_local(None::<TimeoutHandle>);
+    let load_ctx = mail.clone();
+    Effect::new(move || {
+        let r = range.get();
+        let busy = load_ctx.bulk_busy.get();
+        let missing = load_ctx.list.with(|l| !l.missing_pages(r.clone(), PAGE_SIZE).is_empty());
+        if let Some(handle) = pending.try_update_value(|p| p.take()).flatten() {
+            handle.clear();
+        }
+        if busy || !missing {
+            return;
+        }
+        let ctx = load_ctx.clone();
+        let sync = move || {
+            if let Some(r) = range.try_get_untracked() {
+                loader.sync(&ctx, r);
+            }
+        };
+        if let Ok(handle) = set_timeout_with_handle(sync, SETTLE) {
+            pending.set_value(Some(handle));
+        }
+    });
+    on_cleanup(move || {
+        if let Some(handle) = pending.try_update_value(|p| p.take()).flatten() {
+            handle.clear();
+        }
+    });
+
+    // The keyboard's row (j/k) is kept in view, and focused when the focus is in the list.
+    Effect::new(move || {
+        let Some(position) = mail.cursor.get() else { return };
+        let w = window.get_untracked();
+        let Some(div) = scroller.get_untracked() else { return };
+        let wanted = w.scroll_top_for(position);
+        if (wanted - w.scroll_top).abs() > 0.5 {
+            div.set_scroll_top(wanted as i32);
+            scroll_top.set(wanted);
+        }
+        let focus_in_list = document().active_element().is_some_and(|el| div.contains(Some(&el)));
+        if focus_in_list {
+            request_animation_frame(move || {
+                let link = document()
+                    .query_selector(&format!("[data-position=\"{position}\"] .row-link"))
+                    .ok()
+                    .flatten()
+                    .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok());
+                if let Some(link) = link {
+                    let _ = link.focus();
+                }
+            });
+        }
+    });
+
+    let rows = move || {
+        let r = range.get();
+        mail.list.with(|l| {
+            mail.rows.with(|known| {
+                l.window(r).into_iter().map(|(p, id)| (p, id.and_then(|id| known.get(id).cloned()))).collect::<Vec<_>>()
+            })
+        })
+    };
+    let setsize = Signal::derive(move || total.get());
+    view! {
+        {move || (total.get() == 0).then(|| view! { <p class="empty">{t!(i18n, list.empty)}</p> })}
+        <div class="list-scroll" node_ref=scroller on:scroll=move |_| measure()>
+            <ul class="message-list" node_ref=list_el aria-labelledby="list-title">
+                <For each=rows
+                    key=|(p, row)| (*p, row.as_ref().map(|r| (r.id.clone(), r.unread, r.flagged, r.thread_size)))
+                    children=move |(position, row)| match row {
+                        Some(message) => view! { <MessageRow message position setsize/> }.into_any(),
+                        None => view! { <PlaceholderRow position setsize/> }.into_any(),
+                    }/>
+            </ul>
+        </div>
     }
 }

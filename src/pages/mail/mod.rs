@@ -4,14 +4,17 @@
 mod actions;
 mod context;
 mod conversation;
+mod drag;
 mod keyboard;
 mod live;
 mod message_list;
-
-/// How many messages the first page of a folder shows.
-const PAGE_SIZE: u32 = 50;
+mod pages;
+mod selection_bar;
+mod targets;
 
 pub use context::use_mail;
+pub use drag::FolderDrop;
+pub use targets::EmailTarget;
 pub use conversation::{ConversationView, NoConversation};
 
 use crate::components::{folder_nav::FolderNav, icon::{Icon, IconKind}, language_switch::LanguageSwitch, toast::{ToastArea, Toasts}};
@@ -71,9 +74,11 @@ fn MailShell(client: JmapClient) -> impl IntoView {
     let sign_out = move |_| session.sign_out();
     let username = client.username().to_string();
     let folder_id = Memo::new(move |_| current.with(|f| f.as_ref().map(|f| f.id.clone())));
-    let rows = RwSignal::new(Vec::new());
-    let (seen, flagged, hidden) =
-        (RwSignal::new(Default::default()), RwSignal::new(Default::default()), RwSignal::new(Default::default()));
+    let list = RwSignal::new(facteur_logic::list_state::ListState::new());
+    let rows = RwSignal::new(std::collections::HashMap::new());
+    let selection = RwSignal::new(facteur_logic::list_state::Selection::new());
+    let (cursor, bulk_busy, dragging) = (RwSignal::new(None), RwSignal::new(false), RwSignal::new(None));
+    let (seen, flagged) = (RwSignal::new(Default::default()), RwSignal::new(Default::default()));
     let threaded = RwSignal::new(storage::threaded_list());
     let page_client = client.clone();
     let page = LocalResource::new(move || {
@@ -82,25 +87,51 @@ fn MailShell(client: JmapClient) -> impl IntoView {
         let by_thread = threaded.get();
         async move {
             let Some(id) = id else { return Ok(None) };
-            let page = mail::load_page(&client, &id, by_thread, 0, PAGE_SIZE).await?;
+            let first = mail::load_page(&client, &id, by_thread, 0, pages::PAGE_SIZE as u32).await?;
             // A page from the server already holds every change made here: the local
-            // overlays of the previous page no longer apply.
+            // overlays and the rows loaded before no longer apply.
+            let other_list = states.try_with_untracked(|s| s.mailbox_id.as_deref() != Some(id.as_str()) || s.threaded != by_thread);
             let _ = seen.try_set(Default::default());
             let _ = flagged.try_set(Default::default());
-            let _ = hidden.try_set(Default::default());
+            let _ = selection.try_update(|s| s.clear());
+            let _ = bulk_busy.try_set(false);
+            if other_list == Some(true) {
+                let _ = rows.try_set(Default::default());
+                let _ = cursor.try_set(None);
+            }
+            let mut fresh = facteur_logic::list_state::ListState::new();
+            let total = first.total.map_or(first.ids.len(), |t| usize::try_from(t).unwrap_or(usize::MAX));
+            fresh.apply_page(first.position, first.ids.clone(), total, &first.query_state);
+            let _ = rows.try_update(|known| known.extend(first.rows.iter().map(|r| (r.id.clone(), r.clone()))));
+            let _ = list.try_set(fresh);
             let _ = states.try_update(|s| {
-                s.account.email = page.email_state.clone();
-                s.query = Some(page.query_state.clone());
+                s.account.email = first.email_state.clone();
+                s.query = Some(first.query_state.clone());
                 s.mailbox_id = Some(id);
                 s.threaded = by_thread;
             });
-            let _ = rows.try_set(page.rows);
+            pages::mark_after_paint("facteur:first-rows");
             Ok(Some(()))
         }
     });
-    let mail_ctx = MailContext { client: client.clone(), folders, page, rows, states, seen, flagged, hidden, threaded, slug };
+    let mail_ctx = MailContext {
+        client: client.clone(),
+        folders,
+        page,
+        list,
+        rows,
+        selection,
+        cursor,
+        bulk_busy,
+        dragging,
+        states,
+        seen,
+        flagged,
+        threaded,
+        slug,
+    };
     provide_context(mail_ctx.clone());
-    let live = live::poll(mail_ctx, PAGE_SIZE as usize);
+    let live = live::poll(mail_ctx);
     Toasts::provide();
     keyboard::listen(use_navigate(), help_open);
     let reading = Memo::new(move |_| params.read().get("thread").is_some());

@@ -1,0 +1,123 @@
+//! Loading the open list page by page as the user scrolls: each page is ONE JMAP request
+//! (`Email/query` at a position + `Email/get` of its `#ids` by back-reference, + `Thread/get`
+//! when threaded); pages that scrolled out of view before their answer are aborted.
+
+use super::context::MailContext;
+use crate::core::mail;
+use facteur_logic::requests::Page;
+use futures::future::{abortable, AbortHandle};
+use leptos::{prelude::*, task::spawn_local};
+use std::collections::HashMap;
+use std::ops::Range;
+
+/// How many rows one request loads.
+pub const PAGE_SIZE: usize = 50;
+
+/// Sets a `performance.mark` once the next frame is painted (read by the benchmarks:
+/// `facteur:first-rows`, `facteur:page-shown`).
+pub fn mark_after_paint(name: &'static str) {
+    // A frame callback runs before the paint; the task after it, once painted.
+    request_animation_frame(move || {
+        set_timeout(
+            move || {
+                if let Some(performance) = web_sys::window().and_then(|w| w.performance()) {
+                    let _ = performance.mark(name);
+                }
+            },
+            std::time::Duration::ZERO,
+        )
+    });
+}
+
+/// Puts a loaded page into the list and its rows into the known rows; the live updates then
+/// follow the page's query state (a page of a newer state replaces what was held).
+pub fn show_page(ctx: &MailContext, page: Page) {
+    let Page { position, ids, rows, query_state, total, .. } = page;
+    let known = ctx.list.with_untracked(|l| l.total());
+    let total = total.map_or(known, |t| usize::try_from(t).unwrap_or(usize::MAX));
+    let _ = ctx.rows.try_update(|known| known.extend(rows.into_iter().map(|r| (r.id.clone(), r))));
+    let _ = ctx.list.try_update(|l| {
+        l.apply_page(position, ids, total, &query_state);
+    });
+    let _ = ctx.states.try_update(|s| {
+        if s.query.as_deref() != Some(query_state.as_str()) {
+            s.query = Some(query_state);
+        }
+    });
+}
+
+/// The pages being loaded, by position, for one list (mailbox, threaded).
+#[derive(Clone, Copy)]
+pub struct PageLoader {
+    in_flight: StoredValue<HashMap<usize, AbortHandle>>,
+    list: StoredValue<Option<(String, bool)>>,
+}
+
+impl PageLoader {
+    /// Nothing loading.
+    pub fn new() -> Self {
+        let loader = PageLoader { in_flight: StoredValue::new(HashMap::new()), list: StoredValue::new(None) };
+        on_cleanup(move || loader.abort_all());
+        loader
+    }
+
+    /// Aborts every page request.
+    pub fn abort_all(&self) {
+        let _ = self.in_flight.try_update_value(|m| m.drain().for_each(|(_, h)| h.abort()));
+    }
+
+    /// Loads the pages of `range` not loaded yet (one request each), and aborts the requests
+    /// of pages no longer in view.
+    pub fn sync(&self, ctx: &MailContext, range: Range<usize>) {
+        let Some(list) = ctx.states.with_untracked(|s| s.mailbox_id.clone().map(|m| (m, s.threaded))) else { return };
+        if self.list.get_value().as_ref() != Some(&list) {
+            self.abort_all();
+            self.list.set_value(Some(list.clone()));
+        }
+        let wanted = ctx.list.with_untracked(|l| l.missing_pages(range, PAGE_SIZE));
+        self.in_flight.update_value(|m| {
+            m.retain(|position, handle| {
+                let keep = wanted.iter().any(|(p, _)| p == position);
+                if !keep {
+                    handle.abort();
+                }
+                keep
+            })
+        });
+        for (position, limit) in wanted {
+            if self.in_flight.with_value(|m| m.contains_key(&position)) {
+                continue;
+            }
+            let (future, handle) = abortable(load(ctx.clone(), list.clone(), position, limit, self.in_flight));
+            self.in_flight.update_value(|m| {
+                m.insert(position, handle);
+            });
+            spawn_local(async move {
+                let _ = future.await;
+            });
+        }
+    }
+}
+
+async fn load(
+    ctx: MailContext,
+    (mailbox_id, threaded): (String, bool),
+    position: usize,
+    limit: usize,
+    in_flight: StoredValue<HashMap<usize, AbortHandle>>,
+) {
+    let to_u32 = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
+    let result = mail::load_page(&ctx.client, &mailbox_id, threaded, to_u32(position), to_u32(limit)).await;
+    let _ = in_flight.try_update_value(|m| m.remove(&position));
+    // Another folder may be open by now.
+    let same = ctx.states.try_with_untracked(|s| s.mailbox_id.as_deref() == Some(mailbox_id.as_str()) && s.threaded == threaded);
+    if same != Some(true) || ctx.bulk_busy.try_get_untracked() != Some(false) {
+        return;
+    }
+    // A failed page keeps its placeholders and is asked again at the next scroll; the live
+    // updates' banner says when the server is unreachable.
+    if let Ok(page) = result {
+        show_page(&ctx, page);
+        mark_after_paint("facteur:page-shown");
+    }
+}
