@@ -93,6 +93,9 @@ pub fn MessageRow(message: MessageSummary, position: usize, setsize: Signal<usiz
             t_string!(i18n, selection.select_row, subject = subject).to_string()
         }
     };
+    let label_changes = crate::components::labels::use_label_changes();
+    let (row_id, server_labels) = (message.id.clone(), message.labels.clone());
+    let labels = Signal::derive(move || label_changes.of(&row_id, &server_labels));
     view! {
         <li class="message-row" class:unread=move || unread.get() class:selected=move || selected.get()
             data-testid="message-row" data-id=message.id.clone() data-position=position
@@ -120,6 +123,7 @@ pub fn MessageRow(message: MessageSummary, position: usize, setsize: Signal<usiz
                 })}
             </span>
             <span class="summary">
+                <crate::components::labels::LabelChips labels/>
                 <span class="subject">{move || subject.clone().unwrap_or_else(|| t_string!(i18n, list.no_subject).to_string())}</span>
                 {(!message.preview.is_empty()).then(|| view! { " — " <span class="preview">{message.preview.clone()}</span> })}
             </span>

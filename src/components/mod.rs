@@ -1,10 +1,14 @@
 //! Reusable pieces of interface.
 
 pub mod error_banner;
+pub mod folder_dialogs;
 pub mod folder_nav;
 pub mod icon;
 pub mod attachment_list;
+pub mod labels;
 pub mod language_switch;
 pub mod message_row;
+pub mod modal;
+pub mod quota;
 pub mod text_body;
 pub mod toast;

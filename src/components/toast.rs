@@ -51,6 +51,11 @@ impl Toasts {
         self.push(text, false, Some(Arc::new(undo)));
     }
 
+    /// Says something went well (no undo).
+    pub fn info(&self, text: String) {
+        self.push(text, false, None);
+    }
+
     /// Says something failed.
     pub fn error(&self, text: String) {
         self.push(text, true, None);

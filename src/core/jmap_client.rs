@@ -100,6 +100,11 @@ impl JmapClient {
         &self.inner.session.username
     }
 
+    /// The JMAP session (capabilities, limits).
+    pub fn session(&self) -> &Session {
+        &self.inner.session
+    }
+
     /// The primary mail account id.
     pub fn account_id(&self) -> &str {
         &self.inner.account_id

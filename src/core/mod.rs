@@ -7,5 +7,6 @@ pub mod http;
 pub mod jmap_client;
 pub mod lang;
 pub mod mail;
+pub mod manage;
 pub mod session;
 pub mod storage;

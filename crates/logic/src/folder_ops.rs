@@ -139,6 +139,62 @@ pub fn parent_choices(folders: &[Folder], moving: Option<&str>) -> Vec<(Folder, 
         .collect()
 }
 
+/// A change made on screen before the server confirms it (shown at once, dropped if the
+/// server refuses).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum FolderEdit {
+    /// A new folder, under a temporary id until the server gives its own.
+    Create {
+        /// Temporary id (`pending-…`).
+        temp_id: String,
+        /// Its name.
+        name: String,
+        /// Its parent.
+        parent_id: Option<String>,
+    },
+    /// A new name.
+    Rename {
+        /// The folder.
+        id: String,
+        /// Its new name.
+        name: String,
+    },
+    /// A new parent.
+    Move {
+        /// The folder.
+        id: String,
+        /// Its new parent (`None`: top level).
+        parent_id: Option<String>,
+    },
+    /// Gone.
+    Delete {
+        /// The folder.
+        id: String,
+    },
+}
+
+/// The folders as shown: the server's list with the edits not yet confirmed. Applying an
+/// edit the list already holds changes nothing (a created folder is not shown twice).
+pub fn apply_edits(folders: &[Folder], edits: &[FolderEdit]) -> Vec<Folder> {
+    let mut list = folders.to_vec();
+    for edit in edits {
+        match edit {
+            FolderEdit::Create { temp_id, name, parent_id } => {
+                let exists = list.iter().any(|f| &f.parent_id == parent_id && &f.name == name);
+                if !exists {
+                    list.push(Folder::new(temp_id, name, parent_id.as_deref(), None));
+                }
+            }
+            FolderEdit::Rename { id, name } => list.iter_mut().filter(|f| &f.id == id).for_each(|f| f.name = name.clone()),
+            FolderEdit::Move { id, parent_id } => {
+                list.iter_mut().filter(|f| &f.id == id).for_each(|f| f.parent_id = parent_id.clone())
+            }
+            FolderEdit::Delete { id } => list.retain(|f| &f.id != id),
+        }
+    }
+    list
+}
+
 /// What deleting a folder will do, said in the confirmation.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum DeletePlan {
@@ -428,6 +484,27 @@ mod tests {
         assert_eq!(ids(Some("c")), [("i".to_string(), 0), ("r".into(), 0), ("a".into(), 0)]);
         assert_eq!(descendants(&folders, "c"), ["c1", "c2", "c21"].map(String::from).into_iter().collect());
         assert!(!is_user_folder(&folders[0]) && is_user_folder(&folders[7]));
+    }
+
+    #[test]
+    fn edits_show_at_once_and_are_idempotent() {
+        let folders = tree();
+        let edits = [
+            FolderEdit::Create { temp_id: "pending-1".into(), name: "Projets".into(), parent_id: Some("c".into()) },
+            FolderEdit::Rename { id: "c1".into(), name: "1re G4".into() },
+            FolderEdit::Move { id: "c21".into(), parent_id: None },
+            FolderEdit::Delete { id: "a".into() },
+        ];
+        let shown = apply_edits(&folders, &edits);
+        let find = |id: &str| shown.iter().find(|f| f.id == id).cloned();
+        assert_eq!(find("pending-1").map(|f| (f.name, f.parent_id)), Some(("Projets".into(), Some("c".into()))));
+        assert_eq!(find("c1").unwrap().name, "1re G4");
+        assert_eq!(find("c21").unwrap().parent_id, None);
+        assert!(find("a").is_none());
+        // The server's next list holds the changes: applying the edits again changes nothing.
+        let mut confirmed = shown.clone();
+        confirmed.iter_mut().filter(|f| f.id == "pending-1").for_each(|f| f.id = "M42".into());
+        assert_eq!(apply_edits(&confirmed, &edits), confirmed);
     }
 
     #[test]

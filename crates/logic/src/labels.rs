@@ -104,6 +104,20 @@ pub fn labels_of(keywords: &HashMap<String, bool>) -> Vec<String> {
     labels
 }
 
+/// An email's labels with the changes made on screen (keyword → set or cleared), sorted by
+/// name.
+///
+/// ```
+/// use facteur_logic::labels::with_changes;
+/// let changes = [("urgent".to_string(), true), ("projet-x".to_string(), false)].into_iter().collect();
+/// assert_eq!(with_changes(&["projet-x".into(), "cantine".into()], &changes), ["cantine", "urgent"]);
+/// ```
+pub fn with_changes(server: &[String], changes: &HashMap<String, bool>) -> Vec<String> {
+    let mut keywords: HashMap<String, bool> = server.iter().map(|k| (k.clone(), true)).collect();
+    keywords.extend(changes.iter().map(|(k, on)| (k.clone(), *on)));
+    labels_of(&keywords)
+}
+
 /// The chip colours: background and text, as in `style/main.css` (`.label-colour-N`).
 pub const PALETTE: [(&str, &str); 8] = [
     ("#dbeafe", "#1e3a8a"),

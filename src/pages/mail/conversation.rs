@@ -74,11 +74,15 @@ pub fn ConversationView() -> impl IntoView {
                     let subject = messages.last().and_then(|m| m.subject.clone());
                     let last = messages.len().saturating_sub(1);
                     let toolbar_messages = messages.clone();
+                    let label_changes = crate::components::labels::use_label_changes();
+                    let labelled: Vec<(String, Vec<String>)> = messages.iter().map(|m| (m.id.clone(), m.labels.clone())).collect();
+                    let header_labels = Signal::derive(move || label_changes.union(&labelled));
                     view! {
                         <Toolbar messages=toolbar_messages/>
                         <h2 id="conversation-title" class="conversation-subject">
                             {move || subject.clone().unwrap_or_else(|| t_string!(i18n, list.no_subject).to_string())}
                         </h2>
+                        <crate::components::labels::LabelChips labels=header_labels/>
                         <p class="conversation-count">{
                             let n = messages.len();
                             move || if lang.get().is_singular(n as u64) {
@@ -307,6 +311,7 @@ fn Toolbar(messages: Vec<ConversationMessage>) -> impl IntoView {
         }
     };
     let (archive, spam) = (do_move.clone(), do_move.clone());
+    let labelled: Vec<(String, Vec<String>)> = messages.iter().map(|m| (m.id.clone(), m.labels.clone())).collect();
     view! {
         <div class="toolbar" role="toolbar" aria-label=move || t_string!(i18n, actions.toolbar)>
             {(role.as_deref() != Some("archive")).then(|| view! {
@@ -327,6 +332,7 @@ fn Toolbar(messages: Vec<ConversationMessage>) -> impl IntoView {
                 on:click=toggle_flag>
                 {move || if flagged.get() { t_string!(i18n, actions.unflag) } else { t_string!(i18n, actions.flag) }}
             </button>
+            <crate::components::labels::LabelMenu messages=labelled/>
             <label class="move-to">
                 <span class="visually-hidden">{t!(i18n, actions.move_to)}</span>
                 <select data-action="move" on:change=chosen>

@@ -23,7 +23,8 @@ use crate::i18n::*;
 use facteur_logic::mailbox::Folder;
 use leptos::prelude::*;
 use leptos_router::{components::{Outlet, Redirect}, hooks::{use_navigate, use_params_map}};
-use context::{LiveStates, MailContext};
+pub use context::MailContext;
+use context::LiveStates;
 use message_list::MessageList;
 
 /// `/mail/:mailbox`: the signed-in user's mail, or the login page.
@@ -131,6 +132,9 @@ fn MailShell(client: JmapClient) -> impl IntoView {
         slug,
     };
     provide_context(mail_ctx.clone());
+    crate::components::folder_dialogs::FolderManager::provide(folders);
+    crate::components::quota::QuotaState::provide();
+    crate::components::labels::LabelChanges::provide();
     let live = live::poll(mail_ctx);
     Toasts::provide();
     keyboard::listen(use_navigate(), help_open);
@@ -169,6 +173,7 @@ fn MailShell(client: JmapClient) -> impl IntoView {
                     </button>
                 </div>
             })}
+            <crate::components::quota::QuotaBanner/>
             <main class="content" id="main">
                 <section class="list-pane" aria-labelledby="list-title">
                     <MessageList folder=current.into() folders_loaded=Signal::derive(move || folders.get().is_some())/>
@@ -178,6 +183,7 @@ fn MailShell(client: JmapClient) -> impl IntoView {
                 </section>
             </main>
             <ToastArea/>
+            <crate::components::folder_dialogs::FolderDialogs/>
             <keyboard::ShortcutHelp open=help_open/>
         </div>
     }

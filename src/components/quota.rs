@@ -1,0 +1,107 @@
+//! How full the mailbox is: a banner on the mail screen above 90 % (with buttons to empty
+//! the Trash and Junk) and a small gauge at the foot of the folder list.
+
+use crate::components::folder_dialogs::{use_folder_manager, FolderDialog};
+use crate::core::jmap_client::CallError;
+use crate::core::lang::use_lang;
+use crate::core::manage;
+use crate::i18n::*;
+use crate::pages::mail::use_mail;
+use facteur_logic::conversation::human_size;
+use facteur_logic::quota::Usage;
+use leptos::prelude::*;
+
+/// The quota of the signed-in account (context), reloaded whenever the folders are.
+#[derive(Clone, Copy)]
+pub struct QuotaState {
+    usage: LocalResource<Result<Option<Usage>, CallError>>,
+}
+
+impl QuotaState {
+    /// Provides it (after the mail context).
+    pub fn provide() -> QuotaState {
+        let ctx = use_mail();
+        let (client, folders) = (ctx.client.clone(), ctx.folders);
+        let usage = LocalResource::new(move || {
+            // Moving, deleting and emptying change the folders, and the use with them.
+            folders.track();
+            let client = client.clone();
+            async move { manage::load_usage(&client).await }
+        });
+        let state = QuotaState { usage };
+        provide_context(state);
+        state
+    }
+
+    /// The use, once known (`None`: unknown, failed, or no limit).
+    pub fn usage(&self) -> Option<Usage> {
+        self.usage.get().and_then(Result::ok).flatten()
+    }
+}
+
+fn use_quota() -> QuotaState {
+    expect_context::<QuotaState>()
+}
+
+/// "Votre boîte aux lettres est presque pleine (93 % de 500 Mo utilisés)", with buttons to
+/// empty the Trash and Junk (after confirmation).
+#[component]
+pub fn QuotaBanner() -> impl IntoView {
+    let i18n = use_i18n();
+    let lang = use_lang();
+    let quota = use_quota();
+    let ctx = use_mail();
+    let manager = use_folder_manager();
+    let empty_button = move |role: &'static str| {
+        let ctx = ctx.clone();
+        ctx.folder_with_role(role).map(|folder| {
+            let text = match role {
+                "trash" => t_string!(i18n, quota.empty_trash),
+                _ => t_string!(i18n, quota.empty_junk),
+            };
+            view! {
+                <button type="button" class="button secondary small" data-action=format!("empty-{role}")
+                    on:click=move |_| manager.open(FolderDialog::Empty(folder.clone()))>{text}</button>
+            }
+        })
+    };
+    move || {
+        let usage = quota.usage().filter(Usage::almost_full)?;
+        let text = t_string!(i18n, quota.almost_full, percent = usage.percent(), limit = human_size(usage.limit, lang.get()))
+            .to_string();
+        Some(view! {
+            <div class="quota-banner" role="status" data-testid="quota-banner">
+                <p><strong>{text}</strong>" "{t!(i18n, quota.hint)}</p>
+                <div class="quota-actions">{empty_button("trash")}{empty_button("junk")}</div>
+            </div>
+        })
+    }
+}
+
+/// The use of the mailbox as a gauge, for the foot of the folder list.
+#[component]
+pub fn QuotaGauge() -> impl IntoView {
+    let i18n = use_i18n();
+    let lang = use_lang();
+    let quota = use_quota();
+    move || {
+        let usage = quota.usage()?;
+        let lang = lang.get();
+        let text = t_string!(
+            i18n,
+            quota.gauge,
+            used = human_size(usage.used, lang),
+            limit = human_size(usage.limit, lang),
+            percent = usage.percent()
+        )
+        .to_string();
+        Some(view! {
+            <div class="quota-gauge" class:almost-full=usage.almost_full() data-testid="quota-gauge">
+                <span id="quota-gauge-label" class="quota-gauge-label">{t!(i18n, quota.gauge_label)}</span>
+                <meter aria-labelledby="quota-gauge-label" aria-describedby="quota-gauge-text" min="0" max="100"
+                    low="75" high="90" optimum="0" value=usage.percent().to_string()></meter>
+                <span id="quota-gauge-text" class="quota-gauge-text">{text}</span>
+            </div>
+        })
+    }
+}

@@ -1,0 +1,329 @@
+//! Folders, quota and labels against the real server: create (nested), rename, move, delete
+//! (cancel, confirm, with mail going to the Trash), a refusal in words, the "almost full"
+//! banner and emptying the Trash, labels kept by the server, phone width, axe-core on the
+//! dialogs. The server's state is checked with JMAP from the test, not only the screen.
+
+use facteur_browser_tests::flows::{sign_in, sign_in_per_message};
+use facteur_browser_tests::{axe, browser_tests, ensure, rows, seed, Browser, BrowserOptions, Ctx, Key, Result, PHONE, WAIT};
+use facteur_testbed::jmap::Client;
+use serde_json::{json, Value};
+use std::rc::Rc;
+
+const CLAIRE: &str = "claire.martin@ac-cevennes.fr";
+const JULIEN: &str = "julien.roux@ac-cevennes.fr";
+/// A label chip in the conversation header (the menu has chips too).
+const HEADER_CHIP: &str = "[data-testid=conversation] > [data-testid=label-chips] .label-chip";
+
+fn stamp() -> u128 {
+    std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_millis() % 1_000_000).unwrap_or(0)
+}
+
+fn signed_in(ctx: &Ctx, who: &str, lang: &str) -> Result<Rc<Browser>> {
+    let account = ctx.app()?.account(who)?.clone();
+    let b = ctx.browser_lang(lang)?;
+    sign_in(&b, &account.email, &account.password)?;
+    b.wait_for("#new-folder", WAIT)?;
+    Ok(b)
+}
+
+/// A JMAP client of the account, to check what the server holds.
+fn server(ctx: &Ctx, who: &str) -> Result<Client> {
+    let app = ctx.app()?;
+    let account = app.account(who)?;
+    Ok(Client::connect(&app.url, &account.email, &account.password).map_err(|e| format!("JMAP: {e}"))?)
+}
+
+fn mailbox_named(client: &Client, name: &str) -> Result<Option<Value>> {
+    Ok(client.mailboxes().map_err(|e| e.to_string())?.into_iter().find(|m| m["name"] == name))
+}
+
+fn mailbox_with_role(client: &Client, role: &str) -> Result<Value> {
+    let found = client.mailboxes().map_err(|e| e.to_string())?.into_iter().find(|m| m["role"] == role);
+    Ok(found.ok_or(format!("no {role} mailbox"))?)
+}
+
+/// CSS of the sidebar item of the folder named `name`.
+fn item(name: &str) -> String {
+    format!("li.folder-item:has(> [data-folder-name={name:?}])")
+}
+
+fn open_folder_menu(b: &Browser, name: &str, action: &str) -> Result {
+    b.click(&format!("{} [data-action=folder-menu]", item(name)))?;
+    b.wait_visible(&format!("{} [data-action={action}]", item(name)), WAIT)?;
+    b.click(&format!("{} [data-action={action}]", item(name)))?;
+    b.wait_until("document.querySelector('[data-testid=folder-dialog]').open", "the folder dialog opens", WAIT)
+}
+
+fn choose_parent(b: &Browser, parent_id: &str) -> Result {
+    b.execute(
+        "const s = document.querySelector('#folder-parent'); s.value = arguments[0]; s.dispatchEvent(new Event('change'));",
+        vec![json!(parent_id)],
+    )?;
+    Ok(())
+}
+
+fn dialog_closed(b: &Browser) -> Result {
+    b.wait_until("!document.querySelector('[data-testid=folder-dialog]').open", "the dialog closes", WAIT)
+}
+
+/// Create a folder inside "Projets", rename it, move it to the top level, then delete it
+/// (Escape cancels first and leaves it).
+fn create_rename_move_delete(ctx: &Ctx) -> Result {
+    let b = signed_in(ctx, CLAIRE, "fr-FR")?;
+    let jmap = server(ctx, CLAIRE)?;
+    let projets = mailbox_named(&jmap, "Projets")?.ok_or("no Projets folder")?;
+    let projets_id = projets["id"].as_str().unwrap_or_default().to_string();
+    let name = format!("Voyage à Berlin {}", stamp());
+
+    b.click("#new-folder")?;
+    b.wait_until("document.querySelector('[data-testid=folder-dialog]').open", "the new-folder dialog", WAIT)?;
+    ensure!(b.focused()?.starts_with("input#folder-name"), "focus is in the name field: {}", b.focused()?);
+    ensure!(b.text("#folder-dialog-title")? == "Nouveau dossier", "title in French");
+    b.fill("#folder-name", &name)?;
+    choose_parent(&b, &projets_id)?;
+    axe::assert_accessible(&b, "the new-folder dialog")?;
+    b.screenshots_desktop_phone("folders-create-fr", |_| Ok(()))?;
+    b.click("[data-action=folder-submit]")?;
+    dialog_closed(&b)?;
+    b.wait_for(&format!("{}.depth-1 a", item(&name)), WAIT)?;
+    b.wait_text("[data-testid=toast]", "créé", WAIT)?;
+    let created = mailbox_named(&jmap, &name)?.ok_or("the folder is not on the server")?;
+    ensure!(created["parentId"] == projets_id.as_str(), "created under Projets: {created}");
+    let id = created["id"].as_str().unwrap_or_default().to_string();
+
+    // Rename, from the keyboard: Enter submits.
+    let renamed = format!("{name} (2e trimestre)");
+    open_folder_menu(&b, &name, "folder-rename")?;
+    b.fill("#folder-name", &renamed)?;
+    b.send_keys("#folder-name", &Key::Enter.to_string())?;
+    dialog_closed(&b)?;
+    b.wait_for(&item(&renamed), WAIT)?;
+    b.wait_text("[data-testid=toast]", "renommé", WAIT)?;
+    std::thread::sleep(std::time::Duration::from_millis(300));
+    let on_server = mailbox_named(&jmap, &renamed)?.ok_or("not renamed on the server")?;
+    ensure!(on_server["id"] == id.as_str(), "same folder renamed");
+
+    // Move to the top level; the folder itself and its subfolders are not offered.
+    open_folder_menu(&b, &renamed, "folder-move")?;
+    let offered = b.eval("[...document.querySelectorAll('#folder-parent option')].map(o => o.value)")?;
+    ensure!(!offered.as_array().is_some_and(|o| o.iter().any(|v| v == id.as_str())), "itself offered: {offered}");
+    axe::assert_accessible(&b, "the move dialog")?;
+    choose_parent(&b, "")?;
+    b.click("[data-action=folder-submit]")?;
+    dialog_closed(&b)?;
+    b.wait_for(&format!("{}.depth-0", item(&renamed)), WAIT)?;
+    b.wait_text("[data-testid=toast]", "déplacé", WAIT)?;
+    std::thread::sleep(std::time::Duration::from_millis(300));
+    let moved = mailbox_named(&jmap, &renamed)?.ok_or("gone?")?;
+    ensure!(moved["parentId"].is_null(), "moved to the top level on the server: {moved}");
+
+    // Delete: Escape cancels and leaves it; then confirm.
+    open_folder_menu(&b, &renamed, "folder-delete")?;
+    ensure!(b.text("[data-testid=delete-plan]")?.contains("Le dossier est vide"), "says it is empty");
+    axe::assert_accessible(&b, "the delete confirmation")?;
+    b.send_keys("[data-testid=folder-dialog]", &Key::Escape.to_string())?;
+    dialog_closed(&b)?;
+    ensure!(b.exists(&item(&renamed))?, "cancel kept the folder");
+    ensure!(mailbox_named(&jmap, &renamed)?.is_some(), "cancel kept the folder on the server");
+    open_folder_menu(&b, &renamed, "folder-delete")?;
+    b.click("[data-action=folder-delete-confirm]")?;
+    dialog_closed(&b)?;
+    b.wait_gone(&item(&renamed), WAIT)?;
+    b.wait_text("[data-testid=toast]", "supprimé", WAIT)?;
+    std::thread::sleep(std::time::Duration::from_millis(300));
+    ensure!(mailbox_named(&jmap, &renamed)?.is_none(), "deleted on the server");
+    Ok(())
+}
+
+/// Deleting a folder that holds mail says how many messages go to the Trash, and they do.
+fn deleting_a_folder_moves_its_mail_to_the_trash(ctx: &Ctx) -> Result {
+    let b = signed_in(ctx, CLAIRE, "fr-FR")?;
+    let jmap = server(ctx, CLAIRE)?;
+    let count = seed::folder(CLAIRE, "Syndicat")?.len();
+    ensure!(count > 1, "the seed's Syndicat folder has mail");
+    let trash = mailbox_with_role(&jmap, "trash")?;
+    let trash_id = trash["id"].as_str().unwrap_or_default().to_string();
+    let in_trash_before = jmap.query_emails(json!({"inMailbox": trash_id}), 1000).map_err(|e| e.to_string())?.len();
+    let syndicat = mailbox_named(&jmap, "Syndicat")?.ok_or("no Syndicat")?;
+    let ids = jmap.query_emails(json!({"inMailbox": syndicat["id"]}), 1000).map_err(|e| e.to_string())?;
+    ensure!(ids.len() == count, "Syndicat holds the seed's {count} messages");
+
+    open_folder_menu(&b, "Syndicat", "folder-delete")?;
+    let text = b.text("[data-testid=delete-plan]")?;
+    ensure!(text == format!("Ses {count} messages seront placés dans la Corbeille."), "plan: {text}");
+    b.click("[data-action=folder-delete-confirm]")?;
+    b.wait_gone(&item("Syndicat"), WAIT)?;
+    b.wait_text("[data-testid=toast]", "supprimé", WAIT)?;
+    std::thread::sleep(std::time::Duration::from_millis(500));
+    ensure!(mailbox_named(&jmap, "Syndicat")?.is_none(), "the folder is gone on the server");
+    let in_trash = jmap.query_emails(json!({"inMailbox": trash_id}), 1000).map_err(|e| e.to_string())?;
+    ensure!(ids.iter().all(|id| in_trash.contains(id)), "every message of Syndicat is in the Trash");
+    ensure!(in_trash.len() >= in_trash_before + count, "the Trash grew by {count}");
+    Ok(())
+}
+
+/// A name the server refuses is said in words and the folder disappears again; a duplicate
+/// is caught before sending, next to the field.
+fn refusals_are_said_in_words(ctx: &Ctx) -> Result {
+    let b = signed_in(ctx, CLAIRE, "en-US")?;
+    b.click("#new-folder")?;
+    b.wait_until("document.querySelector('[data-testid=folder-dialog]').open", "dialog", WAIT)?;
+    b.fill("#folder-name", "projets")?;
+    b.click("[data-action=folder-submit]")?;
+    b.wait_text("#folder-name-error", "A folder already has this name here.", WAIT)?;
+    ensure!(b.attr("#folder-name", "aria-invalid")?.as_deref() == Some("true"), "the field is marked invalid");
+    ensure!(b.attr("#folder-name", "aria-describedby")?.as_deref() == Some("folder-name-error"), "error tied to the field");
+    axe::assert_accessible(&b, "the dialog with an error")?;
+    // Cyrus refuses "%" in a mailbox name (serverFail "Invalid mailbox name").
+    let name = format!("Discount 50 % {}", stamp());
+    b.fill("#folder-name", &name)?;
+    b.click("[data-action=folder-submit]")?;
+    dialog_closed(&b)?;
+    b.wait_text("[data-testid=toast].error", "does not accept some characters of this name", WAIT)?;
+    b.wait_until(
+        &format!("![...document.querySelectorAll('.folder-name')].some(n => n.textContent === {name:?})"),
+        "the refused folder is taken back off the list",
+        WAIT,
+    )?;
+    ensure!(mailbox_named(&server(ctx, CLAIRE)?, &name)?.is_none(), "nothing created on the server");
+    Ok(())
+}
+
+/// Above 90 % of the quota the banner shows (with the gauge), and emptying the Trash after
+/// confirmation empties it on the server.
+fn quota_banner_and_emptying_the_trash(ctx: &Ctx) -> Result {
+    let jmap = server(ctx, JULIEN)?;
+    let trash = mailbox_with_role(&jmap, "trash")?;
+    let trash_id = trash["id"].as_str().unwrap_or_default().to_string();
+    let inbox = mailbox_with_role(&jmap, "inbox")?;
+    // Put two messages of the inbox in the Trash (through the server), so there is something
+    // to empty: recent ones, not those near the end of the first page the labels test uses.
+    let inbox_id = inbox["id"].as_str().unwrap_or_default().to_string();
+    let page = jmap
+        .call_ok(&[], json!([["Email/query", {"accountId": jmap.account_id, "filter": {"inMailbox": inbox_id},
+            "sort": [{"property": "receivedAt", "isAscending": false}], "position": 5, "limit": 2}, "q"]]))
+        .map_err(|e| e.to_string())?;
+    let mut update = serde_json::Map::new();
+    for id in page[0][1]["ids"].as_array().cloned().unwrap_or_default() {
+        let id = id.as_str().unwrap_or_default().to_string();
+        update.insert(id, json!({format!("mailboxIds/{inbox_id}"): null, format!("mailboxIds/{trash_id}"): true}));
+    }
+    ensure!(update.len() == 2, "two messages to put in the Trash");
+    jmap.call_ok(&[], json!([["Email/set", {"accountId": jmap.account_id, "update": update}, "s"]])).map_err(|e| e.to_string())?;
+    // A quota just above the use: 93 % full.
+    let used = ctx.with_testbed(|tb| tb.mail_usage_kib(JULIEN))?.map_err(|e| e.to_string())?;
+    ctx.with_testbed(|tb| tb.set_quota(JULIEN, Some(used * 100 / 93)))?.map_err(|e| e.to_string())?;
+
+    let b = signed_in(ctx, JULIEN, "fr-FR")?;
+    b.wait_visible("[data-testid=quota-banner]", WAIT)?;
+    let banner = b.text("[data-testid=quota-banner]")?;
+    ensure!(banner.contains("Votre boîte aux lettres est presque pleine (9"), "banner: {banner}");
+    ensure!(b.exists("[data-testid=quota-gauge] meter")?, "the gauge in the sidebar");
+    axe::assert_accessible(&b, "the mail screen with the quota banner")?;
+    b.screenshots_desktop_phone("quota-banner-fr", |_| Ok(()))?;
+    b.click("[data-action=empty-trash]")?;
+    b.wait_until("document.querySelector('[data-testid=folder-dialog]').open", "the confirmation", WAIT)?;
+    let text = b.text("[data-testid=folder-dialog]")?;
+    ensure!(text.contains("supprimés définitivement"), "the confirmation says it is for good: {text}");
+    axe::assert_accessible(&b, "the empty-trash confirmation")?;
+    b.click("[data-action=empty-confirm]")?;
+    b.wait_text("[data-testid=toast]", "a été vidé", WAIT)?;
+    let left = jmap.query_emails(json!({"inMailbox": trash_id}), 10).map_err(|e| e.to_string())?;
+    ensure!(left.is_empty(), "the Trash is empty on the server: {left:?}");
+    ctx.with_testbed(|tb| tb.set_quota(JULIEN, None))?.map_err(|e| e.to_string())?;
+    Ok(())
+}
+
+/// A label added from the conversation shows as a chip at once, is kept by the server
+/// (after a reload), and can be removed.
+fn labels_are_kept_by_the_server(ctx: &Ctx) -> Result {
+    let account = ctx.app()?.account(JULIEN)?.clone();
+    let b = ctx.browser_lang("fr-FR")?;
+    sign_in_per_message(&b, &account.email, &account.password)?;
+    let subjects = rows::subjects(&b)?;
+    let subject = subjects.get(subjects.len().saturating_sub(4)).cloned().ok_or("no rows")?;
+    rows::open(&b, &subject)?;
+    b.wait_for("[data-action=labels]", WAIT)?;
+    b.click("[data-action=labels]")?;
+    b.wait_visible("#new-label", WAIT)?;
+    let label = format!("Réunion parents {}", stamp());
+    b.fill("#new-label", &label)?;
+    b.send_keys("#new-label", &Key::Enter.to_string())?;
+    let shown = label.to_lowercase();
+    b.wait_text(HEADER_CHIP, &shown, WAIT)?;
+    b.wait_text(".message-row .label-chip", &shown, WAIT)?;
+    axe::assert_accessible(&b, "the labels menu")?;
+    b.screenshots_desktop_phone("labels-fr", |_| Ok(()))?;
+    b.wait_text("[data-testid=toast]", "ajouté", WAIT)?;
+    let keyword = format!("r&e9-union_parents_{}", label.rsplit(' ').next().unwrap_or_default());
+    let jmap = server(ctx, JULIEN)?;
+    let with = jmap.query_emails(json!({"hasKeyword": keyword}), 10).map_err(|e| e.to_string())?;
+    ensure!(!with.is_empty(), "the server has keyword {keyword}");
+
+    // After a reload (and the password again), the chip comes from the server.
+    b.refresh()?;
+    b.wait_visible("#password", WAIT)?;
+    b.fill("#password", &account.password)?;
+    b.click("button[type=submit]")?;
+    b.wait_for("[data-testid=message-row]", WAIT)?;
+    b.wait_text(HEADER_CHIP, &shown, WAIT)?;
+
+    // Remove it from the menu.
+    b.click("[data-action=labels]")?;
+    b.wait_visible("[data-testid=label-menu]", WAIT)?;
+    b.click(&format!("[data-testid=label-menu] input[data-keyword={keyword:?}]"))?;
+    b.wait_gone(HEADER_CHIP, WAIT)?;
+    b.wait_text("[data-testid=toast]", "retiré", WAIT)?;
+    b.send_keys("[data-testid=label-menu] input[type=checkbox]", &Key::Escape.to_string())?;
+    b.wait_until("document.querySelector('[data-testid=label-menu]').hidden", "Escape closes the menu", WAIT)?;
+    ensure!(b.focused()?.contains("button"), "focus back on the menu button: {}", b.focused()?);
+    std::thread::sleep(std::time::Duration::from_millis(300));
+    let with = jmap.query_emails(json!({"hasKeyword": keyword}), 10).map_err(|e| e.to_string())?;
+    ensure!(with.is_empty(), "the keyword is gone on the server");
+    Ok(())
+}
+
+/// On a phone the folders are behind the menu; "Nouveau dossier", the folder menu button and
+/// its items are at least 44 px; the dialog fits and passes axe; English texts.
+fn phone_width(ctx: &Ctx) -> Result {
+    let account = ctx.app()?.account(CLAIRE)?.clone();
+    let b = ctx.browser_with(BrowserOptions { lang: "en-US".into(), viewport: PHONE, ..Default::default() })?;
+    sign_in(&b, &account.email, &account.password)?;
+    ensure!(!b.eval("document.querySelector('#new-folder').checkVisibility()")?.as_bool().unwrap_or(true), "folders hidden");
+    b.click(".menu-button")?;
+    b.wait_visible("#new-folder", WAIT)?;
+    let size = |css: &str| -> Result<(f64, f64)> {
+        let r = b.eval(&format!("(r => [r.width, r.height])(document.querySelector({css:?}).getBoundingClientRect())"))?;
+        Ok((r[0].as_f64().unwrap_or(0.0), r[1].as_f64().unwrap_or(0.0)))
+    };
+    ensure!(size("#new-folder")?.1 >= 44.0, "new folder button: {:?}", size("#new-folder")?);
+    let menu_button = format!("{} [data-action=folder-menu]", item("Projets"));
+    let (w, h) = size(&menu_button)?;
+    ensure!(w >= 44.0 && h >= 44.0, "folder menu button {w}×{h}");
+    b.click(&menu_button)?;
+    b.wait_visible(&format!("{} [data-action=folder-rename]", item("Projets")), WAIT)?;
+    ensure!(b.text(&format!("{} [data-testid=folder-menu]", item("Projets")))?.contains("Rename"), "English menu");
+    ensure!(size(&format!("{} [data-action=folder-rename]", item("Projets")))?.1 >= 44.0, "menu items ≥ 44 px");
+    axe::assert_accessible(&b, "the folder menu on a phone")?;
+    b.save_screenshot("folders-menu-en-phone")?;
+    b.click(&format!("{} [data-action=folder-rename]", item("Projets")))?;
+    b.wait_until("document.querySelector('[data-testid=folder-dialog]').open", "rename dialog", WAIT)?;
+    ensure!(b.text("#folder-dialog-title")?.contains("Rename the folder"), "English title");
+    let (w, _) = size("[data-testid=folder-dialog]")?;
+    ensure!(w <= f64::from(PHONE.0), "the dialog fits the phone: {w}");
+    axe::assert_accessible(&b, "the rename dialog on a phone")?;
+    b.save_screenshot("folders-rename-en-phone")?;
+    b.send_keys("#folder-name", &Key::Escape.to_string())?;
+    dialog_closed(&b)?;
+    ensure!(mailbox_named(&server(ctx, CLAIRE)?, "Projets")?.is_some(), "Escape changed nothing");
+    Ok(())
+}
+
+browser_tests!(
+    create_rename_move_delete,
+    deleting_a_folder_moves_its_mail_to_the_trash,
+    refusals_are_said_in_words,
+    quota_banner_and_emptying_the_trash,
+    labels_are_kept_by_the_server,
+    phone_width,
+);
