@@ -105,7 +105,8 @@ pub fn MessageRow(message: MessageSummary, position: usize, setsize: Signal<usiz
                 <input type="checkbox" prop:checked=move || selected.get() on:click=toggle/>
                 <span class="visually-hidden">{check_label}</span>
             </label>
-            <a class="row-link" href=href aria-current=move || is_open().then_some("true")>
+            <a class="row-link" href=href aria-current=move || is_open().then_some("true")
+                on:click=move |_| mail.cursor.set(Some(position))>
             <span class="marks">
                 <Show when=move || unread.get()>
                     <span class="unread-dot" aria-hidden="true"></span>

@@ -38,14 +38,8 @@ pub fn listen(navigate: impl Fn(&str, NavigateOptions) + Clone + 'static, help_o
                 if total == 0 {
                     return;
                 }
-                // The keyboard's row when it shows the open conversation (several rows may
-                // belong to it), else the open conversation's first row.
-                let cursor = mail.cursor.get_untracked();
-                let at = match (&open, cursor) {
-                    (Some(t), Some(c)) if mail.row_at(c).is_some_and(|r| &r.thread_id == t) => Some(c),
-                    (Some(t), _) => mail.position_of_thread(t).or(cursor),
-                    (None, c) => c,
-                };
+                // The row the keyboard (or a click) was last on, else the open conversation's.
+                let at = mail.cursor.get_untracked().or_else(|| open.as_ref().and_then(|t| mail.position_of_thread(t)));
                 let next = match (event.key().as_str(), at) {
                     ("j", Some(i)) => (i + 1).min(total - 1),
                     ("k", Some(i)) => i.saturating_sub(1),

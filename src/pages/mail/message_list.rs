@@ -18,6 +18,15 @@ const OVERSCAN: usize = 8;
 /// scrollbar across a big folder asks only for where it stops).
 const SETTLE: Duration = Duration::from_millis(60);
 
+/// What the list area shows.
+#[derive(Clone, Debug, PartialEq)]
+enum Shown {
+    NotFound,
+    Loading,
+    Failed(crate::core::jmap_client::CallError),
+    Rows,
+}
+
 /// The messages of `folder` (the first page is loaded by the shell, see `MailContext`).
 #[component]
 pub fn MessageList(folder: Signal<Option<Folder>>, folders_loaded: Signal<bool>) -> impl IntoView {
@@ -26,6 +35,24 @@ pub fn MessageList(folder: Signal<Option<Folder>>, folders_loaded: Signal<bool>)
     let page = mail.page;
     let lang = crate::core::lang::use_lang();
     let title = move || folder.get().map(|f| crate::components::folder_nav::folder_label(i18n, &f));
+
+    // What the list area shows, changing only when its kind changes (a new list box would
+    // lose the scroll position).
+    let states = mail.states;
+    let shown = Memo::new(move |_| {
+        if folders_loaded.get() && folder.with(Option::is_none) {
+            return Shown::NotFound;
+        }
+        // Rows of another folder (still held by the resource while the new page loads) must
+        // never appear under this folder's name.
+        let showing = states.with(|s| s.mailbox_id.clone());
+        let wanted = folder.with(|f| f.as_ref().map(|f| f.id.clone()));
+        match page.get() {
+            Some(Ok(Some(()))) if showing == wanted => Shown::Rows,
+            Some(Err(error)) => Shown::Failed(error),
+            _ => Shown::Loading,
+        }
+    });
 
     view! {
         <div class="list-header">
@@ -52,30 +79,19 @@ pub fn MessageList(folder: Signal<Option<Folder>>, folders_loaded: Signal<bool>)
             </label>
         </div>
         <SelectionBar/>
-        {move || {
-            if folders_loaded.get() && folder.with(Option::is_none) {
-                return view! { <p class="empty">{t!(i18n, list.folder_not_found)}</p> }.into_any();
-            }
-            // Rows of another folder (still shown by the resource while the new page loads)
-            // must never appear under this folder's name.
-            let showing = mail.states.with(|s| s.mailbox_id.clone());
-            let wanted = folder.with(|f| f.as_ref().map(|f| f.id.clone()));
-            let page_state = match page.get() {
-                Some(Ok(Some(()))) if showing != wanted => None,
-                other => other,
-            };
-            match page_state {
-                None | Some(Ok(None)) => view! {
-                    <p class="loading" role="status" aria-live="polite">{t!(i18n, loading)}</p>
-                }.into_any(),
-                Some(Err(error)) => view! {
-                    <ErrorBanner
-                        title=Signal::derive(move || t_string!(i18n, list.load_error).to_string())
-                        detail=crate::components::error_banner::describe(i18n, error)
-                        on_retry=move || page.refetch()/>
-                }.into_any(),
-                Some(Ok(Some(()))) => view! { <VirtualRows/> }.into_any(),
-            }
+        {move || match shown.get() {
+            Shown::NotFound => view! { <p class="empty">{t!(i18n, list.folder_not_found)}</p> }.into_any(),
+            Shown::Loading => view! {
+                <p class="loading" role="status" aria-live="polite">{t!(i18n, loading)}</p>
+            }.into_any(),
+            Shown::Failed(error) => view! {
+                <ErrorBanner
+                    title=Signal::derive(move || t_string!(i18n, list.load_error).to_string())
+                    detail=crate::components::error_banner::describe(i18n, error)
+                    on_retry=move || page.refetch()/>
+            }.into_any(),
+            // Rendered once per list: live updates and pages change its rows, not the box.
+            Shown::Rows => view! { <VirtualRows/> }.into_any(),
         }}
     }
 }
