@@ -12,7 +12,6 @@ use facteur_logic::folder_ops::is_user_folder;
 use facteur_logic::folders::sidebar_rows;
 use facteur_logic::mailbox::Folder;
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 
 /// A folder's name as shown: the localised name of its role, else its own name.
 pub fn folder_label(i18n: I18nContext<Locale>, folder: &Folder) -> String {
@@ -138,13 +137,13 @@ fn FolderItem(folder: Folder, depth: usize, current: Signal<String>, menu_for: R
     view! {
         <li class=format!("folder-item depth-{}", depth.min(3)) node_ref=item
             on:keydown=move |ev| if ev.key() == "Escape" && open.get_untracked() { ev.stop_propagation(); close(true) }
-            on:focusout=move |ev| {
-                // Focus left the folder's menu: close it.
-                let inside = ev.related_target()
-                    .and_then(|t| t.dyn_into::<web_sys::Node>().ok())
-                    .zip(item.get_untracked())
-                    .is_some_and(|(node, li)| li.contains(Some(&node)));
-                if !inside && open.get_untracked() { menu_for.set(None) }
+            on:focusout=move |_| {
+                // Focus left the folder's menu: close it (checked once the focus has landed).
+                set_timeout(move || {
+                    let inside = document().active_element().zip(item.get_untracked())
+                        .is_some_and(|(active, li)| li.contains(Some(&active)));
+                    if !inside && open.try_get_untracked() == Some(true) { menu_for.set(None) }
+                }, std::time::Duration::ZERO);
             }>
             {link}
             {manageable.then(|| view! {

@@ -76,6 +76,7 @@ pub fn LabelMenu(messages: Vec<(String, Vec<String>)>) -> impl IntoView {
     let new_name = RwSignal::new(String::new());
     let error = RwSignal::new(None::<LabelError>);
     let button = NodeRef::<leptos::html::Button>::new();
+    let container = NodeRef::<leptos::html::Div>::new();
     let messages = StoredValue::new(messages);
     let ids: Vec<String> = messages.with_value(|m| m.iter().map(|(id, _)| id.clone()).collect());
     let ids = StoredValue::new(ids);
@@ -155,7 +156,16 @@ pub fn LabelMenu(messages: Vec<(String, Vec<String>)>) -> impl IntoView {
         }
     };
     view! {
-        <div class="label-menu" on:keydown=on_keydown>
+        <div class="label-menu" node_ref=container on:keydown=on_keydown
+            on:focusout=move |_| {
+                // Focus left the menu (Tab, a click elsewhere): close it. Checked once the
+                // focus has landed (a blur comes before the next focus).
+                set_timeout(move || {
+                    let inside = document().active_element().zip(container.get_untracked())
+                        .is_some_and(|(active, div)| div.contains(Some(&active)));
+                    if !inside { let _ = open.try_set(false); }
+                }, std::time::Duration::ZERO);
+            }>
             <button type="button" class="button secondary small" data-action="labels" node_ref=button
                 aria-expanded=move || open.get().to_string() aria-controls="label-menu-panel"
                 on:click=move |_| open.update(|o| *o = !*o)>

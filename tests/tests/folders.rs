@@ -247,13 +247,15 @@ fn labels_are_kept_by_the_server(ctx: &Ctx) -> Result {
     b.click("[data-action=labels]")?;
     b.wait_visible("#new-label", WAIT)?;
     let label = format!("Réunion parents {}", stamp());
-    b.fill("#new-label", &label)?;
+    b.send_keys("#new-label", &label)?;
     b.send_keys("#new-label", &Key::Enter.to_string())?;
     let shown = label.to_lowercase();
     b.wait_text(HEADER_CHIP, &shown, WAIT)?;
     b.wait_text(".message-row .label-chip", &shown, WAIT)?;
     axe::assert_accessible(&b, "the labels menu")?;
     b.screenshots_desktop_phone("labels-fr", |_| Ok(()))?;
+    b.execute("document.querySelector('.message-row:has(.label-chip)').scrollIntoView({block: 'center'})", vec![])?;
+    b.save_screenshot("labels-row-fr-desktop")?;
     b.wait_text("[data-testid=toast]", "ajouté", WAIT)?;
     let keyword = format!("r&e9-union_parents_{}", label.rsplit(' ').next().unwrap_or_default());
     let jmap = server(ctx, JULIEN)?;
@@ -319,7 +321,39 @@ fn phone_width(ctx: &Ctx) -> Result {
     Ok(())
 }
 
+/// Keyboard only: Enter opens a folder's menu, Tab reaches its items, Escape closes it and
+/// gives the focus back; the dialog gets the focus and gives it back. System folders have
+/// no menu.
+fn keyboard_only_folder_menu(ctx: &Ctx) -> Result {
+    let b = signed_in(ctx, CLAIRE, "en-US")?;
+    ensure!(!b.exists("li.folder-item:has([data-mailbox-role=inbox]) [data-action=folder-menu]")?, "the Inbox has no menu");
+    ensure!(!b.exists("li.folder-item:has([data-mailbox-role=trash]) [data-action=folder-menu]")?, "the Trash has no menu");
+    let button = format!("{} [data-action=folder-menu]", item("Conseils de classe"));
+    b.execute("document.querySelector(arguments[0]).focus()", vec![json!(button)])?;
+    b.send_keys(&button, &Key::Enter.to_string())?;
+    b.wait_visible(&format!("{} [data-action=folder-rename]", item("Conseils de classe")), WAIT)?;
+    ensure!(b.attr(&button, "aria-expanded")?.as_deref() == Some("true"), "aria-expanded");
+    b.send_keys(&button, &Key::Tab.to_string())?;
+    ensure!(b.focused()?.starts_with("button") && b.eval("document.activeElement.dataset.action")? == "folder-rename", "Tab reaches Rename");
+    b.save_screenshot("folders-menu-en-desktop")?;
+    b.send_keys(&format!("{} [data-action=folder-rename]", item("Conseils de classe")), &Key::Escape.to_string())?;
+    b.wait_until(&format!("document.querySelector({:?}).getAttribute('aria-expanded') === 'false'", button), "Escape closes", WAIT)?;
+    ensure!(b.eval("document.activeElement.dataset.action")? == "folder-menu", "focus back on the menu button");
+    // Enter, Tab, Enter: the rename dialog, focus in its field; Escape closes and gives it back.
+    b.send_keys(&button, &Key::Enter.to_string())?;
+    b.wait_visible(&format!("{} [data-action=folder-rename]", item("Conseils de classe")), WAIT)?;
+    b.send_keys(&button, &Key::Tab.to_string())?;
+    b.send_keys(&format!("{} [data-action=folder-rename]", item("Conseils de classe")), &Key::Enter.to_string())?;
+    b.wait_until("document.querySelector('[data-testid=folder-dialog]').open", "the rename dialog", WAIT)?;
+    ensure!(b.focused()?.starts_with("input#folder-name"), "focus in the field: {}", b.focused()?);
+    b.send_keys("#folder-name", &Key::Escape.to_string())?;
+    dialog_closed(&b)?;
+    ensure!(b.eval("document.activeElement.dataset.action")? == "folder-menu", "focus back after the dialog: {}", b.focused()?);
+    Ok(())
+}
+
 browser_tests!(
+    keyboard_only_folder_menu,
     create_rename_move_delete,
     deleting_a_folder_moves_its_mail_to_the_trash,
     refusals_are_said_in_words,
