@@ -11,7 +11,11 @@ pub fn typing_in_a_field(event: &ev::KeyboardEvent) -> bool {
     let Some(target) = event.target().and_then(|t| t.dyn_into::<web_sys::HtmlElement>().ok()) else {
         return false;
     };
-    matches!(target.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT") || target.is_content_editable()
+    // A checkbox or a button takes no text: the row checkboxes keep `x` and `j`/`k`.
+    if let Some(input) = target.dyn_ref::<web_sys::HtmlInputElement>() {
+        return !matches!(input.type_().as_str(), "checkbox" | "radio" | "button" | "submit" | "reset");
+    }
+    matches!(target.tag_name().as_str(), "TEXTAREA" | "SELECT") || target.is_content_editable()
 }
 
 /// The id of the list row that has the focus (its link or its checkbox).

@@ -2,7 +2,7 @@
 //! selection toolbar, and the rows — only those in view are in the page (virtual scrolling).
 
 use super::context::use_mail;
-use super::pages::{PageLoader, PAGE_SIZE};
+use super::pages::PageLoader;
 use super::selection_bar::{SelectAllBox, SelectionBar};
 use crate::components::{error_banner::ErrorBanner, message_row::{MessageRow, PlaceholderRow}};
 use crate::i18n::*;
@@ -163,18 +163,20 @@ fn VirtualRows() -> impl IntoView {
         }
     });
 
-    // Missing pages of the rows in view, once scrolling pauses.
+    // Missing pages of the rows in view, once scrolling pauses (and requests of pages no
+    // longer in view aborted).
     let loader = PageLoader::new();
     let pending = StoredValue::new_local(None::<TimeoutHandle>);
     let load_ctx = mail.clone();
     Effect::new(move || {
-        let r = range.get();
+        range.track();
         let busy = load_ctx.bulk_busy.get();
-        let missing = load_ctx.list.with(|l| !l.missing_pages(r.clone(), PAGE_SIZE).is_empty());
+        // Tracked so that a page arriving asks again (the list may have been reset meanwhile).
+        load_ctx.list.track();
         if let Some(handle) = pending.try_update_value(|p| p.take()).flatten() {
             handle.clear();
         }
-        if busy || !missing {
+        if busy {
             return;
         }
         let ctx = load_ctx.clone();
