@@ -57,6 +57,7 @@ pub fn MessageList(folder: Signal<Option<Folder>>, folders_loaded: Signal<bool>)
     view! {
         <div class="list-header">
             <SelectAllBox/>
+            <div class="list-title">
             <h1 id="list-title">{title}</h1>
             {move || folder.get().map(|f| view! {
                 <span class="count">{move || {
@@ -68,6 +69,7 @@ pub fn MessageList(folder: Signal<Option<Folder>>, folders_loaded: Signal<bool>)
                     }
                 }}</span>
             })}
+            </div>
             <label class="threads-toggle">
                 <input type="checkbox" id="threads-toggle" prop:checked=move || mail.threaded.get()
                     on:change=move |ev| {
@@ -230,7 +232,8 @@ fn VirtualRows() -> impl IntoView {
     };
     let setsize = Signal::derive(move || total.get());
     view! {
-        {move || (total.get() == 0).then(|| view! { <p class="empty">{t!(i18n, list.empty)}</p> })}
+        {move || mail.bulk_busy.get().then(|| view! { <p class="loading" role="status">{t!(i18n, selection.working)}</p> })}
+        {move || (total.get() == 0 && !mail.bulk_busy.get()).then(|| view! { <p class="empty">{t!(i18n, list.empty)}</p> })}
         <div class="list-scroll" node_ref=scroller on:scroll=move |_| measure()>
             <ul class="message-list" node_ref=list_el aria-labelledby="list-title">
                 <For each=rows
