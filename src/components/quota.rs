@@ -65,12 +65,14 @@ pub fn QuotaBanner() -> impl IntoView {
             }
         })
     };
+    // Only a change of the figures redraws it (the quota is reloaded with every folder change).
+    let shown = Memo::new(move |_| quota.usage().filter(Usage::almost_full));
     move || {
-        let usage = quota.usage().filter(Usage::almost_full)?;
+        let usage = shown.get()?;
         let text = t_string!(i18n, quota.almost_full, percent = usage.percent(), limit = human_size(usage.limit, lang.get()))
             .to_string();
         Some(view! {
-            <div class="quota-banner" role="status" data-testid="quota-banner">
+            <div class="quota-banner" data-testid="quota-banner">
                 <p><strong>{text}</strong>" "{t!(i18n, quota.hint)}</p>
                 <div class="quota-actions">{empty_button("trash")}{empty_button("junk")}</div>
             </div>
@@ -84,8 +86,9 @@ pub fn QuotaGauge() -> impl IntoView {
     let i18n = use_i18n();
     let lang = use_lang();
     let quota = use_quota();
+    let shown = Memo::new(move |_| quota.usage());
     move || {
-        let usage = quota.usage()?;
+        let usage = shown.get()?;
         let lang = lang.get();
         let text = t_string!(
             i18n,

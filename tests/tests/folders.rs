@@ -174,6 +174,7 @@ fn refusals_are_said_in_words(ctx: &Ctx) -> Result {
     ensure!(b.attr("#folder-name", "aria-invalid")?.as_deref() == Some("true"), "the field is marked invalid");
     ensure!(b.attr("#folder-name", "aria-describedby")?.as_deref() == Some("folder-name-error"), "error tied to the field");
     axe::assert_accessible(&b, "the dialog with an error")?;
+    b.screenshots_desktop_phone("folders-error-en", |_| Ok(()))?;
     // Cyrus refuses "%" in a mailbox name (serverFail "Invalid mailbox name").
     let name = format!("Discount 50 % {}", stamp());
     b.fill("#folder-name", &name)?;
@@ -285,6 +286,35 @@ fn labels_are_kept_by_the_server(ctx: &Ctx) -> Result {
     Ok(())
 }
 
+/// When the change cannot reach the server, the label goes away again and a toast says why.
+fn a_failed_label_change_is_rolled_back(ctx: &Ctx) -> Result {
+    let account = ctx.app()?.account(CLAIRE)?.clone();
+    let b = ctx.browser_lang("fr-FR")?;
+    sign_in_per_message(&b, &account.email, &account.password)?;
+    let subjects = rows::subjects(&b)?;
+    let subject = subjects.get(subjects.len().saturating_sub(6)).cloned().ok_or("no rows")?;
+    rows::open(&b, &subject)?;
+    b.wait_for("[data-action=labels]", WAIT)?;
+    // Requests that set keywords fail as if the network dropped; the others go through.
+    b.execute(
+        "window.__fetch = window.fetch; window.fetch = async (input, init) => { \
+           const body = typeof init?.body === 'string' ? init.body : (input instanceof Request ? await input.clone().text() : ''); \
+           if (body.includes('keywords/urgent')) throw new TypeError('Failed to fetch'); \
+           return window.__fetch(input, init); };",
+        vec![],
+    )?;
+    b.click("[data-action=labels]")?;
+    b.wait_visible("#new-label", WAIT)?;
+    b.send_keys("#new-label", "Urgent")?;
+    b.send_keys("#new-label", &Key::Enter.to_string())?;
+    b.wait_text("[data-testid=toast].error", "Le libellé « urgent » n'a pas pu être modifié", WAIT)?;
+    b.wait_gone(HEADER_CHIP, WAIT)?;
+    b.execute("window.fetch = window.__fetch;", vec![])?;
+    let with = server(ctx, CLAIRE)?.query_emails(json!({"hasKeyword": "urgent"}), 10).map_err(|e| e.to_string())?;
+    ensure!(with.is_empty(), "nothing labelled on the server");
+    Ok(())
+}
+
 /// On a phone the folders are behind the menu; "Nouveau dossier", the folder menu button and
 /// its items are at least 44 px; the dialog fits and passes axe; English texts.
 fn phone_width(ctx: &Ctx) -> Result {
@@ -359,5 +389,6 @@ browser_tests!(
     refusals_are_said_in_words,
     quota_banner_and_emptying_the_trash,
     labels_are_kept_by_the_server,
+    a_failed_label_change_is_rolled_back,
     phone_width,
 );
