@@ -119,6 +119,12 @@ fn FolderItem(folder: Folder, depth: usize, current: Signal<String>, menu_for: R
     };
     let name = folder.name.clone();
     let manageable = is_user_folder(&folder) && !is_pending(&folder);
+    // The Trash and Junk can be emptied from their menu (they cannot be renamed or deleted).
+    let empty_text = match folder.role.as_deref() {
+        Some("trash") => Some(t_string!(i18n, quota.empty_trash)),
+        Some("junk") => Some(t_string!(i18n, quota.empty_junk)),
+        _ => None,
+    };
     let link = if is_pending(&folder) {
         view! { <span class="folder-link pending" aria-busy="true"><span class="folder-name">{label.clone()}</span></span> }.into_any()
     } else {
@@ -146,7 +152,7 @@ fn FolderItem(folder: Folder, depth: usize, current: Signal<String>, menu_for: R
                 }, std::time::Duration::ZERO);
             }>
             {link}
-            {manageable.then(|| view! {
+            {(manageable || empty_text.is_some()).then(|| view! {
                 <button type="button" class="icon-button folder-menu-button" node_ref=button data-action="folder-menu"
                     aria-expanded=move || open.get().to_string() aria-controls=menu_id.clone()
                     on:click=move |ev| {
@@ -155,12 +161,17 @@ fn FolderItem(folder: Folder, depth: usize, current: Signal<String>, menu_for: R
                         menu_for.set((!was_open).then(|| id.clone()));
                     }>
                     <Icon kind=IconKind::More/>
-                    <span class="visually-hidden">{t!(i18n, folders.actions_for, name = name.clone())}</span>
+                    <span class="visually-hidden">{t!(i18n, folders.actions_for, name = label())}</span>
                 </button>
                 <ul id=menu_id.clone() class="folder-menu" hidden=move || !open.get() data-testid="folder-menu">
-                    <li><button type="button" data-action="folder-rename" on:click=act(FolderDialog::Rename)>{t!(i18n, folders.rename)}</button></li>
-                    <li><button type="button" data-action="folder-move" on:click=act(FolderDialog::Move)>{t!(i18n, folders.move_to)}</button></li>
-                    <li><button type="button" data-action="folder-delete" on:click=act(FolderDialog::Delete)>{t!(i18n, folders.delete)}</button></li>
+                    {manageable.then(|| view! {
+                        <li><button type="button" data-action="folder-rename" on:click=act(FolderDialog::Rename)>{t!(i18n, folders.rename)}</button></li>
+                        <li><button type="button" data-action="folder-move" on:click=act(FolderDialog::Move)>{t!(i18n, folders.move_to)}</button></li>
+                        <li><button type="button" data-action="folder-delete" on:click=act(FolderDialog::Delete)>{t!(i18n, folders.delete)}</button></li>
+                    })}
+                    {empty_text.map(|text| view! {
+                        <li><button type="button" data-action="folder-empty" on:click=act(FolderDialog::Empty)>{text}</button></li>
+                    })}
                 </ul>
             })}
         </li>

@@ -148,11 +148,15 @@ fn deleting_a_folder_moves_its_mail_to_the_trash(ctx: &Ctx) -> Result {
     let ids = jmap.query_emails(json!({"inMailbox": syndicat["id"]}), 1000).map_err(|e| e.to_string())?;
     ensure!(ids.len() == count, "Syndicat holds the seed's {count} messages");
 
+    // Deleting the open folder goes back to the inbox.
+    b.click(&format!("{} a", item("Syndicat")))?;
+    b.wait_until("location.pathname !== '/mail/inbox'", "Syndicat is open", WAIT)?;
     open_folder_menu(&b, "Syndicat", "folder-delete")?;
     let text = b.text("[data-testid=delete-plan]")?;
     ensure!(text == format!("Ses {count} messages seront placés dans la Corbeille."), "plan: {text}");
     b.click("[data-action=folder-delete-confirm]")?;
     b.wait_gone(&item("Syndicat"), WAIT)?;
+    b.wait_until("location.pathname === '/mail/inbox'", "back to the inbox", WAIT)?;
     b.wait_text("[data-testid=toast]", "supprimé", WAIT)?;
     std::thread::sleep(std::time::Duration::from_millis(500));
     ensure!(mailbox_named(&jmap, "Syndicat")?.is_none(), "the folder is gone on the server");
@@ -357,7 +361,9 @@ fn phone_width(ctx: &Ctx) -> Result {
 fn keyboard_only_folder_menu(ctx: &Ctx) -> Result {
     let b = signed_in(ctx, CLAIRE, "en-US")?;
     ensure!(!b.exists("li.folder-item:has([data-mailbox-role=inbox]) [data-action=folder-menu]")?, "the Inbox has no menu");
-    ensure!(!b.exists("li.folder-item:has([data-mailbox-role=trash]) [data-action=folder-menu]")?, "the Trash has no menu");
+    let trash_menu = "li.folder-item:has([data-mailbox-role=trash]) [data-testid=folder-menu]";
+    ensure!(b.exists(&format!("{trash_menu} [data-action=folder-empty]"))?, "the Trash can be emptied from its menu");
+    ensure!(!b.exists(&format!("{trash_menu} [data-action=folder-rename]"))?, "the Trash cannot be renamed");
     let button = format!("{} [data-action=folder-menu]", item("Conseils de classe"));
     b.execute("document.querySelector(arguments[0]).focus()", vec![json!(button)])?;
     b.send_keys(&button, &Key::Enter.to_string())?;
