@@ -54,7 +54,7 @@ fn start_testbed() -> Result<App> {
     let dist = paths::dist_dir()?;
     let seed = paths::seed_dir()?;
     let t0 = Instant::now();
-    let tb = Testbed::start(TestbedOptions { dir: None, seed_dir: Some(seed), dist_dir: Some(dist), app_port: 0 })
+    let tb = Testbed::start(TestbedOptions { seed_dir: Some(seed), dist_dir: Some(dist), ..Default::default() })
         .map_err(|e| Error(format!("the mail server / app server did not start: {e}")))?;
     let app = App { url: tb.app_url(), accounts: tb.accounts().to_vec(), startup: t0.elapsed() };
     eprintln!("browser tests: testbed ready in {:.1}s at {}", app.startup.as_secs_f64(), app.url);

@@ -10,7 +10,9 @@
 //! ```
 
 mod app;
+pub mod bulk;
 mod cyrus;
+pub mod generate;
 pub mod jmap;
 mod postfix;
 mod proc;
@@ -28,8 +30,13 @@ pub use seed::SeedSummary;
 /// Options of [`Testbed::start`].
 #[derive(Debug, Clone, Default)]
 pub struct TestbedOptions {
-    /// Private directory (wiped and created). Default: a fresh directory under /tmp.
+    /// Private directory (wiped and created, unless `keep_data`). Default: a fresh directory
+    /// under /tmp.
     pub dir: Option<PathBuf>,
+    /// Keep the mail data of a previous run in `dir` (configuration, logs and Postfix are made
+    /// anew): when `dir` holds a store seeded from the same seed directory, seeding is skipped and
+    /// folders filled by [`bulk::fill_folder`] are reused. For benchmarks with 100,000 mails.
+    pub keep_data: bool,
     /// Seed directory (`accounts.json`, `accounts/<email>/...`). None = no accounts, no seeding.
     pub seed_dir: Option<PathBuf>,
     /// Built app bundle (Trunk output). None = no app server.
@@ -126,6 +133,31 @@ pub struct Testbed {
     owned_dir: bool,
 }
 
+/// File in a kept directory that says from which seed its store was made.
+const SEEDED_MARKER: &str = "seeded-from";
+
+/// What identifies a seed: a hash of the names and contents of its files (a changed seed is
+/// seeded anew).
+fn seed_key(seed_dir: &Path) -> String {
+    fn walk(dir: &Path, out: &mut Vec<String>) {
+        let Ok(rd) = std::fs::read_dir(dir) else { return };
+        let mut entries: Vec<_> = rd.flatten().collect();
+        entries.sort_by_key(|e| e.file_name());
+        for e in entries {
+            let p = e.path();
+            if p.is_dir() {
+                walk(&p, out);
+            } else if let Ok(bytes) = std::fs::read(&p) {
+                let text = String::from_utf8_lossy(&bytes);
+                out.push(format!("{} {:016x}", e.file_name().to_string_lossy(), generate::fnv1a(&text)));
+            }
+        }
+    }
+    let mut lines = Vec::new();
+    walk(seed_dir, &mut lines);
+    format!("{:016x}", generate::fnv1a(&lines.join("\n")))
+}
+
 static DIR_COUNTER: AtomicU32 = AtomicU32::new(0);
 
 /// Picks a free TCP port on 127.0.0.1 (bind to port 0, read it, drop the socket).
@@ -196,9 +228,26 @@ impl Testbed {
         let ports = free_ports(3)?;
         let layout = Layout { dir, imap_port: ports[0], http_port: ports[1], smtp_port: ports[2] };
 
-        // A previous crashed run of the same directory: kill what it left, then wipe.
+        // A previous crashed run of the same directory: kill what it left, then wipe (all of it,
+        // or all but the mail store when it is to be kept).
         proc::kill_leftovers(&layout);
-        if layout.dir.exists() {
+        let marker = layout.p(SEEDED_MARKER);
+        let seed_key = opts.seed_dir.as_deref().map(seed_key).unwrap_or_default();
+        let reuse = opts.keep_data
+            && opts.dir.is_some()
+            && std::fs::read_to_string(&marker).map(|k| k == seed_key).unwrap_or(false);
+        if reuse {
+            for rel in ["etc", "run", "pf", "sasldb2"] {
+                let p = layout.p(rel);
+                let removed = if p.is_dir() { std::fs::remove_dir_all(&p) } else { std::fs::remove_file(&p) };
+                match removed {
+                    Err(e) if e.kind() != std::io::ErrorKind::NotFound => {
+                        return Err(TestbedError::io(format!("wipe {}", p.display()), e))
+                    }
+                    _ => {}
+                }
+            }
+        } else if layout.dir.exists() {
             std::fs::remove_dir_all(&layout.dir)
                 .map_err(|e| TestbedError::io(format!("wipe {}", layout.dir.display()), e))?;
         }
@@ -232,7 +281,16 @@ impl Testbed {
         let t_accounts = t0.elapsed();
 
         if let Some(seed_dir) = &opts.seed_dir {
-            tb.seed_summary = seed::seed_all(&tb.layout, seed_dir, &tb.accounts)?;
+            if reuse {
+                if std::env::var_os("FACTEUR_TESTBED_QUIET").is_none() {
+                    eprintln!("testbed: kept the mail store of {} (seeded earlier)", tb.layout.dir.display());
+                }
+            } else {
+                tb.seed_summary = seed::seed_all(&tb.layout, seed_dir, &tb.accounts)?;
+                if opts.keep_data {
+                    std::fs::write(&marker, &seed_key).map_err(|e| TestbedError::io(format!("write {}", marker.display()), e))?;
+                }
+            }
         }
         let t_seed = t0.elapsed();
 

@@ -1,13 +1,30 @@
-//! `facteur-testbed serve --seed seed --dist dist --port 8080 [--dir DIR]`
+//! `facteur-testbed serve --seed seed --dist dist --port 8080 [--dir DIR | --data DIR] [--bulk EMAIL:FOLDER:COUNT]…`
 
-use facteur_testbed::{Testbed, TestbedOptions};
+use facteur_testbed::{bulk, Testbed, TestbedOptions};
 use std::path::PathBuf;
 
-const USAGE: &str = "usage: facteur-testbed serve [--seed DIR] [--dist DIR] [--port PORT] [--dir DIR]
+const USAGE: &str = "usage: facteur-testbed serve [--seed DIR] [--dist DIR] [--port PORT] [--dir DIR | --data DIR]
+                              [--bulk EMAIL:FOLDER:COUNT]...
 
 Starts a private Cyrus IMAP (JMAP, CalDAV, CardDAV) + Postfix on 127.0.0.1, seeds the demo
 accounts from --seed, serves the built app from --dist on the same origin as /jmap (port 0 = any
-free port), and runs until SIGINT/SIGTERM.";
+free port), and runs until SIGINT/SIGTERM.
+
+  --dir DIR    private directory, wiped at start
+  --data DIR   private directory whose mail store is KEPT between runs (seeding is skipped when it
+               was seeded from the same files; bulk folders are reused)
+  --bulk EMAIL:FOLDER:COUNT
+               fill FOLDER (created if missing, `/` between levels) of EMAIL with COUNT generated
+               messages (only the missing ones are added), e.g.
+               --bulk claire.martin@ac-cevennes.fr:Archives-2019:100000";
+
+/// Parses `EMAIL:FOLDER:COUNT` (the folder may hold `:`).
+fn parse_bulk(spec: &str) -> Option<(String, String, usize)> {
+    let (email, rest) = spec.split_once(':')?;
+    let (folder, count) = rest.rsplit_once(':')?;
+    let count = count.replace('_', "").parse().ok()?;
+    (!email.is_empty() && !folder.is_empty()).then(|| (email.to_string(), folder.to_string(), count))
+}
 
 fn main() {
     let mut args = std::env::args().skip(1);
@@ -23,6 +40,7 @@ fn main() {
         }
     }
     let mut opts = TestbedOptions::default();
+    let mut bulks: Vec<(String, String, usize)> = Vec::new();
     while let Some(a) = args.next() {
         let mut val = |name: &str| {
             args.next().unwrap_or_else(|| {
@@ -34,6 +52,17 @@ fn main() {
             "--seed" => opts.seed_dir = Some(PathBuf::from(val("--seed"))),
             "--dist" => opts.dist_dir = Some(PathBuf::from(val("--dist"))),
             "--dir" => opts.dir = Some(PathBuf::from(val("--dir"))),
+            "--data" => {
+                opts.dir = Some(PathBuf::from(val("--data")));
+                opts.keep_data = true;
+            }
+            "--bulk" => {
+                let spec = val("--bulk");
+                bulks.push(parse_bulk(&spec).unwrap_or_else(|| {
+                    eprintln!("--bulk needs EMAIL:FOLDER:COUNT, got {spec:?}");
+                    std::process::exit(2)
+                }))
+            }
             "--port" => {
                 opts.app_port = val("--port").parse().unwrap_or_else(|_| {
                     eprintln!("--port needs a number");
@@ -69,6 +98,16 @@ fn main() {
             std::process::exit(1);
         }
     };
+    for (email, folder, count) in &bulks {
+        match bulk::fill_folder(&tb, email, folder, *count) {
+            Ok(report) => eprintln!("testbed: {email} {folder}: {report}"),
+            Err(e) => {
+                eprintln!("facteur-testbed: --bulk {email}:{folder}:{count}: {e}");
+                tb.stop();
+                std::process::exit(1);
+            }
+        }
+    }
     println!();
     println!("Facteur demo: {}", tb.app_url());
     println!("  JMAP session: {}/jmap/  (Cyrus httpd: {})", tb.app_url(), tb.cyrus_http_url());

@@ -39,7 +39,7 @@ fn shared() -> &'static Shared {
             dir: None,
             seed_dir: Some(fixtures().join("seed")),
             dist_dir: Some(fixtures().join("dist")),
-            app_port: 0,
+            ..Default::default()
         })
         .unwrap_or_else(|e| panic!("testbed start: {e}"));
         let s = Shared { app_url: tb.app_url(), cyrus_url: tb.cyrus_http_url() };
