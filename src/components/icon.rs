@@ -17,6 +17,10 @@ pub enum IconKind {
     Plus,
     /// Three dots (more actions).
     More,
+    /// Magnifying glass.
+    Search,
+    /// Sliders (search options).
+    Options,
 }
 
 impl IconKind {
@@ -28,6 +32,8 @@ impl IconKind {
             IconKind::SignOut => "M15 4h4v16h-4M10 8l-4 4 4 4M6 12h10",
             IconKind::Plus => "M12 5v14M5 12h14",
             IconKind::More => "M5 12h.01M12 12h.01M19 12h.01",
+            IconKind::Search => "M10.5 17a6.5 6.5 0 1 0 0-13 6.5 6.5 0 0 0 0 13zM15.5 15.5L21 21",
+            IconKind::Options => "M4 6h10M18 6h2M4 12h4M12 12h8M4 18h12M20 18h0M14 4v4M8 10v4M16 16v4",
         }
     }
 }

@@ -1,6 +1,7 @@
 //! One row of the message list: sender, subject, preview, date, marks.
 
 use crate::components::icon::{Icon, IconKind};
+use crate::components::snippet::Snippet;
 use crate::core::lang::use_lang;
 use crate::i18n::*;
 use facteur_logic::dates::{full_date, list_date};
@@ -42,7 +43,15 @@ pub fn MessageRow(message: MessageSummary, position: usize, setsize: Signal<usiz
     let server_flagged = message.flagged;
     let flagged = Memo::new(move |_| mail.flagged.with(|f| f.get(&id).copied().unwrap_or(server_flagged)));
     let thread_id = message.thread_id.clone();
-    let href = move || format!("/mail/{}/{}", mail.slug.get(), thread_id);
+    let href = {
+        let mail = mail.clone();
+        move || mail.thread_href(&thread_id)
+    };
+    // In search results: the subject and excerpt with the matching words marked.
+    let highlight = {
+        let id = message.id.clone();
+        Memo::new(move |_| mail.search.highlights.with(|h| h.get(&id).cloned()).unwrap_or_default())
+    };
     let open_thread = message.thread_id.clone();
     let is_open = move || params.read().get("thread").as_deref() == Some(open_thread.as_str());
     let received = message.received_at;
@@ -96,6 +105,7 @@ pub fn MessageRow(message: MessageSummary, position: usize, setsize: Signal<usiz
     let label_changes = crate::components::labels::use_label_changes();
     let (row_id, server_labels) = (message.id.clone(), message.labels.clone());
     let labels = Signal::derive(move || label_changes.of(&row_id, &server_labels));
+    let preview = message.preview.clone();
     view! {
         <li class="message-row" class:unread=move || unread.get() class:selected=move || selected.get()
             data-testid="message-row" data-id=message.id.clone() data-position=position
@@ -125,8 +135,14 @@ pub fn MessageRow(message: MessageSummary, position: usize, setsize: Signal<usiz
             </span>
             <span class="summary">
                 <crate::components::labels::LabelChips labels/>
-                <span class="subject">{move || subject.clone().unwrap_or_else(|| t_string!(i18n, list.no_subject).to_string())}</span>
-                {(!message.preview.is_empty()).then(|| view! { " — " <span class="preview">{message.preview.clone()}</span> })}
+                <span class="subject">{move || match highlight.get().subject {
+                    Some(segments) => view! { <Snippet segments/> }.into_any(),
+                    None => subject.clone().unwrap_or_else(|| t_string!(i18n, list.no_subject).to_string()).into_any(),
+                }}</span>
+                {move || match highlight.get().preview {
+                    Some(segments) => Some(view! { " — " <span class="preview snippet"><Snippet segments/></span> }.into_any()),
+                    None => (!preview.is_empty()).then(|| view! { " — " <span class="preview">{preview.clone()}</span> }.into_any()),
+                }}
             </span>
             <span class="date">
                 <Show when=move || flagged.get()>

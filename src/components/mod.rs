@@ -10,5 +10,6 @@ pub mod language_switch;
 pub mod message_row;
 pub mod modal;
 pub mod quota;
+pub mod snippet;
 pub mod text_body;
 pub mod toast;

@@ -4,6 +4,7 @@ use crate::core::jmap_client::{CallError, JmapClient};
 use facteur_logic::mailbox::Folder;
 use facteur_logic::live::{self, Changed, ListUpdate, States};
 use facteur_logic::requests::{self, Page};
+use facteur_logic::search::{request::{self, SearchPage}, SearchQuery};
 
 /// All the account's folders (one `Mailbox/get`), and the mailbox state.
 pub async fn load_folders(client: &JmapClient) -> Result<(Vec<Folder>, String), CallError> {
@@ -96,4 +97,21 @@ pub async fn list_updates(
     let (request, calls) = live::list_updates(client.account_id(), mailbox_id, threaded, query_state, updated_shown);
     let response = client.send(&request).await?;
     live::read_list_updates(&response, &calls).map_err(|e| CallError::Unexpected(e.to_string()))
+}
+
+/// A page of search results with their highlighted words: `Email/query`, `Email/get`,
+/// (`Thread/get`) and `SearchSnippet/get` in one request. Days start at midnight in the
+/// browser's time zone.
+pub async fn search_page(
+    client: &JmapClient,
+    search: &SearchQuery,
+    mailbox_id: &str,
+    threaded: bool,
+    position: u32,
+    limit: u32,
+) -> Result<SearchPage, CallError> {
+    let (request, calls) =
+        request::search_page(client.account_id(), search, mailbox_id, &chrono::Local, threaded, position, limit);
+    let response = client.send(&request).await?;
+    request::read_search_page(&response, &calls).map_err(|e| CallError::Unexpected(e.to_string()))
 }

@@ -19,6 +19,36 @@ pub struct SeedMail {
     pub flagged: bool,
     /// File names of the attachments.
     pub attachments: Vec<String>,
+    /// The sender's address.
+    pub from: String,
+    /// The text of its text bodies (for what a full-text search must find).
+    pub text: String,
+}
+
+impl SeedMail {
+    /// Whether the subject or the text contains `word`, ignoring case.
+    pub fn mentions(&self, word: &str) -> bool {
+        let word = word.to_lowercase();
+        self.subject.to_lowercase().contains(&word) || self.text.to_lowercase().contains(&word)
+    }
+}
+
+/// Every folder of `account`'s seed (nested ones as `Classes/2nde B`) with its messages.
+pub fn all_folders(account: &str) -> Result<Vec<(String, Vec<SeedMail>)>> {
+    let root: PathBuf = paths::seed_dir()?.join("accounts").join(account).join("mail");
+    let mut pending = vec![root.clone()];
+    let mut out = Vec::new();
+    while let Some(dir) = pending.pop() {
+        for entry in std::fs::read_dir(&dir).ctx(format!("reading {}", dir.display()))? {
+            let path = entry.ctx("seed entry")?.path();
+            if path.is_dir() {
+                let name = path.strip_prefix(&root).unwrap_or(&path).to_string_lossy().to_string();
+                out.push((name.clone(), folder(account, &name)?));
+                pending.push(path);
+            }
+        }
+    }
+    Ok(out)
 }
 
 /// The messages of `folder` (e.g. `Inbox`, `Classes/2nde B`) in `account`'s seed, newest first.
@@ -48,6 +78,8 @@ pub fn folder(account: &str, folder: &str) -> Result<Vec<SeedMail>> {
             unread: !keywords.contains(&"$seen"),
             flagged: keywords.contains(&"$flagged"),
             attachments: message.attachments().filter_map(|a| a.attachment_name().map(str::to_string)).collect(),
+            from: message.from().and_then(|a| a.first()).and_then(|a| a.address()).unwrap_or_default().to_string(),
+            text: (0..message.text_body_count()).filter_map(|i| message.body_text(i)).collect::<Vec<_>>().join("\n"),
         });
     }
     mails.sort_by(|a, b| b.timestamp.cmp(&a.timestamp));

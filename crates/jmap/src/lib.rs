@@ -59,7 +59,7 @@ pub use method::{
 pub use request::{CallHandle, Invocation, Request, RequestBuilder, ResultReference};
 pub use response::Response;
 pub use session::{Account, CoreCapability, Session};
-pub use template::expand_url_template;
+pub use template::{expand_url_template, percent_encode};
 pub use url::resolve_url;
 
 /// The capability every request uses.

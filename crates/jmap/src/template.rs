@@ -27,8 +27,12 @@ pub fn expand_url_template(template: &str, vars: &[(&str, &str)]) -> String {
     out
 }
 
-/// Percent-encodes everything but RFC 3986 unreserved characters.
-fn percent_encode(value: &str) -> String {
+/// Percent-encodes everything but RFC 3986 unreserved characters (UTF-8 bytes as `%XX`).
+///
+/// ```
+/// assert_eq!(facteur_jmap::percent_encode("é a/b"), "%C3%A9%20a%2Fb");
+/// ```
+pub fn percent_encode(value: &str) -> String {
     let mut out = String::with_capacity(value.len());
     for b in value.bytes() {
         if b.is_ascii_alphanumeric() || b"-._~".contains(&b) {

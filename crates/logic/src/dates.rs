@@ -61,6 +61,22 @@ pub fn full_date(when: DateTime<Utc>, offset: FixedOffset, lang: Lang) -> String
     }
 }
 
+/// A day, written out (for search criteria).
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use facteur_logic::{dates::long_day, Lang};
+/// let day = NaiveDate::from_ymd_opt(2026, 3, 1).unwrap();
+/// assert_eq!(long_day(day, Lang::Fr), "1 mars 2026");
+/// assert_eq!(long_day(day, Lang::En), "Mar 1, 2026");
+/// ```
+pub fn long_day(day: NaiveDate, lang: Lang) -> String {
+    match lang {
+        Lang::Fr => format!("{} {}", day_month(day, lang), day.year()),
+        Lang::En => format!("{}, {}", day_month(day, lang), day.year()),
+    }
+}
+
 fn month_name(day: NaiveDate, lang: Lang) -> &'static str {
     let m = day.month0() as usize;
     match lang {

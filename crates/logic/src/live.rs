@@ -88,8 +88,15 @@ pub struct ListUpdateCalls {
 /// The list query of a mailbox, newest first (the same as the page query); `threaded`: one
 /// row per conversation.
 pub fn list_query(account_id: &str, mailbox_id: &str, threaded: bool) -> EmailQuery {
+    let filter = Filter::Condition(EmailFilter { in_mailbox: Some(mailbox_id.to_string()), ..Default::default() });
+    newest_first(account_id, filter, threaded)
+}
+
+/// The emails matching `filter`, newest first, with the total; `threaded`: one per
+/// conversation.
+pub fn newest_first(account_id: &str, filter: Filter<EmailFilter>, threaded: bool) -> EmailQuery {
     EmailQuery::new(account_id)
-        .filter(Filter::Condition(EmailFilter { in_mailbox: Some(mailbox_id.to_string()), ..Default::default() }))
+        .filter(filter)
         .sort(vec![Comparator::descending("receivedAt")])
         .extra(EmailQueryArgs { collapse_threads: threaded })
         .calculate_total(true)

@@ -55,7 +55,7 @@ fn folder_from(m: Mailbox) -> Folder {
 
 /// The calls of a message page.
 pub struct PageCalls {
-    query: CallHandle<EmailQuery>,
+    pub(crate) query: CallHandle<EmailQuery>,
     get: CallHandle<EmailGet>,
     threads: Option<CallHandle<ThreadGet>>,
 }
@@ -65,10 +65,19 @@ pub struct PageCalls {
 /// request.
 pub fn message_page(account_id: &str, mailbox_id: &str, threaded: bool, position: u32, limit: u32) -> (Request, PageCalls) {
     let mut builder = RequestBuilder::new();
-    let query = builder.call(crate::live::list_query(account_id, mailbox_id, threaded).position(position).limit(limit));
-    let get = builder.call(EmailGet::new(account_id).ids_ref(query.reference("/ids")).properties(ROW_PROPERTIES));
-    let threads = threaded.then(|| builder.call(ThreadGet::new(account_id).ids_ref(get.reference("/list/*/threadId"))));
-    (builder.build(), PageCalls { query, get, threads })
+    let query = crate::live::list_query(account_id, mailbox_id, threaded).position(position).limit(limit);
+    let calls = page_calls(&mut builder, query, threaded);
+    (builder.build(), calls)
+}
+
+/// Adds the calls of a page of rows to `builder`: `query`, `Email/get` of its ids, and
+/// (threaded) `Thread/get` of their threads.
+pub(crate) fn page_calls(builder: &mut RequestBuilder, query: EmailQuery, threaded: bool) -> PageCalls {
+    let account_id = query.account_id.clone();
+    let query = builder.call(query);
+    let get = builder.call(EmailGet::new(&account_id).ids_ref(query.reference("/ids")).properties(ROW_PROPERTIES));
+    let threads = threaded.then(|| builder.call(ThreadGet::new(&account_id).ids_ref(get.reference("/list/*/threadId"))));
+    PageCalls { query, get, threads }
 }
 
 /// A page of a list, with the states to ask for changes from.

@@ -20,6 +20,8 @@ pub struct LiveStates {
     pub mailbox_id: Option<String>,
     /// Whether the open list is threaded.
     pub threaded: bool,
+    /// The search the rows are the results of (`None`: the folder's rows).
+    pub search: Option<facteur_logic::search::SearchQuery>,
 }
 
 /// Provided by the mail shell.
@@ -55,6 +57,8 @@ pub struct MailContext {
     pub threaded: RwSignal<bool>,
     /// The open folder's address component (`inbox`, or an id).
     pub slug: Memo<String>,
+    /// The search in the address, if any, and its highlights.
+    pub search: super::search_results::SearchState,
 }
 
 /// The mail context.

@@ -58,7 +58,10 @@ pub fn ConversationView() -> impl IntoView {
         });
     });
 
-    let back = move || format!("/mail/{}", mail_ctx.slug.get());
+    let back = {
+        let mail_ctx = mail_ctx.clone();
+        move || mail_ctx.list_href()
+    };
     let lang = use_lang();
     view! {
         <article class="conversation" aria-labelledby="conversation-title" data-testid="conversation">
@@ -233,7 +236,7 @@ fn Toolbar(messages: Vec<ConversationMessage>) -> impl IntoView {
                 return;
             };
             actions::move_emails(ctx.clone(), toasts, i18n, EmailTarget::Emails(ids.clone()), from, to, kind);
-            navigate(&format!("/mail/{}", ctx.slug.get_untracked()), Default::default());
+            navigate(&untrack(|| ctx.list_href()), Default::default());
         }
     };
     let delete = {
@@ -245,7 +248,7 @@ fn Toolbar(messages: Vec<ConversationMessage>) -> impl IntoView {
                     .unwrap_or(false);
                 if sure {
                     actions::destroy_emails(ctx.clone(), toasts, i18n, EmailTarget::Emails(ids.clone()));
-                    navigate(&format!("/mail/{}", ctx.slug.get_untracked()), Default::default());
+                    navigate(&untrack(|| ctx.list_href()), Default::default());
                 }
             } else {
                 do_move(MoveKind::Trash, None);
@@ -269,7 +272,7 @@ fn Toolbar(messages: Vec<ConversationMessage>) -> impl IntoView {
         move |_| {
             if let Some((id, _)) = &latest {
                 actions::set_keyword(ctx.clone(), toasts, i18n, EmailTarget::Emails(vec![id.clone()]), "$seen", false);
-                navigate(&format!("/mail/{}", ctx.slug.get_untracked()), Default::default());
+                navigate(&untrack(|| ctx.list_href()), Default::default());
             }
         }
     };

@@ -24,8 +24,12 @@ fn focused_row_id() -> Option<String> {
     active.closest("[data-testid=message-row]").ok()??.get_attribute("data-id")
 }
 
+/// The id of the search field (the `/` key focuses it).
+pub const SEARCH_FIELD: &str = "search-input";
+
 /// j/k: next/previous conversation (the row is kept in view); x: select the focused row;
-/// Escape: clear the selection (else close the conversation); u: back to the list; ?: the list of shortcuts.
+/// Escape: clear the selection (else close the conversation); u: back to the list; /: search;
+/// ?: the list of shortcuts.
 /// (e, #, r, a, f act on the open conversation: see the reading pane.)
 pub fn listen(navigate: impl Fn(&str, NavigateOptions) + Clone + 'static, help_open: RwSignal<bool>) {
     let mail = use_mail();
@@ -34,7 +38,6 @@ pub fn listen(navigate: impl Fn(&str, NavigateOptions) + Clone + 'static, help_o
         if event.ctrl_key() || event.meta_key() || event.alt_key() || typing_in_a_field(&event) {
             return;
         }
-        let slug = mail.slug.get_untracked();
         let open = params.with_untracked(|p| p.get("thread"));
         match event.key().as_str() {
             "j" | "k" => {
@@ -54,7 +57,7 @@ pub fn listen(navigate: impl Fn(&str, NavigateOptions) + Clone + 'static, help_o
                 mail.cursor.set(Some(next));
                 // A row not loaded yet comes into view and loads; the next key opens it.
                 if let Some(row) = mail.row_at(next) {
-                    navigate(&format!("/mail/{slug}/{}", row.thread_id), Default::default());
+                    navigate(&untrack(|| mail.thread_href(&row.thread_id)), Default::default());
                 }
             }
             "x" => {
@@ -70,7 +73,15 @@ pub fn listen(navigate: impl Fn(&str, NavigateOptions) + Clone + 'static, help_o
             }
             "u" | "Escape" if open.is_some() => {
                 event.prevent_default();
-                navigate(&format!("/mail/{slug}"), Default::default());
+                navigate(&untrack(|| mail.list_href()), Default::default());
+            }
+            "/" => {
+                let field = document().get_element_by_id(SEARCH_FIELD).and_then(|e| e.dyn_into::<web_sys::HtmlInputElement>().ok());
+                if let Some(field) = field {
+                    event.prevent_default();
+                    let _ = field.focus();
+                    field.select();
+                }
             }
             "?" => {
                 event.prevent_default();
@@ -106,6 +117,7 @@ pub fn ShortcutHelp(open: RwSignal<bool>) -> impl IntoView {
             ("Échap / Esc", t_string!(i18n, keys.clear_selection).to_string()),
             ("e", t_string!(i18n, keys.archive).to_string()),
             ("#", t_string!(i18n, keys.delete).to_string()),
+            ("/", t_string!(i18n, keys.search).to_string()),
             ("r / a / f", t_string!(i18n, keys.reply).to_string()),
             ("?", t_string!(i18n, keys.help).to_string()),
         ]

@@ -81,7 +81,8 @@ async fn step(
     }
     let _ = ctx.states.try_update(|s| s.account = changed.states.clone());
     let (Some(mailbox_id), Some(query_state)) = (held.mailbox_id, held.query) else { return Ok(()) };
-    if !changed.emails {
+    // Search results stay as found (their list is not the folder's query).
+    if !changed.emails || held.search.is_some() {
         return Ok(());
     }
     let shown: Vec<String> =

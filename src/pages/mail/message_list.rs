@@ -3,6 +3,7 @@
 
 use super::context::use_mail;
 use super::pages::PageLoader;
+use super::search_results::ResultsHeader;
 use super::selection_bar::{SelectAllBox, SelectionBar};
 use crate::components::{error_banner::ErrorBanner, message_row::{MessageRow, PlaceholderRow}};
 use crate::i18n::*;
@@ -38,23 +39,25 @@ pub fn MessageList(folder: Signal<Option<Folder>>, folders_loaded: Signal<bool>)
 
     // What the list area shows, changing only when its kind changes (a new list box would
     // lose the scroll position).
-    let states = mail.states;
-    let shown = Memo::new(move |_| {
+    let shown = Memo::new({
+        let mail = mail.clone();
+        move |_| {
         if folders_loaded.get() && folder.with(Option::is_none) {
             return Shown::NotFound;
         }
-        // Rows of another folder (still held by the resource while the new page loads) must
-        // never appear under this folder's name.
-        let showing = states.with(|s| s.mailbox_id.clone());
-        let wanted = folder.with(|f| f.as_ref().map(|f| f.id.clone()));
+        // Rows of another folder or search (still held by the resource while the new page
+        // loads) must never appear under this folder's name or search.
+        let wanted = mail.rows_match_address(folder.with(|f| f.as_ref().map(|f| f.id.clone())));
         match page.get() {
-            Some(Ok(Some(()))) if showing == wanted => Shown::Rows,
+            Some(Ok(Some(()))) if wanted => Shown::Rows,
             Some(Err(error)) => Shown::Failed(error),
             _ => Shown::Loading,
         }
-    });
+    }});
+    let search = mail.search.query;
+    let folder_name = Signal::derive(title);
 
-    view! {
+    let folder_header = move || view! {
         <div class="list-header">
             <SelectAllBox/>
             <div class="list-title">
@@ -80,6 +83,12 @@ pub fn MessageList(folder: Signal<Option<Folder>>, folders_loaded: Signal<bool>)
                 {t!(i18n, list.by_conversation)}
             </label>
         </div>
+    };
+    view! {
+        {move || match search.get() {
+            Some(search) => view! { <ResultsHeader search folder_name/> }.into_any(),
+            None => folder_header().into_any(),
+        }}
         <SelectionBar/>
         {move || match shown.get() {
             Shown::NotFound => view! { <p class="empty">{t!(i18n, list.folder_not_found)}</p> }.into_any(),
@@ -88,7 +97,10 @@ pub fn MessageList(folder: Signal<Option<Folder>>, folders_loaded: Signal<bool>)
             }.into_any(),
             Shown::Failed(error) => view! {
                 <ErrorBanner
-                    title=Signal::derive(move || t_string!(i18n, list.load_error).to_string())
+                    title=Signal::derive(move || match search.with(Option::is_some) {
+                        true => t_string!(i18n, search.error).to_string(),
+                        false => t_string!(i18n, list.load_error).to_string(),
+                    })
                     detail=crate::components::error_banner::describe(i18n, error)
                     on_retry=move || page.refetch()/>
             }.into_any(),
@@ -233,7 +245,10 @@ fn VirtualRows() -> impl IntoView {
     let setsize = Signal::derive(move || total.get());
     view! {
         {move || mail.bulk_busy.get().then(|| view! { <p class="loading" role="status">{t!(i18n, selection.working)}</p> })}
-        {move || (total.get() == 0 && !mail.bulk_busy.get()).then(|| view! { <p class="empty">{t!(i18n, list.empty)}</p> })}
+        {move || (total.get() == 0 && !mail.bulk_busy.get()).then(|| match mail.search.query.with(Option::is_some) {
+            true => view! { <p class="empty" data-testid="no-results">{t!(i18n, search.none)}</p> }.into_any(),
+            false => view! { <p class="empty">{t!(i18n, list.empty)}</p> }.into_any(),
+        })}
         <div class="list-scroll" node_ref=scroller on:scroll=move |_| measure()>
             <ul class="message-list" node_ref=list_el aria-labelledby="list-title">
                 <For each=rows

@@ -11,6 +11,8 @@ mod message_list;
 mod pages;
 mod selection_bar;
 mod targets;
+mod search_bar;
+mod search_results;
 
 pub use context::use_mail;
 pub use drag::FolderDrop;
@@ -36,7 +38,11 @@ pub fn MailPage() -> impl IntoView {
         Some(client) => view! { <MailShell client/> }.into_any(),
         None => {
             // Come back here after signing in (a reload keeps the view), unless signing out.
-            let here = format!("{}{}", location.pathname.get_untracked(), location.search.get_untracked());
+            let search = location.search.get_untracked();
+            let here = match search.is_empty() {
+                true => location.pathname.get_untracked(),
+                false => format!("{}?{search}", location.pathname.get_untracked()),
+            };
             let path = if session.signed_out.get_untracked() {
                 "/login".to_string()
             } else {
@@ -81,17 +87,30 @@ fn MailShell(client: JmapClient) -> impl IntoView {
     let (cursor, bulk_busy, dragging) = (RwSignal::new(None), RwSignal::new(false), RwSignal::new(None));
     let (seen, flagged) = (RwSignal::new(Default::default()), RwSignal::new(Default::default()));
     let threaded = RwSignal::new(storage::threaded_list());
+    let search = search_results::SearchState::from_address();
     let page_client = client.clone();
     let page = LocalResource::new(move || {
         let client = page_client.clone();
         let id = folder_id.get();
         let by_thread = threaded.get();
+        let query = search.query.get();
         async move {
             let Some(id) = id else { return Ok(None) };
-            let first = mail::load_page(&client, &id, by_thread, 0, pages::PAGE_SIZE as u32).await?;
+            // The folder's newest rows, or the search's results with their highlights.
+            let (first, highlights) = match &query {
+                None => (mail::load_page(&client, &id, by_thread, 0, pages::PAGE_SIZE as u32).await?, Default::default()),
+                Some(q) => {
+                    let results = mail::search_page(&client, q, &id, by_thread, 0, pages::PAGE_SIZE as u32).await?;
+                    (results.page, results.highlights)
+                }
+            };
+            let _ = search.highlights.try_set(highlights);
+            let _ = search.total.try_set(first.total);
             // A page from the server already holds every change made here: the local
             // overlays and the rows loaded before no longer apply.
-            let other_list = states.try_with_untracked(|s| s.mailbox_id.as_deref() != Some(id.as_str()) || s.threaded != by_thread);
+            let other_list = states.try_with_untracked(|s| {
+                s.mailbox_id.as_deref() != Some(id.as_str()) || s.threaded != by_thread || s.search != query
+            });
             let _ = seen.try_set(Default::default());
             let _ = flagged.try_set(Default::default());
             let _ = selection.try_update(|s| s.clear());
@@ -110,6 +129,7 @@ fn MailShell(client: JmapClient) -> impl IntoView {
                 s.query = Some(first.query_state.clone());
                 s.mailbox_id = Some(id);
                 s.threaded = by_thread;
+                s.search = query;
             });
             pages::mark_after_paint("facteur:first-rows");
             Ok(Some(()))
@@ -130,6 +150,7 @@ fn MailShell(client: JmapClient) -> impl IntoView {
         flagged,
         threaded,
         slug,
+        search,
     };
     provide_context(mail_ctx.clone());
     crate::components::folder_dialogs::FolderManager::provide(folders);
@@ -153,6 +174,7 @@ fn MailShell(client: JmapClient) -> impl IntoView {
                     </span>
                 </button>
                 <a class="brand-name" href="/mail/inbox">{t!(i18n, app_name)}</a>
+                <search_bar::SearchBar/>
                 <span class="user" title=username.clone()>{t!(i18n, shell.signed_in_as, user = username.clone())}</span>
                 <LanguageSwitch/>
                 <button type="button" id="logout" class="button secondary" on:click=sign_out

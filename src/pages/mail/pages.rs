@@ -5,6 +5,7 @@
 use super::context::MailContext;
 use crate::core::mail;
 use facteur_logic::requests::Page;
+use facteur_logic::search::SearchQuery;
 use futures::future::{abortable, AbortHandle};
 use leptos::{prelude::*, task::spawn_local};
 use std::collections::HashMap;
@@ -46,11 +47,14 @@ pub fn show_page(ctx: &MailContext, page: Page) {
     });
 }
 
-/// The pages being loaded, by position, for one list (mailbox, threaded).
+/// Which list: its mailbox, threaded or not, and the search it is the results of.
+type ListKey = (String, bool, Option<SearchQuery>);
+
+/// The pages being loaded, by position, for one list.
 #[derive(Clone, Copy)]
 pub struct PageLoader {
     in_flight: StoredValue<HashMap<usize, AbortHandle>>,
-    list: StoredValue<Option<(String, bool)>>,
+    list: StoredValue<Option<ListKey>>,
 }
 
 impl PageLoader {
@@ -69,7 +73,9 @@ impl PageLoader {
     /// Loads the pages of `range` not loaded yet (one request each), and aborts the requests
     /// of pages no longer in view.
     pub fn sync(&self, ctx: &MailContext, range: Range<usize>) {
-        let Some(list) = ctx.states.with_untracked(|s| s.mailbox_id.clone().map(|m| (m, s.threaded))) else { return };
+        let Some(list) = ctx.states.with_untracked(|s| s.mailbox_id.clone().map(|m| (m, s.threaded, s.search.clone()))) else {
+            return;
+        };
         if self.list.get_value().as_ref() != Some(&list) {
             self.abort_all();
             self.list.set_value(Some(list.clone()));
@@ -101,22 +107,32 @@ impl PageLoader {
 
 async fn load(
     ctx: MailContext,
-    (mailbox_id, threaded): (String, bool),
+    (mailbox_id, threaded, search): ListKey,
     position: usize,
     limit: usize,
     in_flight: StoredValue<HashMap<usize, AbortHandle>>,
 ) {
-    let to_u32 = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
-    let result = mail::load_page(&ctx.client, &mailbox_id, threaded, to_u32(position), to_u32(limit)).await;
+    let (position_u32, limit_u32) = (u32::try_from(position).unwrap_or(u32::MAX), u32::try_from(limit).unwrap_or(u32::MAX));
+    let result = match &search {
+        None => mail::load_page(&ctx.client, &mailbox_id, threaded, position_u32, limit_u32).await.map(|p| (p, None)),
+        Some(q) => mail::search_page(&ctx.client, q, &mailbox_id, threaded, position_u32, limit_u32)
+            .await
+            .map(|r| (r.page, Some(r.highlights))),
+    };
     let _ = in_flight.try_update_value(|m| m.remove(&position));
-    // Another folder may be open by now.
-    let same = ctx.states.try_with_untracked(|s| s.mailbox_id.as_deref() == Some(mailbox_id.as_str()) && s.threaded == threaded);
+    // Another folder or search may be open by now.
+    let same = ctx.states.try_with_untracked(|s| {
+        s.mailbox_id.as_deref() == Some(mailbox_id.as_str()) && s.threaded == threaded && s.search == search
+    });
     if same != Some(true) || ctx.bulk_busy.try_get_untracked() != Some(false) {
         return;
     }
     // A failed page keeps its placeholders and is asked again at the next scroll; the live
     // updates' banner says when the server is unreachable.
-    if let Ok(page) = result {
+    if let Ok((page, highlights)) = result {
+        if let Some(highlights) = highlights {
+            let _ = ctx.search.highlights.try_update(|h| h.extend(highlights));
+        }
         show_page(&ctx, page);
         mark_after_paint("facteur:page-shown");
     }

@@ -59,9 +59,12 @@ pub fn SelectionBar() -> impl IntoView {
     let total = Memo::new(move |_| mail.list.with(|l| l.total()));
     let count = Memo::new(move |_| mail.selection.with(|s| s.count(total.get())));
     let all_in_folder = Memo::new(move |_| mail.selection.with(|s| s.is_all_in_query()));
-    // Every loaded row selected but not the whole folder: offer it.
+    // Every loaded row selected but not the whole folder: offer it (not for search results,
+    // which are not the folder).
     let offer_all = Memo::new(move |_| {
-        !all_in_folder.get() && mail.list.with(|l| l.loaded_count() < l.total() && count.get() >= l.loaded_count())
+        !all_in_folder.get()
+            && mail.search.query.with(Option::is_none)
+            && mail.list.with(|l| l.loaded_count() < l.total() && count.get() >= l.loaded_count())
     });
 
     let role = {

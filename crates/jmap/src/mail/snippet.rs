@@ -18,6 +18,14 @@ pub struct SearchSnippetGet {
     pub email_ids: ResultReference,
 }
 
+impl SearchSnippetGet {
+    /// Snippets of the emails an earlier call returned (`#emailIds`), for `filter` (the same
+    /// filter as that query, so the server marks the words that matched).
+    pub fn new(account_id: &str, filter: Filter<EmailFilter>, email_ids: ResultReference) -> Self {
+        SearchSnippetGet { account_id: account_id.into(), filter, email_ids }
+    }
+}
+
 impl Method for SearchSnippetGet {
     type Response = SearchSnippetGetResponse;
     fn name(&self) -> String {

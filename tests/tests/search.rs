@@ -1,0 +1,289 @@
+//! Search: full text with highlighted words, the advanced criteria, this folder or all
+//! folders, the search in the address (reload, back), the `/` key, phone width — on
+//! Claire's account, compared with what the seed files hold.
+
+use facteur_browser_tests::flows::{sign_in, sign_in_per_message, SIGN_IN};
+use facteur_browser_tests::{axe, browser_tests, ensure, rows, seed, Browser, Ctx, Key, Result, WAIT};
+use std::rc::Rc;
+
+const CLAIRE: &str = "claire.martin@ac-cevennes.fr";
+/// A name only some of Claire's mails mention (in several folders).
+const WORD: &str = "Noah";
+
+fn signed_in(ctx: &Ctx, lang: &str) -> Result<Rc<Browser>> {
+    let app = ctx.app()?;
+    let claire = app.account(CLAIRE)?.clone();
+    let b = ctx.browser_lang(lang)?;
+    sign_in_per_message(&b, &claire.email, &claire.password)?;
+    Ok(b)
+}
+
+/// Waits until the results of the address's search are shown (rows or "no message").
+fn wait_results(b: &Browser) -> Result {
+    b.wait_for("[data-testid=search-results]", WAIT)?;
+    b.wait_until(
+        "!document.querySelector('.list-pane .loading') && \
+         (document.querySelector('[data-testid=message-row]') || document.querySelector('[data-testid=no-results]')) && \
+         document.querySelector('[data-testid=search-results] .count').textContent.trim() !== ''",
+        "search results",
+        WAIT,
+    )
+}
+
+/// Sets a field's value as the browser's own widget would (date pickers, clearing), with
+/// its `input` event.
+fn set_value(b: &Browser, id: &str, value: &str) -> Result {
+    b.execute(
+        "const e = document.getElementById(arguments[0]); e.value = arguments[1]; e.dispatchEvent(new Event('input', {bubbles: true}));",
+        vec![id.into(), value.into()],
+    )?;
+    Ok(())
+}
+
+/// Types `text` in the search field and presses Enter.
+fn search_for(b: &Browser, text: &str) -> Result {
+    b.fill("#search-input", text)?;
+    b.send_keys("#search-input", &Key::Enter.to_string())?;
+    b.wait_until("location.search.includes('q=')", "the search in the address", WAIT)?;
+    wait_results(b)
+}
+
+/// The subjects of the seed mails of `folder` that mention `word`, sorted.
+fn seed_mentions(folder: &str, word: &str) -> Result<Vec<String>> {
+    let mut subjects: Vec<String> =
+        seed::folder(CLAIRE, folder)?.into_iter().filter(|m| m.mentions(word)).map(|m| m.subject).collect();
+    subjects.sort();
+    Ok(subjects)
+}
+
+fn sorted_row_subjects(b: &Browser) -> Result<Vec<String>> {
+    let mut subjects = rows::subjects(b)?;
+    subjects.sort();
+    Ok(subjects)
+}
+
+/// Every row shows the searched word inside a `<mark>` made by the app (no server HTML).
+fn every_row_marks(b: &Browser, word: &str) -> Result {
+    let check = format!(
+        "(() => {{ const rows = [...document.querySelectorAll('[data-testid=message-row]')];
+            return rows.length > 0 && rows.every(r => [...r.querySelectorAll('mark')].some(m => m.textContent.toLowerCase() === {:?})
+                && !r.textContent.includes('<mark>') && !r.textContent.includes('&gt;') && !r.textContent.includes('&lt;')); }})()",
+        word.to_lowercase()
+    );
+    ensure!(b.eval(&check)?.as_bool() == Some(true), "a row lacks the marked word {word:?}: {:?}", b.texts("[data-testid=message-row]")?);
+    Ok(())
+}
+
+/// Full text in the open folder: exactly the inbox mails that mention the word, with the
+/// word highlighted; the title says what was searched; the address holds the search.
+fn full_text_search_finds_and_highlights(ctx: &Ctx) -> Result {
+    let b = signed_in(ctx, "fr-FR")?;
+    let expected = seed_mentions("Inbox", WORD)?;
+    ensure!(!expected.is_empty(), "the seed inbox should mention {WORD}");
+    search_for(&b, WORD)?;
+    ensure!(sorted_row_subjects(&b)? == expected, "results {:?} ≠ seed {expected:?}", sorted_row_subjects(&b)?);
+    every_row_marks(&b, WORD)?;
+    let title = b.eval("document.getElementById('list-title').textContent")?;
+    ensure!(title.as_str() == Some(&format!("Résultats pour «\u{a0}{WORD}\u{a0}»")[..]), "title: {title:?}");
+    ensure!(b.text("[data-testid=search-results] .count")?.starts_with(&expected.len().to_string()), "count");
+    ensure!(b.eval("location.pathname + location.search")?.as_str() == Some("/mail/inbox?q=Noah"), "address");
+    ensure!(b.text(".search-criteria")?.contains("Boîte de réception"), "the folder is named");
+    axe::assert_accessible(&b, "search results (desktop, fr)")?;
+    b.screenshots_desktop_phone("search-fr", wait_results)?;
+    // Nothing matches: said in words.
+    search_for(&b, "zzyzxqwv")?;
+    b.wait_text("[data-testid=no-results]", "Aucun message ne correspond", WAIT)?;
+    // "Effacer la recherche" returns to the folder and empties the field.
+    b.click("#clear-search")?;
+    b.wait_until("location.pathname === '/mail/inbox' && location.search === ''", "back to the folder", WAIT)?;
+    b.wait_text("#list-title", "Boîte de réception", WAIT)?;
+    ensure!(b.prop("#search-input", "value")?.as_deref() == Some(""), "the field keeps the old search");
+    Ok(())
+}
+
+/// The advanced panel: from, then with attachment — the rows are those of the seed.
+fn from_and_attachment_filters(ctx: &Ctx) -> Result {
+    let b = signed_in(ctx, "en-US")?;
+    let inbox = seed::folder(CLAIRE, "Inbox")?;
+    let from_sophie = inbox.iter().filter(|m| m.from == "sophie.aubert@ac-cevennes.fr").count();
+    ensure!(from_sophie > 0, "the seed inbox has mail from Sophie Aubert");
+    b.click("#search-options")?;
+    b.wait_visible("#search-from", WAIT)?;
+    b.fill("#search-from", "sophie.aubert")?;
+    b.send_keys("#search-from", &Key::Enter.to_string())?;
+    wait_results(&b)?;
+    ensure!(b.eval("location.search")?.as_str() == Some("?from=sophie.aubert"), "address: {:?}", b.eval("location.search")?);
+    let senders = b.texts("[data-testid=message-row] .from")?;
+    ensure!(senders.len() == from_sophie && senders.iter().all(|s| s == "Sophie Aubert"), "senders {senders:?}, seed {from_sophie}");
+    ensure!(b.text(".search-criteria")?.contains("From: sophie.aubert"), "criteria: {}", b.text(".search-criteria")?);
+    ensure!(!b.exists("#search-advanced:not([hidden])")?, "the panel closes after searching");
+
+    b.click("#search-options")?;
+    set_value(&b, "search-from", "")?;
+    b.click("#search-attachment")?;
+    b.click("#search-advanced button[type=submit]")?;
+    b.wait_until("location.search === '?has=attachment'", "attachment search in the address", WAIT)?;
+    wait_results(&b)?;
+    let with_files = inbox.iter().filter(|m| !m.attachments.is_empty()).count().min(50);
+    ensure!(with_files > 0, "the seed inbox has attachments");
+    b.wait_count("[data-testid=message-row]", with_files, WAIT)?;
+    ensure!(b.count("[data-testid=message-row] .mark.attachment")? == with_files, "a row without attachment");
+    ensure!(b.text("#list-title")? == "Search results", "title without text: {}", b.text("#list-title")?);
+    axe::assert_accessible(&b, "search results by criteria (desktop, en)")?;
+    b.screenshots_desktop_phone("search-en", wait_results)?;
+    Ok(())
+}
+
+/// This folder by default; "all folders" from the results link and from the panel.
+fn this_folder_and_all_folders(ctx: &Ctx) -> Result {
+    let b = signed_in(ctx, "fr-FR")?;
+    let inbox = seed_mentions("Inbox", WORD)?;
+    let mut everywhere: Vec<String> = Vec::new();
+    for (_, mails) in seed::all_folders(CLAIRE)? {
+        everywhere.extend(mails.into_iter().filter(|m| m.mentions(WORD)).map(|m| m.subject));
+    }
+    everywhere.sort();
+    ensure!(everywhere.len() > inbox.len(), "the word should be in other folders too");
+    search_for(&b, WORD)?;
+    ensure!(sorted_row_subjects(&b)? == inbox, "this folder: {:?}", sorted_row_subjects(&b)?);
+    b.click(".search-everywhere")?;
+    b.wait_until("location.search === '?q=Noah&scope=all'", "all folders in the address", WAIT)?;
+    b.wait_count("[data-testid=message-row]", everywhere.len(), WAIT)?;
+    ensure!(sorted_row_subjects(&b)? == everywhere, "all folders: {:?} ≠ {everywhere:?}", sorted_row_subjects(&b)?);
+    every_row_marks(&b, WORD)?;
+    ensure!(b.text(".search-criteria")?.contains("Dans tous les dossiers"), "scope in words");
+    // The panel shows the scope of the address, and switches back.
+    b.click("#search-options")?;
+    ensure!(b.prop("input[name=search-scope][value=all]", "checked")?.as_deref() == Some("true"), "scope radio");
+    b.click("input[name=search-scope][value=folder]")?;
+    b.click("#search-advanced button[type=submit]")?;
+    b.wait_until("location.search === '?q=Noah'", "this folder again", WAIT)?;
+    b.wait_count("[data-testid=message-row]", inbox.len(), WAIT)?;
+    Ok(())
+}
+
+/// The address holds the search: opening a result keeps it, `u` and back return to the
+/// results, back again to the folder, and a reload (password typed again) restores it.
+fn the_address_keeps_the_search(ctx: &Ctx) -> Result {
+    let app = ctx.app()?;
+    let claire = app.account(CLAIRE)?.clone();
+    let b = ctx.browser_lang("en-US")?;
+    sign_in(&b, &claire.email, &claire.password)?;
+    search_for(&b, WORD)?;
+    let results = rows::subjects(&b)?;
+    b.click("[data-testid=message-row] a")?;
+    b.wait_for("[data-testid=conversation] .message-open", WAIT)?;
+    ensure!(
+        b.eval("/^\\/mail\\/inbox\\/T[^/]+$/.test(location.pathname) && location.search === '?q=Noah'")?.as_bool() == Some(true),
+        "the conversation's address keeps the search: {:?}", b.current_url()?
+    );
+    b.send_keys("body", "u")?;
+    b.wait_until("location.pathname === '/mail/inbox' && location.search === '?q=Noah'", "u returns to the results", WAIT)?;
+    wait_results(&b)?;
+    ensure!(rows::subjects(&b)? == results, "the same results after u");
+    b.back()?; // the conversation
+    b.wait_for("[data-testid=conversation]", WAIT)?;
+    b.back()?; // the results
+    b.wait_until("location.search === '?q=Noah'", "back to the results", WAIT)?;
+    wait_results(&b)?;
+    b.back()?; // the folder, before the search
+    b.wait_until("location.pathname === '/mail/inbox' && location.search === ''", "back to the folder", WAIT)?;
+    b.wait_text("#list-title", "Inbox", WAIT)?;
+    ensure!(b.prop("#search-input", "value")?.as_deref() == Some(""), "the field follows the address");
+    b.execute("history.forward()", vec![])?;
+    b.wait_until("location.search === '?q=Noah'", "forward to the results", WAIT)?;
+    wait_results(&b)?;
+    ensure!(b.prop("#search-input", "value")?.as_deref() == Some(WORD), "the field shows the address's search");
+
+    b.refresh()?;
+    b.wait_visible("#password", WAIT)?;
+    b.fill("#password", &claire.password)?;
+    b.click("button[type=submit]")?;
+    b.wait_for("[data-testid=search-results]", SIGN_IN)?;
+    wait_results(&b)?;
+    ensure!(b.eval("location.pathname + location.search")?.as_str() == Some("/mail/inbox?q=Noah"), "address after reload");
+    ensure!(rows::subjects(&b)? == results, "the same results after the reload");
+    ensure!(b.prop("#search-input", "value")?.as_deref() == Some(WORD), "the field after the reload");
+    Ok(())
+}
+
+/// `/` focuses the field from anywhere; `?` lists it; bad input is said in words.
+fn keyboard_and_bad_input(ctx: &Ctx) -> Result {
+    let b = signed_in(ctx, "fr-FR")?;
+    b.send_keys("body", "/")?;
+    b.wait_until("document.activeElement && document.activeElement.id === 'search-input'", "/ focuses the field", WAIT)?;
+    ensure!(b.prop("#search-input", "value")?.as_deref() == Some(""), "the / must not be typed");
+    // Enter on an empty field: a message, no search.
+    b.send_keys("#search-input", &Key::Enter.to_string())?;
+    b.wait_text("#search-problem", "Saisissez un mot", WAIT)?;
+    ensure!(b.eval("location.search")?.as_str() == Some(""), "an empty search changed the address");
+    // Dates the wrong way round: said, marked, nothing lost, no search.
+    b.click("#search-options")?;
+    b.fill("#search-subject", "conseil")?;
+    set_value(&b, "search-after", "2026-04-01")?;
+    set_value(&b, "search-before", "2026-03-01")?;
+    b.click("#search-advanced button[type=submit]")?;
+    b.wait_text("#search-problem", "doit précéder", WAIT)?;
+    ensure!(b.attr("#search-after", "aria-invalid")?.as_deref() == Some("true"), "the dates are not marked");
+    ensure!(b.prop("#search-subject", "value")?.as_deref() == Some("conseil"), "the subject was lost");
+    ensure!(b.eval("location.search")?.as_str() == Some(""), "a wrong search changed the address");
+    axe::assert_accessible(&b, "the advanced search panel with an error (desktop, fr)")?;
+    // Escape closes the panel and gives the focus back to its button.
+    b.send_keys("#search-subject", &Key::Escape.to_string())?;
+    b.wait_for("#search-advanced[hidden]", WAIT)?;
+    ensure!(b.focused()?.starts_with("button#search-options"), "focus after Escape: {}", b.focused()?);
+    // The shortcut list has the key.
+    b.eval("document.activeElement.blur()")?;
+    b.send_keys("body", "?")?;
+    b.wait_visible("[data-testid=shortcut-help]", WAIT)?;
+    ensure!(b.texts("[data-testid=shortcut-help] kbd")?.contains(&"/".to_string()), "/ is not in the shortcut list");
+    Ok(())
+}
+
+/// On a phone the field stays in reach under the top bar, with 44 px targets, and the
+/// advanced panel fits the screen.
+fn phone_width(ctx: &Ctx) -> Result {
+    let app = ctx.app()?;
+    let claire = app.account(CLAIRE)?.clone();
+    let b = ctx.browser_lang("fr-FR")?;
+    b.set_window(390, 844)?;
+    sign_in(&b, &claire.email, &claire.password)?;
+    b.wait_visible("#search-input", WAIT)?;
+    let sizes = b.eval(
+        "['#search-input', '.search-submit', '#search-options'].map(s => { const r = document.querySelector(s).getBoundingClientRect();
+            return [Math.round(r.height), Math.round(r.width), Math.round(r.right)]; })",
+    )?;
+    let sizes: Vec<Vec<i64>> = serde_json_values(&sizes);
+    ensure!(sizes.iter().all(|s| s[0] >= 44 && s[1] >= 44 && s[2] <= 390), "targets (h, w, right): {sizes:?}");
+    search_for(&b, WORD)?;
+    every_row_marks(&b, WORD)?;
+    b.click("#search-options")?;
+    b.wait_visible("#search-from", WAIT)?;
+    let panel = b.eval(
+        "(() => { const r = document.getElementById('search-advanced').getBoundingClientRect();
+            const inputs = [...document.querySelectorAll('#search-advanced input[type=text], #search-advanced input[type=date], #search-advanced button')];
+            return r.left >= 0 && r.right <= 390 && inputs.every(i => i.getBoundingClientRect().height >= 44); })()",
+    )?;
+    ensure!(panel.as_bool() == Some(true), "the panel overflows or has small targets");
+    axe::assert_accessible(&b, "the advanced search on a phone (fr)")?;
+    b.save_screenshot("search-advanced-phone-fr")?;
+    b.click("#search-advanced .button.secondary")?;
+    ensure!(!b.exists("#search-advanced:not([hidden])")?, "Fermer closes the panel");
+    axe::assert_accessible(&b, "search results on a phone (fr)")?;
+    Ok(())
+}
+
+fn serde_json_values(v: &serde_json::Value) -> Vec<Vec<i64>> {
+    v.as_array()
+        .map(|a| a.iter().map(|r| r.as_array().map(|r| r.iter().filter_map(|n| n.as_i64()).collect()).unwrap_or_default()).collect())
+        .unwrap_or_default()
+}
+
+browser_tests!(
+    full_text_search_finds_and_highlights,
+    from_and_attachment_filters,
+    this_folder_and_all_folders,
+    the_address_keeps_the_search,
+    keyboard_and_bad_input,
+    phone_width,
+);
