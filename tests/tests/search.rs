@@ -162,6 +162,36 @@ fn this_folder_and_all_folders(ctx: &Ctx) -> Result {
     Ok(())
 }
 
+/// Many results (more than a page, all folders): the list says how many, and the rows
+/// further down load as the list is scrolled, with their words highlighted too.
+fn long_results_load_as_you_scroll(ctx: &Ctx) -> Result {
+    const COMMON: &str = "cordialement";
+    let b = signed_in(ctx, "fr-FR")?;
+    let mut mentions = 0;
+    for (_, mails) in seed::all_folders(CLAIRE)? {
+        mentions += mails.iter().filter(|m| m.mentions(COMMON)).count();
+    }
+    ensure!(mentions > 60, "the seed should mention {COMMON} in more than a page of mails ({mentions})");
+    search_for(&b, COMMON)?;
+    b.click(".search-everywhere")?;
+    b.wait_until("location.search === '?q=cordialement&scope=all'", "all folders in the address", WAIT)?;
+    b.wait_until(
+        "Number(document.querySelector('[data-testid=message-row][data-position=\"0\"]')?.getAttribute('aria-setsize')) > 50",
+        "more than a page of results",
+        WAIT,
+    )?;
+    let total: usize = b.attr("[data-testid=message-row][data-position='0']", "aria-setsize")?.unwrap_or_default().parse().unwrap_or(0);
+    ensure!(b.text("[data-testid=search-results] .count")?.starts_with(&total.to_string()), "the count says {total}");
+    // Only the rows in view are in the page.
+    ensure!(b.count("[data-testid=message-row]")? < total, "every result is in the page");
+    b.execute("const s = document.querySelector('.list-scroll'); s.scrollTop = s.scrollHeight;", vec![])?;
+    let last = format!("[data-testid=message-row][data-position='{}']", total - 1);
+    b.wait_for(&last, WAIT)?;
+    b.wait_gone(".message-row.placeholder", WAIT)?;
+    every_row_marks(&b, COMMON)?;
+    Ok(())
+}
+
 /// The address holds the search: opening a result keeps it, `u` and back return to the
 /// results, back again to the folder, and a reload (password typed again) restores it.
 fn the_address_keeps_the_search(ctx: &Ctx) -> Result {
@@ -283,6 +313,7 @@ browser_tests!(
     full_text_search_finds_and_highlights,
     from_and_attachment_filters,
     this_folder_and_all_folders,
+    long_results_load_as_you_scroll,
     the_address_keeps_the_search,
     keyboard_and_bad_input,
     phone_width,

@@ -3,6 +3,7 @@
 //! highlighted, and the header says what was searched, how many matched, and clears it.
 
 use super::context::{use_mail, MailContext};
+use super::selection_bar::SelectAllBox;
 use crate::core::lang::use_lang;
 use crate::i18n::*;
 use facteur_logic::dates::long_day;
@@ -98,17 +99,22 @@ pub fn ResultsHeader(search: SearchQuery, folder_name: Signal<Option<String>>) -
     };
     view! {
         <div class="list-header search-header" data-testid="search-results">
-            <h1 id="list-title">{title}</h1>
-            <span class="count" role="status">{count}</span>
-            <button type="button" class="button secondary small clear-search" id="clear-search" on:click=clear>
-                {t!(i18n, search.clear)}
-            </button>
-            <ul class="search-criteria" aria-label=move || t_string!(i18n, search.criteria)>
-                {move || criteria().into_iter().map(|c| view! { <li>{c}</li> }).collect_view()}
-            </ul>
-            {everywhere.map(|href| view! {
-                <a class="search-everywhere" href=href>{t!(i18n, search.search_everywhere)}</a>
-            })}
+            <SelectAllBox/>
+            <div class="list-title">
+                <h1 id="list-title">{title}</h1>
+                <span class="count" role="status">{count}</span>
+            </div>
+            <div class="search-details">
+                <ul class="search-criteria" aria-label=move || t_string!(i18n, search.criteria)>
+                    {move || criteria().into_iter().map(|c| view! { <li>{c}</li> }).collect_view()}
+                </ul>
+                {everywhere.map(|href| view! {
+                    <a class="search-everywhere" href=href>{t!(i18n, search.search_everywhere)}</a>
+                })}
+                <button type="button" class="button secondary small clear-search" id="clear-search" on:click=clear>
+                    {t!(i18n, search.clear)}
+                </button>
+            </div>
         </div>
     }
 }
