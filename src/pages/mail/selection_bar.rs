@@ -140,8 +140,24 @@ pub fn SelectionBar() -> impl IntoView {
             t_string!(i18n, selection.count_plural, count = shown).to_string()
         }
     };
-    let all_text = move || t_string!(i18n, selection.select_all_in_folder, count = lang.get().number(total.get() as u64)).to_string();
-    let all_done_text = move || t_string!(i18n, selection.all_in_folder_selected, count = lang.get().number(total.get() as u64)).to_string();
+    // A list of conversations counts conversations (the action takes all their messages).
+    let threaded = Memo::new(move |_| mail.states.with(|s| s.threaded));
+    let all_text = move || {
+        let n = lang.get().number(total.get() as u64);
+        if threaded.get() {
+            t_string!(i18n, selection.select_all_conversations, count = n).to_string()
+        } else {
+            t_string!(i18n, selection.select_all_in_folder, count = n).to_string()
+        }
+    };
+    let all_done_text = move || {
+        let n = lang.get().number(total.get() as u64);
+        if threaded.get() {
+            t_string!(i18n, selection.all_conversations_selected, count = n).to_string()
+        } else {
+            t_string!(i18n, selection.all_in_folder_selected, count = n).to_string()
+        }
+    };
 
     view! {
         <Show when=move || { count.get() > 0 }>
