@@ -34,8 +34,10 @@ if re.search(r"<script(?![^>]*\bsrc=)", html) or re.search(r"\son[a-z]+=", html)
 with open(index_path, "w", encoding="utf-8") as f:
     f.write(html)
 
+# img-src https: is for remote images of a mail once the user allowed them: the message
+# frame (srcdoc) inherits this policy on top of its own (crates/mail-html/src/frame.rs).
 csp = ("default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; "
-       "img-src 'self' data: blob:; font-src 'self'; connect-src 'self'; frame-src blob:; "
+       "img-src 'self' data: blob: https:; font-src 'self'; connect-src 'self'; frame-src blob:; "
        "worker-src 'self'; manifest-src 'self'; object-src 'none'; base-uri 'none'; "
        "form-action 'self'; frame-ancestors 'none'")
 with open(os.path.join(staging, "csp.txt"), "w", encoding="utf-8") as f:

@@ -3,6 +3,7 @@
 pub mod error_banner;
 pub mod folder_dialogs;
 pub mod folder_nav;
+pub mod html_body;
 pub mod icon;
 pub mod attachment_list;
 pub mod labels;

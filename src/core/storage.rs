@@ -1,6 +1,8 @@
 //! Browser storage. What Facteur keeps, and where (also in the README):
 //! - `localStorage["facteur.lang"]`: the language the user chose (`fr` or `en`);
 //! - `localStorage["facteur.threads"]`: `0` when the list shows one row per message;
+//! - `localStorage["facteur.remote-senders"]`: the senders whose remote images the user
+//!   chose to always show (one address per line);
 //! - `sessionStorage["facteur.username"]`: the username of the open session, for this tab
 //!   only, so that after a reload the login form is filled in and says why the password is
 //!   asked again.
@@ -11,6 +13,7 @@
 const LANG_KEY: &str = "facteur.lang";
 const USERNAME_KEY: &str = "facteur.username";
 const THREADS_KEY: &str = "facteur.threads";
+const REMOTE_SENDERS_KEY: &str = "facteur.remote-senders";
 
 fn local() -> Option<web_sys::Storage> {
     web_sys::window()?.local_storage().ok().flatten()
@@ -41,6 +44,30 @@ pub fn threaded_list() -> bool {
 pub fn save_threaded_list(threaded: bool) {
     if let Some(s) = local() {
         let _ = s.set_item(THREADS_KEY, if threaded { "1" } else { "0" });
+    }
+}
+
+/// Whether the user chose to always show remote images from `sender` (an address).
+pub fn remote_images_always(sender: &str) -> bool {
+    let sender = sender.trim().to_lowercase();
+    local()
+        .and_then(|s| s.get_item(REMOTE_SENDERS_KEY).ok().flatten())
+        .is_some_and(|list| list.lines().any(|known| known == sender))
+}
+
+/// Remembers to always show remote images from `sender`.
+pub fn allow_remote_images_always(sender: &str) {
+    let sender = sender.trim().to_lowercase();
+    if sender.is_empty() || remote_images_always(&sender) {
+        return;
+    }
+    if let Some(s) = local() {
+        let mut list = s.get_item(REMOTE_SENDERS_KEY).ok().flatten().unwrap_or_default();
+        if !list.is_empty() {
+            list.push('\n');
+        }
+        list.push_str(&sender);
+        let _ = s.set_item(REMOTE_SENDERS_KEY, &list);
     }
 }
 

@@ -2,7 +2,7 @@
 //! the tests compare the app with the data rather than with hard-coded numbers.
 
 use crate::{paths, Context, Result};
-use mail_parser::{MessageParser, MimeHeaders};
+use mail_parser::{MessageParser, MimeHeaders, PartType};
 use std::path::PathBuf;
 
 /// One seeded message.
@@ -21,6 +21,8 @@ pub struct SeedMail {
     pub attachments: Vec<String>,
     /// The sender's address.
     pub from: String,
+    /// The HTML body, if the message has one.
+    pub html: Option<String>,
     /// The text of its text bodies (for what a full-text search must find).
     pub text: String,
 }
@@ -80,6 +82,10 @@ pub fn folder(account: &str, folder: &str) -> Result<Vec<SeedMail>> {
             attachments: message.attachments().filter_map(|a| a.attachment_name().map(str::to_string)).collect(),
             from: message.from().and_then(|a| a.first()).and_then(|a| a.address()).unwrap_or_default().to_string(),
             text: (0..message.text_body_count()).filter_map(|i| message.body_text(i)).collect::<Vec<_>>().join("\n"),
+            html: message.html_body.first().and_then(|&id| message.part(id)).and_then(|part| match &part.body {
+                PartType::Html(html) => Some(html.to_string()),
+                _ => None,
+            }),
         });
     }
     mails.sort_by(|a, b| b.timestamp.cmp(&a.timestamp));

@@ -17,7 +17,7 @@ use web_sys::{Document, HtmlIFrameElement};
 pub const SANDBOX: &str = "allow-same-origin allow-popups allow-popups-to-escape-sandbox";
 
 /// Base look of a message (the message's own CSS comes after it).
-pub const BASE_CSS: &str = "html{color-scheme:light}\
+pub const BASE_CSS: &str = "html{color-scheme:light;overflow-y:hidden}\
 body{margin:0;padding:0 2px;font:16px/1.5 system-ui,-apple-system,'Segoe UI',Roboto,sans-serif;\
 color:#1b1b1b;background:#fff;overflow-wrap:anywhere}\
 img{max-width:100%;height:auto}table{max-width:100%}a{color:#0b5cad}pre{white-space:pre-wrap}\
@@ -89,5 +89,7 @@ pub fn content_height(frame: &HtmlIFrameElement) -> Option<i32> {
     let document = frame.content_document()?;
     let root = document.document_element()?;
     let body_height = document.body().map(|b| b.scroll_height()).unwrap_or(0);
-    Some(root.scroll_height().max(body_height))
+    // A message wider than the pane scrolls sideways: leave room for that scrollbar.
+    let scrollbar = if root.scroll_width() > root.client_width() { 20 } else { 0 };
+    Some(root.scroll_height().max(body_height) + scrollbar)
 }

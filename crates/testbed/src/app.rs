@@ -13,7 +13,9 @@ use std::time::Duration;
 use tower::ServiceExt;
 use tower_http::services::ServeDir;
 
-pub const DEFAULT_CSP: &str = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data: blob:; connect-src 'self'; frame-src blob:; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+/// The app's policy, as scripts/trunk-post-build.py writes it (`https:` images: remote images
+/// of a mail the user allowed, shown in a srcdoc frame that inherits this policy).
+pub const DEFAULT_CSP: &str = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data: blob: https:; connect-src 'self'; frame-src blob:; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
 /// Path prefixes proxied to Cyrus.
 const PROXIED: [&str; 5] = ["/jmap", "/.well-known/jmap", "/.well-known/caldav", "/.well-known/carddav", "/dav"];

@@ -5,7 +5,7 @@ use super::context::use_mail;
 use super::targets::EmailTarget;
 use super::keyboard::typing_in_a_field;
 use crate::components::toast::use_toasts;
-use crate::components::{attachment_list::AttachmentList, error_banner::{describe, ErrorBanner}, text_body::TextBody};
+use crate::components::{attachment_list::AttachmentList, error_banner::{describe, ErrorBanner}, text_body::TextBody, html_body::HtmlBody};
 use crate::core::{lang::use_lang, mail};
 use crate::i18n::*;
 use facteur_logic::conversation::{Body, ConversationMessage, Person};
@@ -169,7 +169,7 @@ fn MessageCard(message: ConversationMessage, expanded: bool) -> impl IntoView {
                             <dt>{t!(i18n, read.date)}</dt><dd>{when}</dd>
                         </dl>
                     </Show>
-                    <MessageBody body=m.with_value(|m| m.body.clone())/>
+                    <MessageBody message=m.get_value()/>
                     {m.with_value(|m| m.truncated).then(|| view! { <p class="notice">{t!(i18n, read.truncated)}</p> })}
                     {m.with_value(|m| {
                         let files: Vec<_> = m.files().cloned().collect();
@@ -181,32 +181,20 @@ fn MessageCard(message: ConversationMessage, expanded: bool) -> impl IntoView {
     }
 }
 
-/// The body: plain text as is; HTML as its text alternative, or its text as the browser's
-/// own parser reads it (the sanitised HTML view replaces this fallback).
+/// The body: plain text as is; HTML sanitised into a sandboxed frame (its text if that fails).
 #[component]
-fn MessageBody(body: Body) -> impl IntoView {
+fn MessageBody(message: ConversationMessage) -> impl IntoView {
     let i18n = use_i18n();
-    match body {
+    let client = use_mail().client;
+    let sender = message.from.first().map(|p| p.email.clone()).unwrap_or_default();
+    match message.body {
         Body::Text(text) => view! { <TextBody text/> }.into_any(),
-        Body::Html { text: Some(text), .. } => view! { <TextBody text/> }.into_any(),
-        Body::Html { html, text: None } => {
-            let text = html_text(&html).unwrap_or_default();
-            view! {
-                <p class="notice">{t!(i18n, read.html_as_text)}</p>
-                <TextBody text/>
-            }
-            .into_any()
+        Body::Html { html, text } => {
+            let parts = message.attachments.iter().filter(|a| a.cid.is_some()).cloned().collect();
+            view! { <HtmlBody html text sender parts client/> }.into_any()
         }
         Body::Empty => view! { <p class="empty">{t!(i18n, read.empty_body)}</p> }.into_any(),
     }
-}
-
-/// The text of an HTML document, parsed by the browser (DOMParser runs no script and loads
-/// nothing).
-fn html_text(html: &str) -> Option<String> {
-    let parser = web_sys::DomParser::new().ok()?;
-    let document = parser.parse_from_string(html, web_sys::SupportedType::TextHtml).ok()?;
-    document.body()?.text_content()
 }
 
 /// Archive, delete, spam, unread, flag and move for the open conversation (and the keys
