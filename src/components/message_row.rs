@@ -134,6 +134,7 @@ pub fn MessageRow(message: MessageSummary, position: usize, setsize: Signal<usiz
                 })}
             </span>
             <span class="summary">
+                <crate::pages::mail::FolderChips mailbox_ids=message.mailbox_ids.clone()/>
                 <crate::components::labels::LabelChips labels/>
                 <span class="subject">{move || match highlight.get().subject {
                     Some(segments) => view! { <Snippet segments/> }.into_any(),

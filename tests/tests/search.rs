@@ -151,6 +151,33 @@ fn this_folder_and_all_folders(ctx: &Ctx) -> Result {
     b.wait_count("[data-testid=message-row]", everywhere.len(), WAIT)?;
     ensure!(sorted_row_subjects(&b)? == everywhere, "all folders: {:?} ≠ {everywhere:?}", sorted_row_subjects(&b)?);
     every_row_marks(&b, WORD)?;
+    // Each row names the folder its message is in, as the seed has it.
+    let rows = b.eval(
+        "[...document.querySelectorAll('[data-testid=message-row]')].map(r => [r.querySelector('.subject').textContent,
+            [...r.querySelectorAll('.folder-chip')].map(c => c.textContent)])",
+    )?;
+    let rows: Vec<(String, Vec<String>)> = serde_json::from_value(rows).map_err(|e| format!("rows: {e}"))?;
+    let french = |folder: &str| match folder {
+        "Inbox" => "Boîte de réception".to_string(),
+        "Sent" => "Envoyés".to_string(),
+        "Archive" => "Archives".to_string(),
+        "Drafts" => "Brouillons".to_string(),
+        "Trash" => "Corbeille".to_string(),
+        "Junk" => "Indésirables".to_string(),
+        other => other.rsplit('/').next().unwrap_or(other).to_string(),
+    };
+    let mut folders_of: std::collections::HashMap<String, Vec<String>> = Default::default();
+    for (folder, mails) in seed::all_folders(CLAIRE)? {
+        for m in mails {
+            folders_of.entry(m.subject).or_default().push(french(&folder));
+        }
+    }
+    for (subject, chips) in &rows {
+        let expected = folders_of.get(subject).cloned().unwrap_or_default();
+        ensure!(chips.len() == 1 && expected.contains(&chips[0]), "{subject:?}: chips {chips:?}, seed folders {expected:?}");
+    }
+    ensure!(rows.iter().any(|(_, c)| c[0] != "Boîte de réception"), "every result named as in the inbox: {rows:?}");
+    b.save_screenshot("search-all-folders-fr")?;
     ensure!(b.text(".search-criteria")?.contains("Dans tous les dossiers"), "scope in words");
     // The panel shows the scope of the address, and switches back.
     b.click("#search-options")?;
@@ -159,6 +186,7 @@ fn this_folder_and_all_folders(ctx: &Ctx) -> Result {
     b.click("#search-advanced button[type=submit]")?;
     b.wait_until("location.search === '?q=Noah'", "this folder again", WAIT)?;
     b.wait_count("[data-testid=message-row]", inbox.len(), WAIT)?;
+    ensure!(!b.exists(".folder-chip")?, "folders named on the rows of a search in one folder");
     Ok(())
 }
 

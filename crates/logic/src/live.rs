@@ -195,7 +195,7 @@ impl ListUpdate {
 /// ```
 /// # use facteur_logic::{live::{apply_to_list, ListUpdate}, list_state::ListState, message::MessageSummary};
 /// # fn row(id: &str) -> MessageSummary { MessageSummary { id: id.into(), thread_id: id.into(), sender: None, subject: None,
-/// #   preview: String::new(), received_at: Default::default(), unread: true, flagged: false, has_attachment: false, labels: vec![], thread_size: 1 } }
+/// #   preview: String::new(), received_at: Default::default(), unread: true, flagged: false, has_attachment: false, labels: vec![], mailbox_ids: vec![], thread_size: 1 } }
 /// let mut list = ListState::new();
 /// list.apply_page(0, vec!["a".into(), "b".into(), "c".into()], 5000, "1");
 /// let mut rows = std::collections::HashMap::new();
@@ -238,6 +238,7 @@ mod tests {
             flagged: false,
             has_attachment: false,
             labels: vec![],
+            mailbox_ids: vec![],
             thread_size: 1,
         }
     }

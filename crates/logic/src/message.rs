@@ -27,6 +27,10 @@ pub struct MessageSummary {
     /// The user's labels (keywords that are not system keywords), sorted by name.
     #[serde(default)]
     pub labels: Vec<String>,
+    /// The folders it is in (mailbox ids, sorted): named on the rows of a search in all
+    /// folders.
+    #[serde(default)]
+    pub mailbox_ids: Vec<String>,
     /// Messages in its conversation (1 when the list is not threaded).
     #[serde(default = "one")]
     pub thread_size: usize,

@@ -136,6 +136,15 @@ pub(crate) fn summary_from(e: Email) -> MessageSummary {
         received_at: e.received_at.as_deref().and_then(parse_utc).unwrap_or_default(),
         has_attachment: e.has_attachment.unwrap_or(false),
         labels: e.keywords.as_ref().map(crate::labels::labels_of).unwrap_or_default(),
+        mailbox_ids: e
+            .mailbox_ids
+            .as_ref()
+            .map(|m| {
+                let mut ids: Vec<String> = m.iter().filter(|(_, on)| **on).map(|(id, _)| id.clone()).collect();
+                ids.sort();
+                ids
+            })
+            .unwrap_or_default(),
         thread_size: 1,
     }
 }

@@ -15,6 +15,7 @@ mod search_bar;
 mod search_results;
 
 pub use context::use_mail;
+pub use search_results::FolderChips;
 pub use drag::FolderDrop;
 pub use targets::EmailTarget;
 pub use conversation::{ConversationView, NoConversation};

@@ -154,3 +154,33 @@ fn criteria(search: SearchQuery, folder_name: Signal<Option<String>>) -> impl Fn
         out
     }
 }
+
+/// On a row of a search in all folders: the folders the message is in (nothing otherwise:
+/// a folder's rows are all in it).
+#[component]
+pub fn FolderChips(mailbox_ids: Vec<String>) -> impl IntoView {
+    let i18n = use_i18n();
+    let mail = use_mail();
+    let names = move || {
+        if mail.search.query.with(|q| q.as_ref().map(|q| q.scope) != Some(Scope::All)) {
+            return Vec::new();
+        }
+        let folders = mail.folders.get().and_then(Result::ok).unwrap_or_default();
+        mailbox_ids
+            .iter()
+            .filter_map(|id| folders.iter().find(|f| &f.id == id))
+            .map(|f| crate::components::folder_nav::folder_label(i18n, f))
+            .collect::<Vec<_>>()
+    };
+    move || {
+        let names = names();
+        (!names.is_empty()).then(|| {
+            view! {
+                <span class="folder-chips">
+                    <span class="visually-hidden">{t!(i18n, search.in_folders)}</span>
+                    {names.into_iter().map(|name| view! { <span class="folder-chip">{name}</span> }).collect_view()}
+                </span>
+            }
+        })
+    }
+}

@@ -103,6 +103,10 @@ mod tests {
         assert!(rows.windows(2).all(|w| w[0].received_at >= w[1].received_at), "newest first");
         let situation = rows.iter().find(|r| r.subject.as_deref() == Some("Re: Situation de Noah Da Silva (2nde B)")).unwrap();
         assert!(situation.thread_size >= 2, "the conversation count comes with the results");
+        // Each row knows its folders (named on the rows of a search in all folders).
+        assert!(rows.iter().all(|r| !r.mailbox_ids.is_empty()), "a row without its folder");
+        let folders: std::collections::HashSet<&String> = rows.iter().flat_map(|r| &r.mailbox_ids).collect();
+        assert!(folders.len() >= 2, "the results come from several folders: {folders:?}");
         let highlight = &results.highlights[&situation.id];
         let subject = highlight.subject.as_ref().expect("the subject matches");
         assert_eq!(subject.iter().filter(|s| s.marked).map(|s| s.text.as_str()).collect::<Vec<_>>(), ["Noah"]);
