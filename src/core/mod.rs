@@ -7,6 +7,7 @@ pub mod http;
 pub mod jmap_client;
 pub mod lang;
 pub mod mail;
+pub mod push;
 pub mod manage;
 pub mod session;
 pub mod storage;

@@ -143,6 +143,10 @@ fn new_mail_appears_without_reload(ctx: &Ctx) -> Result {
         Duration::from_secs(10),
     )?;
     eprintln!("new mail shown {:.1} s after delivery", started.elapsed().as_secs_f64());
+    // The app asked the server's event source first (with its credentials: a fetch, not an
+    // EventSource) and, our Cyrus answering 204, fell back to polling — which found the mail.
+    let asked = b.eval("performance.getEntriesByType('resource').filter(e => e.name.includes('/jmap/eventsource/') && e.initiatorType === 'fetch').length")?;
+    ensure!(asked.as_u64().is_some_and(|n| n >= 1), "the event source was not asked: {asked}");
     // Other tests read and move mail of this account at the same time: check this mail's row
     // and that the badge moved, not an exact count.
     b.wait_until(

@@ -42,6 +42,7 @@
 mod error;
 pub mod mail;
 mod method;
+pub mod push;
 mod request;
 mod response;
 mod session;

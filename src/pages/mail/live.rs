@@ -1,17 +1,30 @@
-//! Live updates: every few seconds while the tab is visible, ask the server what changed
-//! since the states held, and take in only that. (Our Cyrus answers its event stream with
-//! 204, so polling `/changes` is the way; it also recovers by itself after a restart.)
+//! Live updates: ask the server what changed since the states held, and take in only that.
+//! When the server pushes (its event source, RFC 8620 §7.3), each `StateChange` that touches
+//! the mail triggers the asking, with a slow poll as a safety net; otherwise (our Cyrus answers
+//! its event source with 204) the app polls `/changes` every few seconds while the tab is
+//! visible. Either way it recovers by itself after a restart of the server.
 
 use super::context::MailContext;
+use crate::core::push::{self, PushEnd};
 use crate::core::{jmap_client::CallError, mail};
 use crate::i18n::*;
 use facteur_logic::live::apply_to_list;
 use leptos::{prelude::*, task::spawn_local};
+use std::cell::Cell;
 use std::rc::Rc;
 use std::time::Duration;
 
-/// How often to ask.
+/// How often to ask when the server does not push.
 const EVERY: Duration = Duration::from_secs(4);
+/// While the server pushes, ask anyway every this many rounds of [`EVERY`] (a minute): a
+/// safety net for a stream that went quiet without closing.
+const ROUNDS_WHILE_PUSHED: u32 = 15;
+/// How long before asking again for the event source of a server that does not push.
+const NO_PUSH_RETRY: Duration = Duration::from_secs(300);
+/// The longest wait before reopening a stream that broke.
+const MAX_REOPEN: Duration = Duration::from_secs(60);
+/// The types whose changes concern the mail screen.
+const MAIL_TYPES: [&str; 4] = ["Email", "Mailbox", "Thread", "EmailDelivery"];
 
 fn tab_visible() -> bool {
     web_sys::window()
@@ -34,35 +47,121 @@ impl Live {
     }
 }
 
-/// Starts polling for the mail screen's lifetime.
+/// Starts listening (push, else polling) for the mail screen's lifetime.
 pub fn poll(ctx: MailContext) -> Live {
     let i18n = use_i18n();
     let (offline, set_offline) = signal(false);
     let busy = StoredValue::new(false);
-    let tick = move || {
-        if busy.get_value() || !tab_visible() || ctx.bulk_busy.get_untracked() {
-            return;
-        }
-        let held = ctx.states.get_untracked();
-        if held.account.email.is_empty() || held.account.mailbox.is_empty() {
-            return; // not loaded yet
-        }
-        busy.set_value(true);
+    // A change announced while a round runs: one more round right after it.
+    let again = StoredValue::new(false);
+    let pushed = StoredValue::new(false);
+    let rounds = StoredValue::new(0u32);
+    let slot: StoredValue<Option<Rc<dyn Fn()>>, LocalStorage> = StoredValue::new_local(None);
+    let tick = {
         let ctx = ctx.clone();
-        spawn_local(async move {
-            let result = step(&ctx, held, i18n).await;
-            if busy.try_set_value(false).is_some() {
-                return; // the screen went away
+        move || {
+            if busy.get_value() {
+                again.set_value(true);
+                return;
             }
-            let _ = set_offline.try_set(result.is_err());
-        });
+            if !tab_visible() || ctx.bulk_busy.get_untracked() {
+                return;
+            }
+            let held = ctx.states.get_untracked();
+            if held.account.email.is_empty() || held.account.mailbox.is_empty() {
+                return; // not loaded yet
+            }
+            busy.set_value(true);
+            let ctx = ctx.clone();
+            spawn_local(async move {
+                let result = step(&ctx, held, i18n).await;
+                if busy.try_set_value(false).is_some() {
+                    return; // the screen went away
+                }
+                let _ = set_offline.try_set(result.is_err());
+                if again.try_update_value(|a| std::mem::replace(a, false)) == Some(true) {
+                    if let Some(Some(tick)) = slot.try_get_value() {
+                        tick();
+                    }
+                }
+            });
+        }
     };
     let tick: Rc<dyn Fn()> = Rc::new(tick);
+    slot.set_value(Some(tick.clone()));
     let interval = tick.clone();
-    if let Ok(handle) = set_interval_with_handle(move || interval(), EVERY) {
+    if let Ok(handle) = set_interval_with_handle(
+        move || {
+            if pushed.get_value() {
+                let round = rounds.get_value() + 1;
+                rounds.set_value(round);
+                if round % ROUNDS_WHILE_PUSHED != 0 {
+                    return;
+                }
+            }
+            interval()
+        },
+        EVERY,
+    ) {
         on_cleanup(move || handle.clear());
     }
+    listen_to_pushes(&ctx, tick.clone(), pushed);
     Live { offline, retry: StoredValue::new_local(tick) }
+}
+
+/// Reads the server's event source while the screen lives: each change of the mail asks
+/// for it at once. A server that does not push is asked again every few minutes; a stream
+/// that breaks is reopened after a growing wait (a round of asking first, to miss nothing).
+fn listen_to_pushes(ctx: &MailContext, tick: Rc<dyn Fn()>, pushed: StoredValue<bool>) {
+    let alive = Rc::new(Cell::new(true));
+    let controller = web_sys::AbortController::new().ok();
+    let Some(signal) = controller.as_ref().map(web_sys::AbortController::signal) else { return };
+    // Cleanups run on this thread: the wrapper only satisfies `on_cleanup`'s bounds.
+    let guard = send_wrapper::SendWrapper::new((alive.clone(), controller));
+    on_cleanup(move || {
+        let (alive, controller) = guard.take();
+        alive.set(false);
+        if let Some(controller) = controller {
+            controller.abort();
+        }
+    });
+    let client = ctx.client.clone();
+    spawn_local(async move {
+        let mut wait = Duration::from_secs(2);
+        while alive.get() {
+            let opened = Cell::new(false);
+            let account = client.account_id().to_string();
+            let end = push::listen(
+                &client,
+                &signal,
+                || {
+                    opened.set(true);
+                    let _ = pushed.try_set_value(true);
+                },
+                |change| {
+                    if alive.get() && change.touches(&account, &MAIL_TYPES) {
+                        tick();
+                    }
+                },
+            )
+            .await;
+            let _ = pushed.try_set_value(false);
+            if !alive.get() {
+                break;
+            }
+            match end {
+                PushEnd::NotOffered => push::sleep(NO_PUSH_RETRY).await,
+                PushEnd::Interrupted(_) => {
+                    if opened.get() {
+                        wait = Duration::from_secs(2);
+                        tick();
+                    }
+                    push::sleep(wait).await;
+                    wait = (wait * 2).min(MAX_REOPEN);
+                }
+            }
+        }
+    });
 }
 
 async fn step(
