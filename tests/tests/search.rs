@@ -290,6 +290,20 @@ fn keyboard_and_bad_input(ctx: &Ctx) -> Result {
     b.send_keys("#search-subject", &Key::Escape.to_string())?;
     b.wait_for("#search-advanced[hidden]", WAIT)?;
     ensure!(b.focused()?.starts_with("button#search-options"), "focus after Escape: {}", b.focused()?);
+    // Tab out of the panel closes it; so does a click elsewhere; a click on its own text
+    // does not.
+    b.click("#search-options")?;
+    b.wait_visible("#search-from", WAIT)?;
+    b.send_keys("#search-advanced .search-actions .button.secondary", &Key::Tab.to_string())?;
+    b.wait_for("#search-advanced[hidden]", WAIT)?;
+    b.click("#search-options")?;
+    b.wait_visible("#search-from", WAIT)?;
+    b.click(".search-hint")?;
+    std::thread::sleep(std::time::Duration::from_millis(200));
+    ensure!(b.exists("#search-advanced:not([hidden])")?, "a click inside the panel closed it");
+    b.click(".topbar .user")?;
+    b.wait_for("#search-advanced[hidden]", WAIT)?;
+    ensure!(b.prop("#search-subject", "value")?.as_deref() == Some("conseil"), "closing lost the subject");
     // The shortcut list has the key.
     b.eval("document.activeElement.blur()")?;
     b.send_keys("body", "?")?;

@@ -11,6 +11,7 @@ use chrono::NaiveDate;
 use facteur_logic::search::{Scope, SearchProblem, SearchQuery};
 use leptos::{ev, html, prelude::*};
 use leptos_router::hooks::{use_navigate, use_params_map};
+use wasm_bindgen::JsCast;
 
 /// The search form.
 #[component]
@@ -24,6 +25,30 @@ pub fn SearchBar() -> impl IntoView {
     let advanced = RwSignal::new(false);
     let problem = RwSignal::new(None::<SearchProblem>);
     let toggle = NodeRef::<html::Button>::new();
+    let form = NodeRef::<html::Form>::new();
+    let holds = move |node: Option<web_sys::Node>| form.get_untracked().is_some_and(|f| f.contains(node.as_ref()));
+    // The panel closes when the user clicks or taps elsewhere…
+    let outside = window_event_listener(ev::pointerdown, move |event| {
+        let target = event.target().and_then(|t| t.dyn_into::<web_sys::Node>().ok());
+        if advanced.try_get_untracked() == Some(true) && !holds(target) {
+            advanced.set(false);
+        }
+    });
+    on_cleanup(move || outside.remove());
+    // …or moves the focus elsewhere (checked once it has landed; a click on the panel's
+    // background leaves the focus nowhere and keeps it open).
+    let focus_left = move |_: ev::FocusEvent| {
+        set_timeout(
+            move || {
+                let Some(active) = document().active_element() else { return };
+                let nowhere = active.tag_name().eq_ignore_ascii_case("body");
+                if !nowhere && !holds(Some(active.into())) && advanced.try_get_untracked() == Some(true) {
+                    advanced.set(false);
+                }
+            },
+            std::time::Duration::ZERO,
+        );
+    };
     // The address is the outside world: after back/forward, a reload or "clear", the form
     // shows the search of the address.
     Effect::new(move || {
@@ -79,6 +104,7 @@ pub fn SearchBar() -> impl IntoView {
 
     view! {
         <form class="search" role="search" aria-label=move || t_string!(i18n, search.label) on:submit=submit
+            node_ref=form on:focusout=focus_left
             class:advanced-open=move || advanced.get()>
             <div class="search-field">
                 <label for=SEARCH_FIELD class="visually-hidden">{t!(i18n, search.label)}</label>
