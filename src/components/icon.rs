@@ -21,6 +21,8 @@ pub enum IconKind {
     Search,
     /// Sliders (search options).
     Options,
+    /// Bell (notifications).
+    Bell,
 }
 
 impl IconKind {
@@ -34,6 +36,7 @@ impl IconKind {
             IconKind::More => "M5 12h.01M12 12h.01M19 12h.01",
             IconKind::Search => "M10.5 17a6.5 6.5 0 1 0 0-13 6.5 6.5 0 0 0 0 13zM15.5 15.5L21 21",
             IconKind::Options => "M4 6h10M18 6h2M4 12h4M12 12h8M4 18h12M20 18h0M14 4v4M8 10v4M16 16v4",
+            IconKind::Bell => "M6 16V11a6 6 0 0 1 12 0v5l2 2H4l2-2M10 20a2 2 0 0 0 4 0",
         }
     }
 }

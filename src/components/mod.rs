@@ -10,6 +10,7 @@ pub mod labels;
 pub mod language_switch;
 pub mod message_row;
 pub mod modal;
+pub mod notification_switch;
 pub mod quota;
 pub mod snippet;
 pub mod text_body;

@@ -86,6 +86,13 @@ pub async fn changes(client: &JmapClient, states: &States) -> Result<Changed, Ca
     live::read_changes(&response, &calls, states).map_err(|e| CallError::Unexpected(e.to_string()))
 }
 
+/// The unread Inbox messages among `created` (for notifications), newest first.
+pub async fn new_inbox_mail(client: &JmapClient, created: &[String], inbox_id: &str) -> Result<Vec<facteur_logic::message::MessageSummary>, CallError> {
+    let (request, get) = live::new_mail(client.account_id(), created);
+    let response = client.send(&request).await?;
+    live::read_new_mail(&response, &get, inbox_id).map_err(|e| CallError::Unexpected(e.to_string()))
+}
+
 /// How the open list changed since `query_state` (step 2); `None`: load it again.
 pub async fn list_updates(
     client: &JmapClient,

@@ -158,6 +158,51 @@ fn new_mail_appears_without_reload(ctx: &Ctx) -> Result {
     Ok(())
 }
 
+/// With notifications allowed (the button asks the browser), new Inbox mail shows a browser
+/// notification with its sender and subject. The browser's Notification is recorded
+/// instead of shown (headless Chromium has no notification centre).
+fn notification_for_new_inbox_mail(ctx: &Ctx) -> Result {
+    let julien = ctx.app()?.account(JULIEN)?.clone();
+    let b = ctx.browser_lang("fr-FR")?;
+    b.goto("/")?;
+    b.wait_visible("#username", WAIT)?;
+    // Installed on the login page, kept by the app's own navigation to the mail.
+    b.execute(
+        "window.__perm = 'default'; window.__shown = [];
+         window.Notification = class { constructor(title, options) { window.__shown.push(title + '|' + (options?.body ?? '')); }
+           static get permission() { return window.__perm; }
+           static requestPermission() { window.__perm = 'granted'; return Promise.resolve('granted'); } };",
+        vec![],
+    )?;
+    b.fill("#username", &julien.email)?;
+    b.fill("#password", &julien.password)?;
+    b.click("button[type=submit]")?;
+    b.wait_for("[data-testid=message-row]", WAIT)?;
+    b.wait_visible("[data-testid=notify-setting] button", WAIT)?;
+    axe::assert_accessible(&b, "the notification setting (desktop, fr)")?;
+    b.click("[data-testid=notify-setting] button")?;
+    b.wait_text("[data-testid=notify-setting]", "Vous recevez une notification", WAIT)?;
+    ensure!(b.eval("window.__shown.length")?.as_u64() == Some(0), "a notification before any new mail");
+
+    let stamp = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_millis()).unwrap_or(0);
+    let subject = format!("Conseil pédagogique {stamp}");
+    let raw = format!(
+        "From: Karim Benali <karim.benali@ac-cevennes.fr>\r\nTo: {JULIEN}\r\nSubject: =?utf-8?q?{}?=\r\n\
+         Message-ID: <notify-{stamp}@ac-cevennes.fr>\r\nMIME-Version: 1.0\r\nContent-Type: text/plain; charset=utf-8\r\n\
+         Content-Transfer-Encoding: 8bit\r\n\r\nBonjour Julien,\r\nordre du jour en pièce jointe.\r\n",
+        subject.bytes().map(|c| if c.is_ascii_alphanumeric() { (c as char).to_string() } else { format!("={c:02X}") }).collect::<String>()
+    );
+    ctx.with_testbed(|tb| tb.deliver(raw.as_bytes(), "karim.benali@ac-cevennes.fr", &[JULIEN]))?
+        .map_err(|e| format!("delivery failed: {e}"))?;
+    b.wait_until(
+        &format!("window.__shown.some(n => n.startsWith('Nouveau message|') && n.includes('Karim Benali') && n.includes({subject:?}))"),
+        "a notification naming the sender and the subject",
+        Duration::from_secs(15),
+    )?;
+    b.save_screenshot("notifications-on-fr-desktop")?;
+    Ok(())
+}
+
 /// A network drop shows an inline banner and keeps the mail on screen; "Réessayer" (or the
 /// next automatic try) clears it once the server answers again.
 fn network_drop_shows_a_banner_and_recovers(ctx: &Ctx) -> Result {
@@ -181,4 +226,5 @@ browser_tests!(
     flag_is_kept,
     keyboard_shortcuts,
     new_mail_appears_without_reload,
+    notification_for_new_inbox_mail,
 );

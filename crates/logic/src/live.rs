@@ -38,6 +38,8 @@ pub struct Changed {
     pub emails: bool,
     /// Email ids updated (keywords, mailboxes…).
     pub updated_emails: Vec<String>,
+    /// Email ids created (delivered, imported, moved in from another account…).
+    pub created_emails: Vec<String>,
     /// Mailboxes changed (counts, names…).
     pub mailboxes: bool,
     /// The server cannot tell from these states: load everything again.
@@ -59,6 +61,7 @@ pub fn read_changes(response: &Response, calls: &ChangesCalls, held: &States) ->
         Ok(c) => {
             changed.emails = !(c.created.is_empty() && c.updated.is_empty() && c.destroyed.is_empty());
             changed.updated_emails = c.updated;
+            changed.created_emails = c.created;
             changed.reload |= c.has_more_changes;
             changed.states.email = c.new_state;
         }
@@ -75,6 +78,33 @@ pub fn read_changes(response: &Response, calls: &ChangesCalls, held: &States) ->
         Err(e) => return Err(e.into()),
     }
     Ok(changed)
+}
+
+/// How many new messages are announced at most in one round (a burst is not a flood of
+/// notifications).
+pub const NOTIFY_AT_MOST: usize = 3;
+
+/// The created emails, to tell the user about new Inbox mail (whatever folder is open).
+pub fn new_mail(account_id: &str, created: &[String]) -> (Request, CallHandle<EmailGet>) {
+    let mut builder = RequestBuilder::new();
+    let ids = created.iter().take(50).cloned();
+    let get = builder.call(EmailGet::new(account_id).ids(ids).properties(ROW_PROPERTIES));
+    (builder.build(), get)
+}
+
+/// Reads [`new_mail`]: the unread messages now in `inbox_id`, newest first, at most
+/// [`NOTIFY_AT_MOST`].
+pub fn read_new_mail(response: &Response, get: &CallHandle<EmailGet>, inbox_id: &str) -> Result<Vec<MessageSummary>, ReadError> {
+    let mut mails: Vec<MessageSummary> = response
+        .get(get)?
+        .list
+        .into_iter()
+        .map(summary_from)
+        .filter(|m| m.unread && m.mailbox_ids.iter().any(|id| id == inbox_id))
+        .collect();
+    mails.sort_by(|a, b| b.received_at.cmp(&a.received_at));
+    mails.truncate(NOTIFY_AT_MOST);
+    Ok(mails)
 }
 
 /// The calls of [`list_updates`].
@@ -262,6 +292,27 @@ mod tests {
         assert!(changed.emails && changed.reload && !changed.mailboxes);
         assert_eq!(changed.states.email, "e2");
         assert_eq!(changed.updated_emails, ["M1"]);
+        assert_eq!(changed.created_emails, ["M9"]);
+    }
+
+    #[test]
+    fn new_inbox_mail_is_unread_and_in_the_inbox_newest_first() {
+        let created: Vec<String> = ["M1", "M2", "M3", "M4", "M5", "M6"].iter().map(|s| s.to_string()).collect();
+        let (request, get) = new_mail("A1", &created);
+        let json = serde_json::to_value(&request).unwrap();
+        assert_eq!(json["methodCalls"][0][1]["ids"], json!(created));
+        let email = |id: &str, mailbox: &str, seen: bool, at: &str| json!({"id": id, "threadId": "T", "mailboxIds": {mailbox: true},
+            "keywords": if seen { json!({"$seen": true}) } else { json!({}) }, "receivedAt": at, "subject": id});
+        let response: Response = serde_json::from_value(json!({"sessionState": "s", "methodResponses": [
+            ["Email/get", {"accountId": "A1", "state": "e2", "notFound": [], "list": [
+                email("M1", "inbox", false, "2026-11-23T08:00:00Z"),
+                email("M2", "sent", false, "2026-11-23T08:01:00Z"),
+                email("M3", "inbox", true, "2026-11-23T08:02:00Z"),
+                email("M4", "inbox", false, "2026-11-23T08:04:00Z"),
+                email("M5", "inbox", false, "2026-11-23T08:03:00Z"),
+                email("M6", "inbox", false, "2026-11-23T07:00:00Z")]}, "c0"]]})).unwrap();
+        let ids: Vec<String> = read_new_mail(&response, &get, "inbox").unwrap().into_iter().map(|m| m.id).collect();
+        assert_eq!(ids, ["M4", "M5", "M1"], "unread, in the inbox, newest first, three at most");
     }
 
     #[test]

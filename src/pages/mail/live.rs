@@ -179,6 +179,7 @@ async fn step(
         ctx.folders.refetch();
     }
     let _ = ctx.states.try_update(|s| s.account = changed.states.clone());
+    notify_new_inbox_mail(ctx, &changed.created_emails, i18n).await;
     let (Some(mailbox_id), Some(query_state)) = (held.mailbox_id, held.query) else { return Ok(()) };
     // Search results stay as found (their list is not the folder's query).
     if !changed.emails || held.search.is_some() {
@@ -198,9 +199,6 @@ async fn step(
                     let _ = ctx.selection.try_update(|s| s.forget(&summary.removed));
                     let _ = ctx.states.try_update(|s| s.query = Some(update.query_state.clone()));
                     ctx.folders.refetch();
-                    if ctx.slug.get_untracked() == "inbox" {
-                        notify(ctx, &summary.new_at_top, i18n);
-                    }
                 }
                 // The list moved to another state meanwhile (a page of a newer one): the next
                 // round starts from it.
@@ -211,21 +209,22 @@ async fn step(
     Ok(())
 }
 
-/// A browser notification for new Inbox mail, when the user has allowed them.
-fn notify(ctx: &MailContext, ids: &[String], i18n: leptos_i18n::I18nContext<Locale>) {
-    if ids.is_empty() || web_sys::Notification::permission() != web_sys::NotificationPermission::Granted {
+/// A browser notification for each new unread Inbox message (a few at most), whatever folder
+/// is open, when the user has allowed them. A failure here only costs the notification.
+async fn notify_new_inbox_mail(ctx: &MailContext, created: &[String], i18n: leptos_i18n::I18nContext<Locale>) {
+    if created.is_empty() || web_sys::Notification::permission() != web_sys::NotificationPermission::Granted {
         return;
     }
-    ctx.rows.with_untracked(|rows| {
-        for row in ids.iter().filter_map(|id| rows.get(id)).take(3) {
-            let options = web_sys::NotificationOptions::new();
-            options.set_body(&format!(
-                "{}\n{}",
-                row.sender.clone().unwrap_or_default(),
-                row.subject.clone().unwrap_or_default()
-            ));
-            options.set_tag(&row.id);
-            let _ = web_sys::Notification::new_with_options(&t_string!(i18n, live.new_mail), &options);
-        }
+    let inbox = ctx.folders.try_get_untracked().flatten().and_then(|folders| {
+        folders.ok()?.into_iter().find(|f| f.role.as_deref() == Some("inbox")).map(|f| f.id)
     });
+    let Some(inbox) = inbox else { return };
+    let Ok(mails) = mail::new_inbox_mail(&ctx.client, created, &inbox).await else { return };
+    let title = t_string!(i18n, live.new_mail).to_string();
+    for mail in mails {
+        let options = web_sys::NotificationOptions::new();
+        options.set_body(&format!("{}\n{}", mail.sender.unwrap_or_default(), mail.subject.unwrap_or_default()));
+        options.set_tag(&mail.id);
+        let _ = web_sys::Notification::new_with_options(&title, &options);
+    }
 }

@@ -187,6 +187,7 @@ fn MailShell(client: JmapClient) -> impl IntoView {
             <nav class="sidebar" id="folders" aria-label=move || t_string!(i18n, shell.folders)
                 on:click=move |_| menu_open.set(false)>
                 <FolderNav folders current=Signal::derive(move || slug.get())/>
+                <crate::components::notification_switch::NotificationSwitch/>
             </nav>
             {move || live.offline.get().then(|| view! {
                 <div class="offline-banner" role="alert">
