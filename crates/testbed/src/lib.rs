@@ -123,7 +123,8 @@ impl Layout {
 pub struct Testbed {
     layout: Layout,
     accounts: Vec<Account>,
-    cyrus: Option<std::process::Child>,
+    /// Behind a lock so that a test can restart it through a shared testbed.
+    cyrus: std::sync::Mutex<Option<std::process::Child>>,
     postfix: Option<std::process::Child>,
     app: Option<app::AppServer>,
     app_url: Option<String>,
@@ -255,7 +256,7 @@ impl Testbed {
         let mut tb = Testbed {
             layout,
             accounts,
-            cyrus: None,
+            cyrus: std::sync::Mutex::new(None),
             postfix: None,
             app: None,
             app_url: None,
@@ -269,8 +270,9 @@ impl Testbed {
         // Postfix first: it is slower to come up, and Cyrus only needs it for submissions.
         let t_prepared = t0.elapsed();
         tb.postfix = Some(postfix::spawn(&tb.layout)?);
-        tb.cyrus = Some(cyrus::spawn(&tb.layout)?);
-        cyrus::wait_ready(&tb.layout, tb.cyrus.as_mut().unwrap())?;
+        let mut child = cyrus::spawn(&tb.layout)?;
+        cyrus::wait_ready(&tb.layout, &mut child)?;
+        *tb.cyrus.get_mut().unwrap_or_else(|p| p.into_inner()) = Some(child);
         let t_cyrus = t0.elapsed();
         // Postfix must answer before the first JMAP request: Cyrus probes its smtp_host then, and
         // without an answer the account lacks submission (Identity/get: accountNotSupportedByMethod).
@@ -373,6 +375,21 @@ impl Testbed {
         used?.ok_or_else(|| TestbedError::Http(format!("no STORAGE usage for {email}")))
     }
 
+    /// Stops Cyrus, keeps it down for `down`, and starts it again on the same ports and
+    /// store: what a restart of the server looks like to a client.
+    pub fn restart_cyrus(&self, down: Duration) -> Result<(), TestbedError> {
+        let mut cyrus = self.cyrus.lock().unwrap_or_else(|p| p.into_inner());
+        if let Some(child) = cyrus.take() {
+            proc::stop_child(child, Duration::from_secs(5));
+        }
+        let _ = std::fs::remove_file(self.layout.p("run/master.pid"));
+        std::thread::sleep(down);
+        let mut child = cyrus::spawn(&self.layout)?;
+        cyrus::wait_ready(&self.layout, &mut child)?;
+        *cyrus = Some(child);
+        Ok(())
+    }
+
     /// Stops Cyrus (master and children) and Postfix, and the app server. Idempotent.
     pub fn stop(&mut self) {
         if self.stopped {
@@ -382,7 +399,7 @@ impl Testbed {
         if let Some(app) = self.app.take() {
             app.stop();
         }
-        if let Some(child) = self.cyrus.take() {
+        if let Some(child) = self.cyrus.get_mut().unwrap_or_else(|p| p.into_inner()).take() {
             proc::stop_child(child, Duration::from_secs(5));
         }
         postfix::stop(&self.layout);

@@ -1,0 +1,43 @@
+//! The app recovers by itself after the mail server restarts: while Cyrus is down the mail
+//! stays on screen under a banner; once it is back the banner goes without a click and new
+//! mail comes in again. (A binary of its own: the restart would disturb other tests.)
+
+use facteur_browser_tests::flows::sign_in_per_message;
+use facteur_browser_tests::runner::with_testbed;
+use facteur_browser_tests::{axe, browser_tests, ensure, Ctx, Result};
+use std::time::{Duration, Instant};
+
+const JULIEN: &str = "julien.roux@ac-cevennes.fr";
+
+fn recovers_after_a_server_restart(ctx: &Ctx) -> Result {
+    let julien = ctx.app()?.account(JULIEN)?.clone();
+    let b = ctx.browser_lang("fr-FR")?;
+    sign_in_per_message(&b, &julien.email, &julien.password)?;
+    let rows_before = b.count("[data-testid=message-row]")?;
+    let restart = std::thread::spawn(|| with_testbed(|tb| tb.restart_cyrus(Duration::from_secs(15))));
+    b.wait_visible(".offline-banner", Duration::from_secs(15))?;
+    ensure!(b.count("[data-testid=message-row]")? == rows_before, "the list must stay on screen while the server is down");
+    axe::assert_accessible(&b, "the inbox while the server restarts")?;
+    restart.join().map_err(|_| "the restart thread panicked")?.and_then(|r| r.map_err(|e| format!("restart failed: {e}").into()))?;
+    let back = Instant::now();
+    b.wait_gone(".offline-banner", Duration::from_secs(20))?;
+    eprintln!("banner gone {:.1} s after the server was back", back.elapsed().as_secs_f64());
+
+    let stamp = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_millis()).unwrap_or(0);
+    let subject = format!("Retour du serveur {stamp}");
+    let raw = format!(
+        "From: Karim Benali <karim.benali@ac-cevennes.fr>\r\nTo: {JULIEN}\r\nSubject: {subject}\r\n\
+         Message-ID: <restart-{stamp}@ac-cevennes.fr>\r\nMIME-Version: 1.0\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n\
+         Bonjour Julien,\r\nla messagerie fonctionne de nouveau.\r\n"
+    );
+    ctx.with_testbed(|tb| tb.deliver(raw.as_bytes(), "karim.benali@ac-cevennes.fr", &[JULIEN]))?
+        .map_err(|e| format!("delivery failed: {e}"))?;
+    b.wait_until(
+        &format!("[...document.querySelectorAll('[data-testid=message-row] .subject')].some(s => s.textContent === {subject:?})"),
+        "new mail after the restart",
+        Duration::from_secs(15),
+    )?;
+    Ok(())
+}
+
+browser_tests!(recovers_after_a_server_restart);
