@@ -7,6 +7,15 @@ pub fn subjects(b: &Browser) -> Result<Vec<String>> {
     b.texts("[data-testid=message-row] .subject")
 }
 
+/// Waits until a row of the list has exactly `subject` (`what` names it in the error).
+pub fn wait_for_subject(b: &Browser, subject: &str, what: &str, timeout: std::time::Duration) -> Result {
+    b.wait_until(
+        &format!("[...document.querySelectorAll('[data-testid=message-row] .subject')].some(s => s.textContent === {subject:?})"),
+        what,
+        timeout,
+    )
+}
+
 /// Opens the conversation of the row whose subject is exactly `subject`.
 pub fn open(b: &Browser, subject: &str) -> Result {
     let script = format!(

@@ -34,11 +34,7 @@ fn archive_then_undo(ctx: &Ctx) -> Result {
     ensure!(!rows::subjects(&b)?.contains(&subject), "the archived row is still in the inbox");
     axe::assert_accessible(&b, "the inbox with a toast")?;
     b.click("[data-testid=toast] button")?;
-    b.wait_until(
-        &format!("[...document.querySelectorAll('[data-testid=message-row] .subject')].some(s => s.textContent === {subject:?})"),
-        "the row comes back after undo",
-        WAIT,
-    )?;
+    rows::wait_for_subject(&b, &subject, "the row comes back after undo", WAIT)?;
     // And for real: archive again, then find it in Archive (loaded from the server).
     rows::open(&b, &subject)?;
     b.wait_for("[data-action=archive]", WAIT)?;
@@ -46,11 +42,7 @@ fn archive_then_undo(ctx: &Ctx) -> Result {
     b.wait_text("[data-testid=toast]", "archivée", WAIT)?;
     std::thread::sleep(Duration::from_millis(500));
     go_to_folder(&b, "archive")?;
-    b.wait_until(
-        &format!("[...document.querySelectorAll('[data-testid=message-row] .subject')].some(s => s.textContent === {subject:?})"),
-        "the archived conversation in Archive",
-        WAIT,
-    )?;
+    rows::wait_for_subject(&b, &subject, "the archived conversation in Archive", WAIT)?;
     Ok(())
 }
 
@@ -137,11 +129,7 @@ fn new_mail_appears_without_reload(ctx: &Ctx) -> Result {
     ctx.with_testbed(|tb| tb.deliver(raw.as_bytes(), "karim.benali@ac-cevennes.fr", &[JULIEN]))?
         .map_err(|e| format!("delivery failed: {e}"))?;
     let started = std::time::Instant::now();
-    b.wait_until(
-        &format!("[...document.querySelectorAll('[data-testid=message-row] .subject')].some(s => s.textContent === {subject:?})"),
-        "the new mail in the list (in date order: the seed has mails later today)",
-        Duration::from_secs(10),
-    )?;
+    rows::wait_for_subject(&b, &subject, "the new mail in the list (in date order: the seed has mails later today)", Duration::from_secs(10))?;
     eprintln!("new mail shown {:.1} s after delivery", started.elapsed().as_secs_f64());
     // The app asked the server's event source first (with its credentials: a fetch, not an
     // EventSource) and, our Cyrus answering 204, fell back to polling — which found the mail.

@@ -208,11 +208,7 @@ fn open_delivered(ctx: &Ctx, subject: &str, lang: &str, before_open: impl Fn(&Br
     let julien = ctx.app()?.account(JULIEN)?.clone();
     let b = ctx.browser_lang(lang)?;
     sign_in_per_message(&b, &julien.email, &julien.password)?;
-    b.wait_until(
-        &format!("[...document.querySelectorAll('[data-testid=message-row] .subject')].some(s => s.textContent === {subject:?})"),
-        "the delivered mail in the list",
-        Duration::from_secs(15),
-    )?;
+    rows::wait_for_subject(&b, &subject, "the delivered mail in the list", Duration::from_secs(15))?;
     before_open(&b)?;
     rows::open(&b, subject)?;
     Ok(b)

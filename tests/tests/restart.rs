@@ -4,7 +4,7 @@
 
 use facteur_browser_tests::flows::sign_in_per_message;
 use facteur_browser_tests::runner::with_testbed;
-use facteur_browser_tests::{axe, browser_tests, ensure, Ctx, Result};
+use facteur_browser_tests::{axe, browser_tests, ensure, rows, Ctx, Result};
 use std::time::{Duration, Instant};
 
 const JULIEN: &str = "julien.roux@ac-cevennes.fr";
@@ -32,11 +32,7 @@ fn recovers_after_a_server_restart(ctx: &Ctx) -> Result {
     );
     ctx.with_testbed(|tb| tb.deliver(raw.as_bytes(), "karim.benali@ac-cevennes.fr", &[JULIEN]))?
         .map_err(|e| format!("delivery failed: {e}"))?;
-    b.wait_until(
-        &format!("[...document.querySelectorAll('[data-testid=message-row] .subject')].some(s => s.textContent === {subject:?})"),
-        "new mail after the restart",
-        Duration::from_secs(15),
-    )?;
+    rows::wait_for_subject(&b, &subject, "new mail after the restart", Duration::from_secs(15))?;
     Ok(())
 }
 
