@@ -235,6 +235,13 @@ fn the_address_keeps_the_search(ctx: &Ctx) -> Result {
         b.eval("/^\\/mail\\/inbox\\/T[^/]+$/.test(location.pathname) && location.search === '?q=Noah'")?.as_bool() == Some(true),
         "the conversation's address keeps the search: {:?}", b.current_url()?
     );
+    // The searched word is marked in the message too.
+    b.wait_until(
+        "[...document.querySelectorAll('[data-testid=conversation] .text-body mark')].some(m => m.textContent.toLowerCase() === 'noah')",
+        "the searched word marked in the message",
+        WAIT,
+    )?;
+    b.screenshots_desktop_phone("search-opened-en", |b| b.wait_for("[data-testid=conversation] .text-body mark", WAIT))?;
     b.send_keys("body", "u")?;
     b.wait_until("location.pathname === '/mail/inbox' && location.search === '?q=Noah'", "u returns to the results", WAIT)?;
     wait_results(&b)?;

@@ -5,6 +5,7 @@ use super::context::use_mail;
 use super::targets::EmailTarget;
 use super::keyboard::typing_in_a_field;
 use crate::components::toast::use_toasts;
+use facteur_logic::search::marks::words_to_mark;
 use crate::components::{attachment_list::AttachmentList, error_banner::{describe, ErrorBanner}, text_body::TextBody, html_body::HtmlBody};
 use crate::core::{lang::use_lang, mail};
 use crate::i18n::*;
@@ -188,7 +189,11 @@ fn MessageBody(message: ConversationMessage) -> impl IntoView {
     let client = use_mail().client;
     let sender = message.from.first().map(|p| p.email.clone()).unwrap_or_default();
     match message.body {
-        Body::Text(text) => view! { <TextBody text/> }.into_any(),
+        Body::Text(text) => {
+            // Opened from search results: the searched words marked.
+            let marks = use_mail().search.query.get_untracked().map(|q| words_to_mark(&q)).unwrap_or_default();
+            view! { <TextBody text marks/> }.into_any()
+        }
         Body::Html { html, text } => {
             let parts = message.attachments.iter().filter(|a| a.cid.is_some()).cloned().collect();
             view! { <HtmlBody html text sender parts client/> }.into_any()

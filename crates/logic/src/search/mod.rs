@@ -11,8 +11,10 @@
 //!
 //! - [`terms`]: the operators a user may type in the field (`de:`, `objet:`, quotes…);
 //! - [`snippet`]: the highlighted excerpts of SearchSnippet/get as text segments;
-//! - [`request`]: the request of a page of results.
+//! - [`request`]: the request of a page of results;
+//! - [`marks`]: the searched words marked in a body the app shows.
 
+pub mod marks;
 pub mod request;
 pub mod snippet;
 pub mod terms;
