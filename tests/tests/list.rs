@@ -251,6 +251,7 @@ fn scrolling_a_big_folder(ctx: &Ctx) -> Result {
     let expected = emails(&c, &oldest, &["subject"])?[0]["subject"].as_str().unwrap_or_default().to_string();
     ensure!(oldest_subject == expected, "the last row is {oldest_subject:?}, the oldest mail is {expected:?}");
     ensure!(b.count(".message-row")? < 100, "too many rows at the end");
+    axe::assert_accessible(&b, "the end of a big folder")?;
 
     // Live updates on the sparse list: a mail older than all arrives (made on the server):
     // the list grows by one and shows it last, without a reload.
@@ -462,6 +463,7 @@ fn phone_targets(ctx: &Ctx) -> Result {
     let expected = emails(&c, &folder_ids(&c, &f.big, 1234, 1)?, &["subject"])?[0]["subject"].as_str().unwrap_or_default().to_string();
     ensure!(subject == expected, "row 1234 on a phone is {subject:?}, the server says {expected:?}");
     ensure!(b.count(".message-row")? < 100, "too many rows on a phone after scrolling");
+    axe::assert_accessible(&b, "the middle of a big folder on a phone")?;
     // The page itself does not scroll: only the list does.
     let heights = b.eval("[document.documentElement.scrollHeight, window.innerHeight]")?;
     ensure!(heights[0].as_u64() <= heights[1].as_u64(), "the page is taller than the screen: {heights}");
