@@ -293,6 +293,7 @@ fn keyboard_and_bad_input(ctx: &Ctx) -> Result {
     ensure!(b.prop("#search-subject", "value")?.as_deref() == Some("conseil"), "the subject was lost");
     ensure!(b.eval("location.search")?.as_str() == Some(""), "a wrong search changed the address");
     axe::assert_accessible(&b, "the advanced search panel with an error (desktop, fr)")?;
+    b.save_screenshot("search-advanced-error-fr")?;
     // Escape closes the panel and gives the focus back to its button.
     b.send_keys("#search-subject", &Key::Escape.to_string())?;
     b.wait_for("#search-advanced[hidden]", WAIT)?;
