@@ -282,6 +282,9 @@ fn keyboard_and_bad_input(ctx: &Ctx) -> Result {
     b.send_keys("#search-input", &Key::Enter.to_string())?;
     b.wait_text("#search-problem", "Saisissez un mot", WAIT)?;
     ensure!(b.eval("location.search")?.as_str() == Some(""), "an empty search changed the address");
+    // Escape in the empty field leaves it.
+    b.send_keys("#search-input", &Key::Escape.to_string())?;
+    b.wait_until("document.activeElement?.id !== 'search-input'", "Escape leaves the field", WAIT)?;
     // Dates the wrong way round: said, marked, nothing lost, no search.
     b.click("#search-options")?;
     b.fill("#search-subject", "conseil")?;

@@ -112,7 +112,16 @@ pub fn SearchBar() -> impl IntoView {
                     placeholder=move || t_string!(i18n, search.placeholder)
                     aria-describedby="search-problem"
                     prop:value=move || draft.with(|d| d.text.clone())
-                    on:input=move |ev| draft.update(|d| d.text = event_target_value(&ev))/>
+                    on:input=move |ev| draft.update(|d| d.text = event_target_value(&ev))
+                    on:keydown=move |ev: ev::KeyboardEvent| {
+                        // Escape in an empty field leaves it (the keys of the list work again);
+                        // in a filled one the browser empties it first.
+                        if ev.key() == "Escape" && event_target_value(&ev).is_empty() {
+                            if let Some(field) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlElement>().ok()) {
+                                let _ = field.blur();
+                            }
+                        }
+                    }/>
                 <button type="submit" class="icon-button search-submit">
                     <Icon kind=IconKind::Search/>
                     <span class="visually-hidden">{t!(i18n, search.submit)}</span>
