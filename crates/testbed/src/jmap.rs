@@ -177,7 +177,18 @@ impl Client {
     pub fn upload(&self, bytes: &[u8], content_type: &str) -> Result<String, TestbedError> {
         let tmpl = self.session["uploadUrl"].as_str().unwrap_or("/jmap/upload/{accountId}/");
         let url = resolve(&self.base, &tmpl.replace("{accountId}", &self.account_id));
-        let a = http(&self.agent, "POST", &url, &[("Authorization", &self.auth), ("Content-Type", content_type)], Some(bytes))?;
+        // Observed on a loaded machine: Cyrus now and then answers an upload with 404 (or a
+        // 5xx) and takes the same upload a moment later. Try a few times before failing.
+        let mut tries = 0;
+        let a = loop {
+            let a = http(&self.agent, "POST", &url, &[("Authorization", &self.auth), ("Content-Type", content_type)], Some(bytes))?;
+            tries += 1;
+            if (a.status == 404 || a.status >= 500) && tries < 4 {
+                std::thread::sleep(std::time::Duration::from_millis(300 * tries));
+                continue;
+            }
+            break a;
+        };
         if a.status != 200 && a.status != 201 {
             return Err(TestbedError::Http(format!("upload as {}: {} {}", self.user, a.status, a.text().trim())));
         }
