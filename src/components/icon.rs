@@ -23,6 +23,14 @@ pub enum IconKind {
     Options,
     /// Bell (notifications).
     Bell,
+    /// Box (archive).
+    Archive,
+    /// Bin (delete).
+    Trash,
+    /// Warning octagon (junk).
+    Junk,
+    /// Envelope (unread).
+    Envelope,
 }
 
 impl IconKind {
@@ -36,6 +44,10 @@ impl IconKind {
             IconKind::More => "M5 12h.01M12 12h.01M19 12h.01",
             IconKind::Search => "M10.5 17a6.5 6.5 0 1 0 0-13 6.5 6.5 0 0 0 0 13zM15.5 15.5L21 21",
             IconKind::Options => "M4 6h10M18 6h2M4 12h4M12 12h8M4 18h12M20 18h0M14 4v4M8 10v4M16 16v4",
+            IconKind::Archive => "M3 5h18v4H3zM5 9v10h14V9M10 13h4",
+            IconKind::Trash => "M4 7h16M9 7V4h6v3M6 7l1 13h10l1-13M10 11v6M14 11v6",
+            IconKind::Junk => "M12 8v5M12 16h.01M8 3h8l5 5v8l-5 5H8l-5-5V8z",
+            IconKind::Envelope => "M3 6h18v12H3zM3 6l9 7 9-7",
             IconKind::Bell => "M6 16V11a6 6 0 0 1 12 0v5l2 2H4l2-2M10 20a2 2 0 0 0 4 0",
         }
     }

@@ -4,6 +4,7 @@ use super::actions::{self, MoveKind};
 use super::context::use_mail;
 use super::targets::EmailTarget;
 use super::keyboard::typing_in_a_field;
+use crate::components::icon::{Icon, IconKind};
 use crate::components::toast::use_toasts;
 use facteur_logic::search::marks::words_to_mark;
 use crate::components::{attachment_list::AttachmentList, error_banner::{describe, ErrorBanner}, text_body::TextBody, html_body::HtmlBody};
@@ -312,21 +313,26 @@ fn Toolbar(messages: Vec<ConversationMessage>) -> impl IntoView {
         <div class="toolbar" role="toolbar" aria-label=move || t_string!(i18n, actions.toolbar)>
             {(role.as_deref() != Some("archive")).then(|| view! {
                 <button type="button" class="button secondary small" data-action="archive"
-                    on:click=move |_| archive(MoveKind::Archive, None)>{t!(i18n, actions.archive)}</button>
+                    on:click=move |_| archive(MoveKind::Archive, None)>
+                    <Icon kind=IconKind::Archive/><span class="action-text">{t!(i18n, actions.archive)}</span>
+                </button>
             })}
             <button type="button" class="button secondary small" data-action="delete" on:click=move |_| delete()>
-                {if in_trash { t_string!(i18n, actions.destroy) } else { t_string!(i18n, actions.delete) }}
+                <Icon kind=IconKind::Trash/>
+                <span class="action-text">{if in_trash { t_string!(i18n, actions.destroy) } else { t_string!(i18n, actions.delete) }}</span>
             </button>
             <button type="button" class="button secondary small" data-action="spam"
                 on:click=move |_| spam(if in_junk { MoveKind::NotJunk } else { MoveKind::Junk }, None)>
-                {if in_junk { t_string!(i18n, actions.not_spam) } else { t_string!(i18n, actions.spam) }}
+                <Icon kind=IconKind::Junk/>
+                <span class="action-text">{if in_junk { t_string!(i18n, actions.not_spam) } else { t_string!(i18n, actions.spam) }}</span>
             </button>
             <button type="button" class="button secondary small" data-action="unread" on:click=mark_unread>
-                {t!(i18n, actions.mark_unread)}
+                <Icon kind=IconKind::Envelope/><span class="action-text">{t!(i18n, actions.mark_unread)}</span>
             </button>
             <button type="button" class="button secondary small" data-action="flag" aria-pressed=move || flagged.get().to_string()
                 on:click=toggle_flag>
-                {move || if flagged.get() { t_string!(i18n, actions.unflag) } else { t_string!(i18n, actions.flag) }}
+                <Icon kind=IconKind::Flag/>
+                <span class="action-text">{move || if flagged.get() { t_string!(i18n, actions.unflag) } else { t_string!(i18n, actions.flag) }}</span>
             </button>
             <crate::components::labels::LabelMenu messages=labelled/>
             <label class="move-to">
