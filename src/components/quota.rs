@@ -2,32 +2,23 @@
 //! the Trash and Junk) and a small gauge at the foot of the folder list.
 
 use crate::components::folder_dialogs::{use_folder_manager, FolderDialog};
-use crate::core::jmap_client::CallError;
 use crate::core::lang::use_lang;
-use crate::core::manage;
 use crate::i18n::*;
 use crate::pages::mail::use_mail;
 use facteur_logic::conversation::human_size;
 use facteur_logic::quota::Usage;
 use leptos::prelude::*;
 
-/// The quota of the signed-in account (context), reloaded whenever the folders are.
+/// The quota of the signed-in account (context), loaded with the folders (in the same
+/// request) whenever they are.
 #[derive(Clone, Copy)]
 pub struct QuotaState {
-    usage: LocalResource<Result<Option<Usage>, CallError>>,
+    usage: ReadSignal<Option<Usage>>,
 }
 
 impl QuotaState {
-    /// Provides it (after the mail context).
-    pub fn provide() -> QuotaState {
-        let ctx = use_mail();
-        let (client, folders) = (ctx.client.clone(), ctx.folders);
-        let usage = LocalResource::new(move || {
-            // Moving, deleting and emptying change the folders, and the use with them.
-            folders.track();
-            let client = client.clone();
-            async move { manage::load_usage(&client).await }
-        });
+    /// Provides the use that the folders' request brings back.
+    pub fn provide(usage: ReadSignal<Option<Usage>>) -> QuotaState {
         let state = QuotaState { usage };
         provide_context(state);
         state
@@ -35,7 +26,7 @@ impl QuotaState {
 
     /// The use, once known (`None`: unknown, failed, or no limit).
     pub fn usage(&self) -> Option<Usage> {
-        self.usage.get().and_then(Result::ok).flatten()
+        self.usage.get()
     }
 }
 

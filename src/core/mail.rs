@@ -3,14 +3,18 @@
 use crate::core::jmap_client::{CallError, JmapClient};
 use facteur_logic::mailbox::Folder;
 use facteur_logic::live::{self, Changed, ListUpdate, States};
+use facteur_jmap::quota::QuotaDialect;
+use facteur_logic::quota::Usage;
 use facteur_logic::requests::{self, Page};
 use facteur_logic::search::{request::{self, SearchPage}, SearchQuery};
 
-/// All the account's folders (one `Mailbox/get`), and the mailbox state.
-pub async fn load_folders(client: &JmapClient) -> Result<(Vec<Folder>, String), CallError> {
-    let (request, call) = requests::folders(client.account_id());
+/// All the account's folders, the mailbox state and the storage use, in one request
+/// (`Mailbox/get` + `Quota/get` when the server has quotas).
+pub async fn load_folders(client: &JmapClient) -> Result<(Vec<Folder>, String, Option<Usage>), CallError> {
+    let dialect = QuotaDialect::of(client.session(), client.account_id());
+    let (request, calls) = requests::folders_with_quota(client.account_id(), dialect);
     let response = client.send(&request).await?;
-    requests::read_folders(&response, &call).map_err(|e| CallError::Unexpected(e.to_string()))
+    requests::read_folders_with_quota(&response, &calls).map_err(|e| CallError::Unexpected(e.to_string()))
 }
 
 /// A page of a folder's messages, newest first: `Email/query` and `Email/get` by

@@ -2,9 +2,7 @@
 //! folder, the quota, labels. The requests are built and read in `facteur_logic`.
 
 use crate::core::jmap_client::{CallError, JmapClient};
-use facteur_jmap::quota::QuotaDialect;
 use facteur_logic::folder_ops::{self, FolderError};
-use facteur_logic::quota::{self, Usage};
 
 /// Why a folder operation failed: the call, or the server's refusal.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -76,12 +74,3 @@ pub async fn delete_folder(client: &JmapClient, id: &str, trash: Option<&str>) -
     folder_set(client, folder_ops::destroy_folder(client.account_id(), id)).await.map(drop)
 }
 
-/// The mail storage use (`None`: no limit, or the server has no quota capability).
-pub async fn load_usage(client: &JmapClient) -> Result<Option<Usage>, CallError> {
-    let Some(dialect) = QuotaDialect::of(client.session(), client.account_id()) else {
-        return Ok(None);
-    };
-    let (request, call) = quota::quotas(client.account_id(), dialect);
-    let response = client.send(&request).await?;
-    quota::read_usage(&response, &call).map_err(CallError::from)
-}

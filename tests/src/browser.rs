@@ -233,6 +233,13 @@ impl Browser {
         self.block(self.client().back())?.ctx("back")
     }
 
+    /// Sends a Chrome DevTools Protocol command through chromedriver (`goog/cdp/execute`), e.g.
+    /// `cdp("HeapProfiler.collectGarbage", json!({}))`; returns the command's result.
+    pub fn cdp(&self, cmd: &str, params: Value) -> Result<Value> {
+        let v = self.block(self.client().issue_cmd(CdpExecute { cmd: cmd.to_string(), params }))?.ctx(format!("CDP {cmd}"))?;
+        Ok(v)
+    }
+
     /// Runs a synchronous script (`return ...;`) with `arguments[i]` = `args[i]`.
     pub fn execute(&self, script: &str, args: Vec<Value>) -> Result<Value> {
         self.block(self.client().execute(script, args))?.ctx("execute script")
@@ -673,6 +680,22 @@ fn tail(path: &Path, lines: usize) -> String {
             all[all.len().saturating_sub(lines)..].join("\n")
         }
         Err(e) => format!("(cannot read {}: {e})", path.display()),
+    }
+}
+
+/// chromedriver's DevTools passthrough (`POST /session/{id}/goog/cdp/execute`).
+#[derive(Debug)]
+struct CdpExecute {
+    cmd: String,
+    params: Value,
+}
+
+impl WebDriverCompatibleCommand for CdpExecute {
+    fn endpoint(&self, base_url: &url::Url, session_id: Option<&str>) -> std::result::Result<url::Url, url::ParseError> {
+        base_url.join(&format!("session/{}/goog/cdp/execute", session_id.unwrap_or("")))
+    }
+    fn method_and_body(&self, _request_url: &url::Url) -> (http::Method, Option<String>) {
+        (http::Method::POST, Some(json!({"cmd": self.cmd, "params": self.params}).to_string()))
     }
 }
 

@@ -24,6 +24,7 @@
 //!   `app`, `with_testbed`), one shared testbed per test binary.
 
 pub mod axe;
+pub mod bench;
 pub mod browser;
 pub mod flows;
 mod error;

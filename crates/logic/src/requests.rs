@@ -11,6 +11,8 @@ use facteur_jmap::{
     BodyProperties, CallHandle, Email, EmailGet, EmailQuery, EmailSet, Mailbox,
     MailboxGet, PatchObject, Request, RequestBuilder, Response, SetResponse, ThreadGet,
 };
+use facteur_jmap::quota::{QuotaCall, QuotaDialect};
+use crate::quota::Usage;
 
 /// What could not be read from a response.
 #[derive(Debug, thiserror::Error)]
@@ -39,6 +41,29 @@ pub fn folders(account_id: &str) -> (Request, CallHandle<MailboxGet>) {
 pub fn read_folders(response: &Response, call: &CallHandle<MailboxGet>) -> Result<(Vec<Folder>, String), ReadError> {
     let got = response.get(call)?;
     Ok((got.list.into_iter().map(folder_from).collect(), got.state))
+}
+
+/// The sidebar's request with the quota in the same round trip (when the server has a quota
+/// capability): the mail screen's first request, so the first inbox page needs only one more.
+pub fn folders_with_quota(account_id: &str, dialect: Option<QuotaDialect>) -> (Request, FoldersCalls) {
+    let mut builder = RequestBuilder::new();
+    let folders = builder.call(MailboxGet::new(account_id).properties(MAILBOX_PROPERTIES));
+    let quota = dialect.map(|d| QuotaCall::add(&mut builder, d, account_id));
+    (builder.build(), FoldersCalls { folders, quota })
+}
+
+/// The handles of [`folders_with_quota`].
+pub struct FoldersCalls {
+    pub folders: CallHandle<MailboxGet>,
+    pub quota: Option<QuotaCall>,
+}
+
+/// What [`folders_with_quota`] brought back: the folders, the mailbox state and the use of the
+/// storage (`None`: no quota, no limit, or the quota call failed — the folders still show).
+pub fn read_folders_with_quota(response: &Response, calls: &FoldersCalls) -> Result<(Vec<Folder>, String, Option<Usage>), ReadError> {
+    let (list, state) = read_folders(response, &calls.folders)?;
+    let usage = calls.quota.as_ref().and_then(|q| crate::quota::read_usage(response, q).ok().flatten());
+    Ok((list, state, usage))
 }
 
 fn folder_from(m: Mailbox) -> Folder {
@@ -343,6 +368,32 @@ mod tests {
         let rows = crate::folders::sidebar_rows(&list);
         let names: Vec<_> = rows.iter().take(7).map(|r| list[r.index].name.as_str()).collect();
         assert_eq!(names, ["Inbox", "Drafts", "Sent", "Archive", "Junk", "Trash", "Administration"]);
+    }
+
+    #[test]
+    fn folders_and_quota_in_one_request() {
+        let (request, calls) = folders_with_quota("A1", Some(QuotaDialect::Cyrus));
+        let json = serde_json::to_value(&request).unwrap();
+        assert_eq!(json["using"], json!(["urn:ietf:params:jmap:core", "urn:ietf:params:jmap:mail", "https://cyrusimap.org/ns/jmap/quota"]));
+        let names: Vec<_> = json["methodCalls"].as_array().unwrap().iter().map(|c| c[0].as_str().unwrap()).collect();
+        assert_eq!(names, ["Mailbox/get", "Quota/get"]);
+        // Cyrus's answers to both calls, as captured, in one response (call ids c0, c1).
+        let mailboxes: serde_json::Value = serde_json::from_str(include_str!("../tests/fixtures/cyrus-mailbox-get.json")).unwrap();
+        let quota = json!(["Quota/get", {"state": "853", "list": [{"id": "mail", "used": 711337, "total": 778240}], "notFound": [], "accountId": "A1"}, "c1"]);
+        let mut both = mailboxes.clone();
+        both["methodResponses"].as_array_mut().unwrap().push(quota);
+        let (list, _, usage) = read_folders_with_quota(&serde_json::from_value(both).unwrap(), &calls).unwrap();
+        assert!(list.iter().any(|f| f.role.as_deref() == Some("inbox")));
+        assert_eq!(usage.map(|u| (u.used, u.limit)), Some((711_337, 760 * 1024)));
+        // A failed quota call leaves the folders.
+        let mut failed = mailboxes;
+        failed["methodResponses"].as_array_mut().unwrap().push(json!(["error", {"type": "serverFail"}, "c1"]));
+        let (list, _, usage) = read_folders_with_quota(&serde_json::from_value(failed).unwrap(), &calls).unwrap();
+        assert!(!list.is_empty());
+        assert_eq!(usage, None);
+        // Without a quota capability: the folders alone.
+        let (request, _) = folders_with_quota("A1", None);
+        assert_eq!(serde_json::to_value(&request).unwrap()["methodCalls"].as_array().unwrap().len(), 1);
     }
 
     #[test]

@@ -64,11 +64,16 @@ fn MailShell(client: JmapClient) -> impl IntoView {
 
     let folders_client = client.clone();
     let states = RwSignal::new(LiveStates::default());
+    // The storage use comes with the folders (same request), and changes with them.
+    let usage = RwSignal::new(None);
     let folders = LocalResource::new(move || {
         let client = folders_client.clone();
         async move {
-            let (list, state) = mail::load_folders(&client).await?;
+            let (list, state, used) = mail::load_folders(&client).await?;
             let _ = states.try_update(|s| s.account.mailbox = state);
+            if usage.try_get_untracked() != Some(used) {
+                let _ = usage.try_set(used);
+            }
             Ok(list)
         }
     });
@@ -155,7 +160,7 @@ fn MailShell(client: JmapClient) -> impl IntoView {
     };
     provide_context(mail_ctx.clone());
     crate::components::folder_dialogs::FolderManager::provide(folders);
-    crate::components::quota::QuotaState::provide();
+    crate::components::quota::QuotaState::provide(usage.read_only());
     crate::components::labels::LabelChanges::provide();
     let live = live::poll(mail_ctx);
     Toasts::provide();

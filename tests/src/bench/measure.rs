@@ -1,0 +1,259 @@
+//! The measured scenarios, each in a headless Chromium with the [`probe`] installed. Every time
+//! comes from the browser's own clock (performance marks, `performance.now()` after a paint).
+
+use super::probe::{self, LIST_ROWS};
+use super::Figures;
+use crate::browser::js_str;
+use crate::{Browser, BrowserOptions, Error, Result};
+use serde_json::{json, Value};
+use std::time::Duration;
+
+/// Longest a load, a page or a message may take before the scenario fails.
+const SLOW: Duration = Duration::from_secs(60);
+
+/// Who signs in and which folder is the big one.
+#[derive(Debug, Clone)]
+pub struct Target {
+    pub app_url: String,
+    pub email: String,
+    pub password: String,
+    /// Name of the big folder (its sidebar link has `data-folder-name`).
+    pub big_folder: String,
+    /// How many rows to scroll through for the heap figure.
+    pub scroll_rows: usize,
+}
+
+/// A fresh browser (own profile, empty cache) with the probe installed, in French.
+pub fn browser(t: &Target) -> Result<Browser> {
+    let b = Browser::start(BrowserOptions { lang: "fr-FR".into(), base_url: Some(t.app_url.clone()), ..Default::default() })?;
+    probe::install(&b)?;
+    Ok(b)
+}
+
+/// Waits until `name` was marked at least `n` times.
+fn wait_marks(b: &Browser, name: &str, n: usize) -> Result {
+    b.wait_until(&format!("performance.getEntriesByName({}, 'mark').length >= {n}", js_str(name)), &format!("mark {name}"), SLOW)
+}
+
+/// Marks `bench:submit` and submits the login form.
+fn submit(b: &Browser) -> Result {
+    b.execute(
+        "performance.mark('bench:submit'); document.querySelector('button[type=submit]').click(); return true;",
+        vec![],
+    )?;
+    Ok(())
+}
+
+/// Resource Timing of the page (navigation first) up to `until` ms.
+fn resources(b: &Browser, until: f64) -> Result<Vec<Value>> {
+    let v = b.execute(
+        "return [...performance.getEntriesByType('navigation'), ...performance.getEntriesByType('resource')]
+           .filter(e => e.startTime <= arguments[0])
+           .map(e => ({ name: e.name, type: e.initiatorType, transfer: e.transferSize,
+                        encoded: e.encodedBodySize, decoded: e.decodedBodySize }));",
+        vec![json!(until)],
+    )?;
+    Ok(v.as_array().cloned().unwrap_or_default())
+}
+
+/// Figures of a load that ended with the first inbox rows: `{prefix}.form_ms` (navigation →
+/// login form), `.first_row_ms` (submit → first row painted), `.total_ms` (both, without the
+/// typing), `.requests`, `.jmap_posts` (after the session is known), `.transfer_kb`,
+/// `.assets_kb` (everything but JMAP).
+fn load_figures(b: &Browser, prefix: &str, f: &mut Figures) -> Result {
+    let submit = *probe::marks(b, "bench:submit")?.first().ok_or_else(|| Error::msg("no bench:submit mark"))?;
+    let rows = *probe::marks(b, "facteur:first-rows")?.first().ok_or_else(|| Error::msg("no facteur:first-rows mark"))?;
+    let form = probe::form_at(b)?.ok_or_else(|| Error::msg("the login form never appeared"))?;
+    let fetches = probe::fetches(b)?;
+    let session_known = fetches.iter().filter(|x| x.is_session() && x.start <= rows).filter_map(|x| x.end).fold(0.0, f64::max);
+    let posts: Vec<_> = fetches.iter().filter(|x| x.is_jmap_post() && x.start >= session_known && x.start <= rows).collect();
+    let res = resources(b, rows)?;
+    let sum = |filter: &dyn Fn(&Value) -> bool| res.iter().filter(|e| filter(e)).map(|e| e["transfer"].as_f64().unwrap_or(0.0)).sum::<f64>() / 1024.0;
+    f.add(&format!("{prefix}.form_ms"), form);
+    f.add(&format!("{prefix}.first_row_ms"), rows - submit);
+    f.add(&format!("{prefix}.total_ms"), form + rows - submit);
+    f.add(&format!("{prefix}.requests"), res.len() as f64);
+    f.add(&format!("{prefix}.jmap_posts"), posts.len() as f64);
+    f.add(&format!("{prefix}.transfer_kb"), sum(&|_| true));
+    f.add(&format!("{prefix}.assets_kb"), sum(&|e| !e["name"].as_str().unwrap_or("").contains("/jmap")));
+    f.note(
+        &format!("{prefix}.calls"),
+        posts.iter().map(|p| format!("[{}]", p.calls.join(", "))).collect::<Vec<_>>().join(" "),
+    );
+    Ok(())
+}
+
+/// Cold load from the login form (empty cache): navigation to `/`, the form, the password,
+/// the first inbox row.
+pub fn cold_from_form(b: &Browser, t: &Target, f: &mut Figures) -> Result {
+    b.goto("/")?;
+    b.wait_visible("#username", SLOW)?;
+    b.fill("#username", &t.email)?;
+    b.fill("#password", &t.password)?;
+    submit(b)?;
+    wait_marks(b, "facteur:first-rows", 1)?;
+    load_figures(b, "cold", f)
+}
+
+/// A reload of the inbox by a user whose session is known to the tab (the username is kept;
+/// the password is never stored, so it is typed again), with `cache` kept or emptied first.
+pub fn reload_signed_in(b: &Browser, t: &Target, prefix: &str, cache: bool, f: &mut Figures) -> Result {
+    if !cache {
+        b.cdp("Network.clearBrowserCache", json!({}))?;
+    }
+    b.goto("/mail/inbox")?;
+    b.wait_visible("#password", SLOW)?;
+    let name = b.prop("#username", "value")?;
+    if name.as_deref() != Some(t.email.as_str()) {
+        return Err(Error(format!("after a reload the login form should hold {}, holds {name:?}", t.email)));
+    }
+    b.fill("#password", &t.password)?;
+    submit(b)?;
+    wait_marks(b, "facteur:first-rows", 1)?;
+    load_figures(b, prefix, f)
+}
+
+/// Waits (in the page) for a condition, then for the next paint; resolves with ms since `t0`.
+const AFTER_PAINT_JS: &str = r#"
+const waitPaint = (cond, t0, limit) => new Promise((resolve, reject) => {
+  const tick = () => {
+    let ok = false; try { ok = cond(); } catch (_) {}
+    if (ok) { requestAnimationFrame(() => setTimeout(() => resolve(performance.now() - t0), 0)); return; }
+    if (performance.now() - t0 > limit) { reject(new Error('timed out')); return; }
+    requestAnimationFrame(tick);
+  };
+  tick();
+});
+const placeholdersInView = () => {
+  const box = document.querySelector('.list-scroll');
+  if (!box) return 1;
+  const r = box.getBoundingClientRect();
+  return [...box.querySelectorAll('.message-row.placeholder')].filter(p => {
+    const q = p.getBoundingClientRect(); return q.bottom > r.top && q.top < r.bottom;
+  }).length;
+};
+const posts = () => window.__facteurBench.fetches.filter(x => x.method === 'POST' && x.url.includes('/jmap')).length;
+"#;
+
+fn run_async(b: &Browser, body: &str, args: Vec<Value>) -> Result<Value> {
+    let script = format!(
+        "const done = arguments[arguments.length - 1];\n{AFTER_PAINT_JS}\n(async () => {{ {body} }})().then(done, e => done({{ error: String(e && e.message || e) }}));"
+    );
+    let v = b.execute_async(&script, args)?;
+    if let Some(e) = v.get("error") {
+        return Err(Error(format!("in the page: {e}\n{}", b.describe_page())));
+    }
+    Ok(v)
+}
+
+/// Opens the `k`-th row of the list shown: click → the conversation's body painted.
+pub fn open_message(b: &Browser, k: usize, f: &mut Figures) -> Result {
+    let v = run_async(
+        b,
+        r#"
+        const rows = [...document.querySelectorAll('[data-testid=message-row]')];
+        if (!rows.length) throw new Error('no rows');
+        const row = rows[arguments[0] % rows.length];
+        const subject = row.querySelector('.subject').textContent.trim();
+        const sel = '[data-testid=conversation] .text-body, [data-testid=conversation] iframe';
+        const old = new Set(document.querySelectorAll(sel));
+        const p0 = posts(), f0 = window.__facteurBench.fetches.length, t0 = performance.now();
+        row.querySelector('a').click();
+        const ms = await waitPaint(() => {
+          const title = document.querySelector('.conversation-subject');
+          return title && title.textContent.includes(subject) && [...document.querySelectorAll(sel)].some(e => !old.has(e));
+        }, t0, 60000);
+        return { ms, posts: posts() - p0, requests: window.__facteurBench.fetches.length - f0 };
+        "#,
+        vec![json!(k)],
+    )?;
+    f.add("open.body_ms", v["ms"].as_f64().unwrap_or(f64::NAN));
+    f.add("open.jmap_posts", v["posts"].as_f64().unwrap_or(f64::NAN));
+    f.add("open.requests", v["requests"].as_f64().unwrap_or(f64::NAN));
+    Ok(())
+}
+
+/// Scrolls the list to `fraction` of its height; resolves once no placeholder is in view.
+fn jump(b: &Browser, fraction: f64) -> Result<f64> {
+    let v = run_async(
+        b,
+        r#"
+        const box = document.querySelector('.list-scroll');
+        const t0 = performance.now();
+        box.scrollTop = Math.round(arguments[0] * (box.scrollHeight - box.clientHeight));
+        // The scroll event comes with the next frame; wait for it before looking.
+        await new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)));
+        return { ms: await waitPaint(() => placeholdersInView() === 0, t0, 60000) };
+        "#,
+        vec![json!(fraction)],
+    )?;
+    Ok(v["ms"].as_f64().unwrap_or(f64::NAN))
+}
+
+/// Scrolls down a viewport at a time through `rows` rows, letting each page arrive.
+fn scroll_through(b: &Browser, rows: usize) -> Result<f64> {
+    let mut ms = 0.0;
+    // In slices, so that no script runs longer than the WebDriver script timeout.
+    let slice = 1000;
+    let mut done = 0;
+    while done < rows {
+        let n = slice.min(rows - done);
+        let v = run_async(
+            b,
+            r#"
+            const box = document.querySelector('.list-scroll');
+            const row = box.querySelector('.message-row');
+            const target = box.scrollTop + arguments[0] * row.offsetHeight;
+            const t0 = performance.now();
+            while (box.scrollTop < target && box.scrollTop < box.scrollHeight - box.clientHeight - 1) {
+              box.scrollTop = Math.min(target, box.scrollTop + box.clientHeight);
+              await new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)));
+              if (placeholdersInView() > 0) await waitPaint(() => placeholdersInView() === 0, performance.now(), 30000);
+            }
+            return { ms: performance.now() - t0 };
+            "#,
+            vec![json!(n)],
+        )?;
+        ms += v["ms"].as_f64().unwrap_or(0.0);
+        done += n;
+    }
+    Ok(ms)
+}
+
+/// The big folder: click in the sidebar → first rows; rows in the DOM at the top, the middle
+/// and the end; time to show a page after each jump; JS heap before and after scrolling
+/// through `t.scroll_rows` rows (when > 0); the most rows ever in the DOM.
+pub fn big_folder(b: &Browser, t: &Target, f: &mut Figures) -> Result {
+    let link = format!("[data-folder-name={}]", js_str(&t.big_folder));
+    b.wait_for(&link, SLOW)?;
+    let v = run_async(
+        b,
+        r#"
+        const n0 = performance.getEntriesByName('facteur:first-rows', 'mark').length;
+        const p0 = posts(), t0 = performance.now();
+        document.querySelector(arguments[0]).click();
+        const ms = await waitPaint(() => performance.getEntriesByName('facteur:first-rows', 'mark').length > n0
+            && document.querySelector('[data-testid=message-row]') && placeholdersInView() === 0, t0, 60000);
+        return { ms, posts: posts() - p0, rows: document.querySelectorAll('.message-list > li').length };
+        "#,
+        vec![json!(link)],
+    )?;
+    f.add("big.first_page_ms", v["ms"].as_f64().unwrap_or(f64::NAN));
+    f.add("big.first_page_posts", v["posts"].as_f64().unwrap_or(f64::NAN));
+    f.add("big.rows_top", v["rows"].as_f64().unwrap_or(f64::NAN));
+    f.add("big.jump_middle_ms", jump(b, 0.5)?);
+    f.add("big.rows_middle", b.count(LIST_ROWS)? as f64);
+    f.add("big.jump_end_ms", jump(b, 1.0)?);
+    f.add("big.rows_end", b.count(LIST_ROWS)? as f64);
+    if t.scroll_rows > 0 {
+        jump(b, 0.0)?;
+        let before = probe::heap_after_gc(b)?;
+        let ms = scroll_through(b, t.scroll_rows)?;
+        let after = probe::heap_after_gc(b)?;
+        f.add("big.heap_before_mb", before / 1_048_576.0);
+        f.add("big.heap_after_mb", after / 1_048_576.0);
+        f.add("big.scroll_ms", ms);
+    }
+    f.add("rows.max_in_dom", probe::max_rows(b)? as f64);
+    Ok(())
+}
