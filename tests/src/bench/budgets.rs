@@ -10,6 +10,18 @@ use std::path::{Path, PathBuf};
 #[serde(deny_unknown_fields)]
 pub struct Budgets {
     pub limits: Limits,
+    /// What the quick check in `scripts/test.sh` holds instead, while a limit is not met yet.
+    #[serde(default)]
+    pub ci: Option<CiCeilings>,
+}
+
+/// Ceilings of the quick check for limits the app does not meet yet: they keep the figure
+/// from growing unnoticed (lower them as it shrinks, remove them once under the limit). The
+/// full benchmark still fails on the limit.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CiCeilings {
+    pub cold_transfer_kb: Option<f64>,
 }
 
 /// The limits (a figure above its limit fails the benchmark and the quick CI check).
@@ -56,6 +68,16 @@ impl Budgets {
 
     /// Each limit against the worst run of its figures.
     pub fn check(&self, f: &Figures) -> Vec<Verdict> {
+        self.check_limits(f, self.limits.cold_transfer_kb)
+    }
+
+    /// The quick check's verdicts: the limits, with the `[ci]` ceilings where given.
+    pub fn check_ci(&self, f: &Figures) -> Vec<Verdict> {
+        let transfer = self.ci.as_ref().and_then(|c| c.cold_transfer_kb).unwrap_or(self.limits.cold_transfer_kb);
+        self.check_limits(f, transfer)
+    }
+
+    fn check_limits(&self, f: &Figures, cold_transfer_kb: f64) -> Vec<Verdict> {
         let l = &self.limits;
         vec![
             Verdict {
@@ -66,9 +88,9 @@ impl Budgets {
             Verdict {
                 name: "list_rows_in_dom",
                 limit: l.list_rows_in_dom,
-                measured: f.max_of(&["rows.max_in_dom", "big.rows_top", "big.rows_middle", "big.rows_end"]),
+                measured: f.max_of(&["rows.max_in_dom", "big.rows_top", "big.rows_middle", "big.rows_end", "search.rows"]),
             },
-            Verdict { name: "cold_transfer_kb", limit: l.cold_transfer_kb, measured: f.max_of(&["cold.transfer_kb"]) },
+            Verdict { name: "cold_transfer_kb", limit: cold_transfer_kb, measured: f.max_of(&["cold.transfer_kb"]) },
         ]
     }
 }
@@ -76,6 +98,15 @@ impl Budgets {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    const LIMITS: &str = "[limits]\nfirst_page_jmap_posts = 2\nlist_rows_in_dom = 100\ncold_transfer_kb = 400\n";
+
+    /// Budgets with the usual limits, `extra` appended, and figures of one run.
+    fn setup(extra: &str, figures: &[(&str, f64)]) -> (Budgets, Figures) {
+        let mut f = Figures::default();
+        figures.iter().for_each(|(k, v)| f.add(k, *v));
+        (Budgets::parse(&format!("{LIMITS}{extra}")).unwrap(), f)
+    }
 
     #[test]
     fn the_repository_budgets_parse() {
@@ -89,15 +120,21 @@ mod tests {
 
     #[test]
     fn worst_run_decides_and_missing_fails() {
-        let b = Budgets::parse("[limits]\nfirst_page_jmap_posts = 2\nlist_rows_in_dom = 100\ncold_transfer_kb = 400\n").unwrap();
-        let mut f = Figures::default();
-        f.add("cold.jmap_posts", 2.0);
-        f.add("warm.jmap_posts", 3.0);
-        f.add("rows.max_in_dom", 64.0);
+        let (b, f) = setup("", &[("cold.jmap_posts", 2.0), ("warm.jmap_posts", 3.0), ("rows.max_in_dom", 64.0)]);
         let v = b.check(&f);
         assert!(!v[0].passed(), "3 POSTs in one run exceed 2");
         assert!(v[1].passed());
         assert_eq!(v[2].measured, None);
         assert!(!v[2].passed(), "a figure not measured does not pass");
+    }
+
+    #[test]
+    fn ci_ceiling_replaces_only_the_transfer_limit_of_the_quick_check() {
+        let (b, mut f) = setup("[ci]\ncold_transfer_kb = 520\n", &[("cold.transfer_kb", 510.0), ("cold.jmap_posts", 3.0)]);
+        assert!(!b.check(&f)[2].passed(), "the benchmark holds the limit");
+        assert!(b.check_ci(&f)[2].passed(), "the quick check holds the ceiling");
+        assert!(!b.check_ci(&f)[0].passed(), "other limits stay");
+        f.add("cold.transfer_kb", 530.0);
+        assert!(!b.check_ci(&f)[2].passed(), "a bundle that grows fails the quick check");
     }
 }

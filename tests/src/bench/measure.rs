@@ -247,13 +247,37 @@ pub fn big_folder(b: &Browser, t: &Target, f: &mut Figures) -> Result {
     f.add("big.rows_end", b.count(LIST_ROWS)? as f64);
     if t.scroll_rows > 0 {
         jump(b, 0.0)?;
-        let before = probe::heap_after_gc(b)?;
+        let (before, wasm_before) = (probe::heap_after_gc(b)?, probe::wasm_memory(b)?);
         let ms = scroll_through(b, t.scroll_rows)?;
-        let after = probe::heap_after_gc(b)?;
+        let (after, wasm_after) = (probe::heap_after_gc(b)?, probe::wasm_memory(b)?);
         f.add("big.heap_before_mb", before / 1_048_576.0);
         f.add("big.heap_after_mb", after / 1_048_576.0);
+        f.add("big.wasm_before_mb", wasm_before / 1_048_576.0);
+        f.add("big.wasm_after_mb", wasm_after / 1_048_576.0);
         f.add("big.scroll_ms", ms);
     }
     f.add("rows.max_in_dom", probe::max_rows(b)? as f64);
+    Ok(())
+}
+
+/// Search in the open folder: the word typed, then Enter → the first results painted.
+pub fn search(b: &Browser, word: &str, f: &mut Figures) -> Result {
+    b.fill("#search-input", word)?;
+    let v = run_async(
+        b,
+        r#"
+        const n0 = performance.getEntriesByName('facteur:first-rows', 'mark').length;
+        const p0 = posts(), t0 = performance.now();
+        document.querySelector('#search-input').form.requestSubmit();
+        const ms = await waitPaint(() => performance.getEntriesByName('facteur:first-rows', 'mark').length > n0
+            && location.search.includes('q=') && document.querySelector('[data-testid=search-results]')
+            && document.querySelector('[data-testid=message-row]') && placeholdersInView() === 0, t0, 60000);
+        return { ms, posts: posts() - p0, rows: document.querySelectorAll('[data-testid=message-row]').length };
+        "#,
+        vec![],
+    )?;
+    f.add("search.first_results_ms", v["ms"].as_f64().unwrap_or(f64::NAN));
+    f.add("search.jmap_posts", v["posts"].as_f64().unwrap_or(f64::NAN));
+    f.add("search.rows", v["rows"].as_f64().unwrap_or(f64::NAN));
     Ok(())
 }

@@ -51,8 +51,12 @@ pub const METRICS: &[(&str, &str, Unit)] = &[
     ("big.scroll_ms", "Big folder: scrolling through the rows, a screen at a time", Unit::Ms),
     ("big.heap_before_mb", "JS heap before scrolling (after GC)", Unit::Mb),
     ("big.heap_after_mb", "JS heap after scrolling (after GC)", Unit::Mb),
+    ("big.wasm_before_mb", "Wasm memory before scrolling (it never shrinks)", Unit::Mb),
+    ("big.wasm_after_mb", "Wasm memory after scrolling", Unit::Mb),
     ("rows.max_in_dom", "Most list row elements ever in the DOM", Unit::Count),
-    ("search.first_results_ms", "Search: typing → first results painted", Unit::Ms),
+    ("search.first_results_ms", "Search in the big folder: Enter → first results painted", Unit::Ms),
+    ("search.jmap_posts", "Search: JMAP POSTs", Unit::Count),
+    ("search.rows", "Search: row elements in the DOM", Unit::Count),
 ];
 
 /// The label and unit of a figure.

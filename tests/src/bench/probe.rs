@@ -36,6 +36,8 @@ const PROBE_JS: &str = r#"
     if (n > bench.maxRows) bench.maxRows = n;
     if (bench.formAt === null && document.querySelector('#username')) bench.formAt = performance.now();
   };
+  // Trunk's loader announces the started app with its wasm exports (the linear memory).
+  addEventListener('TrunkApplicationStarted', (e) => { bench.memory = e.detail && e.detail.wasm && e.detail.wasm.memory; });
   new MutationObserver(look).observe(document, { childList: true, subtree: true });
 })();
 "#;
@@ -113,4 +115,11 @@ pub fn heap_after_gc(b: &Browser) -> Result<f64> {
     b.cdp("HeapProfiler.collectGarbage", json!({}))?;
     let v = b.cdp("Runtime.getHeapUsage", json!({}))?;
     v["usedSize"].as_f64().ok_or_else(|| crate::Error(format!("Runtime.getHeapUsage without usedSize: {v}")))
+}
+
+/// The app's wasm linear memory (bytes; it only grows, so this is its peak so far).
+pub fn wasm_memory(b: &Browser) -> Result<f64> {
+    b.eval("window.__facteurBench && window.__facteurBench.memory ? window.__facteurBench.memory.buffer.byteLength : null")?
+        .as_f64()
+        .ok_or_else(|| crate::Error::msg("the wasm memory was not seen (no TrunkApplicationStarted event)"))
 }
