@@ -207,6 +207,38 @@ impl ListState {
         self.total = total;
     }
 
+    /// Forgets the loaded ids outside `keep` (their rows are loaded again if the user scrolls
+    /// back), except those `kept` says to keep (a selected row…), and returns the forgotten
+    /// ids so that their rows can be dropped too: scrolling through a folder of 100,000 mails
+    /// then holds a few thousand rows, not all of them.
+    ///
+    /// ```
+    /// use facteur_logic::list_state::ListState;
+    /// let mut list = ListState::new();
+    /// list.apply_page(0, (0..10).map(|i| i.to_string()).collect(), 10, "s");
+    /// let forgotten = list.forget_outside(3..6, |id| id == "8");
+    /// assert_eq!(forgotten, ["0", "1", "2", "6", "7", "9"]);
+    /// assert_eq!((list.id_at(2), list.id_at(3), list.id_at(8), list.loaded_count()), (None, Some("3"), Some("8"), 4));
+    /// assert_eq!(list.missing(0..10, 5), Some((0, 5)), "forgotten rows are asked again");
+    /// assert_eq!(list.total(), 10, "the total is kept");
+    /// ```
+    pub fn forget_outside(&mut self, keep: Range<usize>, kept: impl Fn(&str) -> bool) -> Vec<String> {
+        let mut forgotten = Vec::new();
+        for (position, slot) in self.ids.iter_mut().enumerate() {
+            if keep.contains(&position) || slot.as_deref().is_none_or(&kept) {
+                continue;
+            }
+            if let Some(id) = slot.take() {
+                forgotten.push(id);
+            }
+        }
+        // The vector stops at the last known position.
+        while self.ids.last().is_some_and(Option::is_none) {
+            self.ids.pop();
+        }
+        forgotten
+    }
+
     /// The id at `position`, if loaded.
     pub fn id_at(&self, position: usize) -> Option<&str> {
         self.ids.get(position).and_then(|id| id.as_deref())

@@ -13,6 +13,11 @@ use std::ops::Range;
 
 /// How many rows one request loads.
 pub const PAGE_SIZE: usize = 50;
+/// Beyond this many loaded rows, rows far from the view are forgotten (and loaded again if
+/// the user scrolls back): memory stays bounded in a folder of 100,000 mails.
+const KEEP_LOADED_AT_MOST: usize = 3000;
+/// Rows kept loaded on each side of the view when forgetting.
+const KEEP_AROUND_VIEW: usize = 1000;
 
 /// Sets a `performance.mark` once the next frame is painted (read by the benchmarks:
 /// `facteur:first-rows`, `facteur:page-shown`).
@@ -80,6 +85,7 @@ impl PageLoader {
             self.abort_all();
             self.list.set_value(Some(list.clone()));
         }
+        forget_far_rows(ctx, &range);
         let wanted = ctx.list.with_untracked(|l| l.missing_pages(range, PAGE_SIZE));
         self.in_flight.update_value(|m| {
             m.retain(|position, handle| {
@@ -102,6 +108,22 @@ impl PageLoader {
                 let _ = future.await;
             });
         }
+    }
+}
+
+/// Forgets the rows far from `view` once many are loaded (never a selected row).
+fn forget_far_rows(ctx: &MailContext, view: &Range<usize>) {
+    if ctx.list.with_untracked(|l| l.loaded_count()) <= KEEP_LOADED_AT_MOST {
+        return;
+    }
+    let keep = view.start.saturating_sub(KEEP_AROUND_VIEW)..view.end.saturating_add(KEEP_AROUND_VIEW);
+    let forgotten = ctx.selection.with_untracked(|selection| {
+        ctx.list.try_update(|l| l.forget_outside(keep, |id| selection.is_selected(id))).unwrap_or_default()
+    });
+    if !forgotten.is_empty() {
+        let _ = ctx.rows.try_update(|rows| forgotten.iter().for_each(|id| {
+            rows.remove(id);
+        }));
     }
 }
 
