@@ -17,9 +17,17 @@ type Listener = Closure<dyn FnMut(Event)>;
 
 /// The body of an HTML message. `text` is its text alternative (shown if the HTML fails);
 /// `sender` decides "always show remote images"; `parts` are the message's parts with a
-/// Content-ID, fetched with the user's credentials for `cid:` images.
+/// Content-ID, fetched with the user's credentials for `cid:` images; `marks`: searched words
+/// to mark in the text (opened from search results).
 #[component]
-pub fn HtmlBody(html: String, text: Option<String>, sender: String, parts: Vec<Attachment>, client: JmapClient) -> impl IntoView {
+pub fn HtmlBody(
+    html: String,
+    text: Option<String>,
+    sender: String,
+    parts: Vec<Attachment>,
+    client: JmapClient,
+    #[prop(optional)] marks: Vec<String>,
+) -> impl IntoView {
     let i18n = use_i18n();
     let lang = crate::core::lang::use_lang();
     let remote = RwSignal::new(storage::remote_images_always(&sender));
@@ -30,6 +38,7 @@ pub fn HtmlBody(html: String, text: Option<String>, sender: String, parts: Vec<A
     let frame = NodeRef::<html::Iframe>::new();
     let listeners = StoredValue::new_local(Vec::<Listener>::new());
     let html = StoredValue::new(html);
+    let marks = StoredValue::new(marks);
 
     let cid_parts: Vec<Attachment> = parts.into_iter().filter(|p| p.cid.is_some()).collect();
     let cids = LocalResource::new(move || cid_urls(client.clone(), cid_parts.clone()));
@@ -44,6 +53,9 @@ pub fn HtmlBody(html: String, text: Option<String>, sender: String, parts: Vec<A
         let resolve = |id: &str| map.get(id).or_else(|| map.get(&id.to_lowercase())).cloned();
         match html.with_value(|h| facteur_mail_html::fill(&frame, h, remote.get_untracked(), &resolve)) {
             Ok(done) => {
+                if let Some(body) = frame.content_document().and_then(|d| d.body()) {
+                    marks.with_value(|words| facteur_mail_html::mark_words(&body, words));
+                }
                 blocked.set(done.report.remote_content_blocked);
                 deceptive.set(done.report.link_mismatches);
                 listen(&frame, pending, listeners);
@@ -59,11 +71,12 @@ pub fn HtmlBody(html: String, text: Option<String>, sender: String, parts: Vec<A
         remote.set(true);
     };
     let fallback_text = move || text.clone().or_else(|| html.with_value(|h| html_text(h))).unwrap_or_default();
+    let fallback_marks = move || marks.get_value();
 
     view! {
         <Show when=move || failed.get()>
             <p class="notice">{t!(i18n, read.html_failed)}</p>
-            <TextBody text=fallback_text()/>
+            <TextBody text=fallback_text() marks=fallback_marks()/>
         </Show>
         <Show when=move || !failed.get()>
             {move || deceptive.get().first().cloned().map(|m| view! {

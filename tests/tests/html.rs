@@ -263,7 +263,33 @@ fn unrenderable_html_shows_the_text(ctx: &Ctx) -> Result {
     Ok(())
 }
 
+/// Opened from search results, an HTML mail has the searched word marked inside its frame
+/// (made through the DOM: a `<mark>` element, not markup).
+fn searched_word_marked_in_an_html_mail(ctx: &Ctx) -> Result {
+    let claire = ctx.app()?.account(CLAIRE)?.clone();
+    let letter = seed::folder(&claire.email, "Inbox")?
+        .into_iter()
+        .find(|m| m.html.as_deref().is_some_and(|h| h.contains("Harcèlement") || h.contains("Harc=C3=A8lement")))
+        .ok_or("no seeded newsletter about harcèlement")?;
+    let b = ctx.browser_lang("fr-FR")?;
+    sign_in_per_message(&b, &claire.email, &claire.password)?;
+    b.fill("#search-input", "harcèlement")?;
+    b.send_keys("#search-input", &facteur_browser_tests::Key::Enter.to_string())?;
+    rows::wait_for_subject(&b, &letter.subject, "the newsletter among the results", WAIT)?;
+    rows::open(&b, &letter.subject)?;
+    b.wait_for(FRAME, WAIT)?;
+    wait_frame_filled(&b)?;
+    b.wait_until(
+        &format!("[...{}.querySelectorAll('mark')].some(m => m.textContent.toLowerCase() === 'harcèlement')", frame_doc()),
+        "the searched word marked in the frame",
+        WAIT,
+    )?;
+    axe::assert_accessible(&b, "an HTML mail opened from search results (desktop, fr)")?;
+    Ok(())
+}
+
 browser_tests!(
+    searched_word_marked_in_an_html_mail,
     newsletter_remote_images_are_blocked_until_allowed,
     deceptive_link_is_held_for_confirmation,
     inline_image_shown_and_nothing_runs,

@@ -8,7 +8,9 @@
 //!    whose document carries its own CSP ([`frame_csp`]).
 
 pub mod frame;
+mod marks;
 mod walker;
 
 pub use frame::{content_height, fill, frame_csp, srcdoc, BASE_CSS, SANDBOX};
+pub use marks::mark_words;
 pub use walker::{parse, sanitize_into, Options, Sanitized, StyleOutput};

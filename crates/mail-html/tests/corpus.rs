@@ -210,3 +210,26 @@ async fn deceptive_links_and_remote_images_are_reported() {
     assert!(document.query_selector("img").unwrap().unwrap().get_attribute("src").is_none());
     frame.remove();
 }
+
+/// Searched words are marked in text only: across elements, ignoring case and accents, never
+/// inside a style sheet or an attribute, and marking adds no markup that could be active.
+#[wasm_bindgen_test]
+fn searched_words_are_marked_in_the_text_only() {
+    let source = parse(
+        "<style>p { color: red } /* conseil */</style><p title=\"conseil\">Le <b>Conseil</b> de classe, les conseils, \
+         &lt;script&gt;conseil&lt;/script&gt;, déconseillé.</p><a href=\"https://example.org/conseil\">lien</a>",
+    )
+    .unwrap();
+    let target = document().create_element("div").unwrap();
+    sanitize_into(&source, &target, &Options { remote_allowed: false, cid_url: &|_| None, styles: StyleOutput::Elements });
+    let made = facteur_mail_html::mark_words(&target, &["conseil".to_string()]);
+    let marks: Vec<String> = (0..target.query_selector_all("mark").unwrap().length())
+        .map(|i| target.query_selector_all("mark").unwrap().item(i).unwrap().text_content().unwrap())
+        .collect();
+    assert_eq!(marks, ["Conseil", "conseil", "conseil"], "whole-word starts only: {}", target.inner_html());
+    assert_eq!(made, 3);
+    assert!(target.query_selector("script").unwrap().is_none(), "escaped text stays text");
+    assert_eq!(target.query_selector("p").unwrap().unwrap().get_attribute("title").as_deref(), Some("conseil"));
+    assert!(target.query_selector("a").unwrap().unwrap().get_attribute("href").unwrap().ends_with("/conseil"));
+    assert_eq!(facteur_mail_html::mark_words(&target, &[]), 0);
+}

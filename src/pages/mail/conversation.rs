@@ -189,15 +189,13 @@ fn MessageBody(message: ConversationMessage) -> impl IntoView {
     let i18n = use_i18n();
     let client = use_mail().client;
     let sender = message.from.first().map(|p| p.email.clone()).unwrap_or_default();
+    // Opened from search results: the searched words marked.
+    let marks = use_mail().search.query.get_untracked().map(|q| words_to_mark(&q)).unwrap_or_default();
     match message.body {
-        Body::Text(text) => {
-            // Opened from search results: the searched words marked.
-            let marks = use_mail().search.query.get_untracked().map(|q| words_to_mark(&q)).unwrap_or_default();
-            view! { <TextBody text marks/> }.into_any()
-        }
+        Body::Text(text) => view! { <TextBody text marks/> }.into_any(),
         Body::Html { html, text } => {
             let parts = message.attachments.iter().filter(|a| a.cid.is_some()).cloned().collect();
-            view! { <HtmlBody html text sender parts client/> }.into_any()
+            view! { <HtmlBody html text sender parts client marks/> }.into_any()
         }
         Body::Empty => view! { <p class="empty">{t!(i18n, read.empty_body)}</p> }.into_any(),
     }
