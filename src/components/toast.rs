@@ -34,9 +34,12 @@ impl Toasts {
     }
 
     fn push(&self, text: String, error: bool, undo: Option<Arc<dyn Fn() + Send + Sync>>) {
-        let id = self.next.get_value();
+        // Called after a request returns: the screen may be gone (signed out) by then.
+        let Some(id) = self.next.try_get_value() else { return };
         self.next.set_value(id + 1);
-        self.list.update(|l| l.push(Toast { id, text, error, undo }));
+        if self.list.try_update(|l| l.push(Toast { id, text, error, undo })).is_none() {
+            return;
+        }
         let list = self.list;
         set_timeout(
             move || {
