@@ -2,6 +2,7 @@
 //! frame with its own CSP, with the remote-images banner and the deceptive-link warning.
 //! If the HTML cannot be shown, the message's text is shown instead.
 
+use crate::components::modal::Modal;
 use crate::components::text_body::TextBody;
 use crate::core::jmap_client::JmapClient;
 use crate::core::{download, storage};
@@ -14,6 +15,14 @@ use wasm_bindgen::{closure::Closure, JsCast};
 use web_sys::{Event, HtmlIFrameElement};
 
 type Listener = Closure<dyn FnMut(Event)>;
+
+/// A deceptive link held for confirmation: the link (mismatch, target) and whether the
+/// dialog asking about it is open.
+#[derive(Clone, Copy)]
+struct HeldLink {
+    link: RwSignal<Option<(Mismatch, String)>>,
+    open: RwSignal<bool>,
+}
 
 /// The body of an HTML message. `text` is its text alternative (shown if the HTML fails);
 /// `sender` decides "always show remote images"; `parts` are the message's parts with a
@@ -34,7 +43,7 @@ pub fn HtmlBody(
     let blocked = RwSignal::new(false);
     let deceptive = RwSignal::new(Vec::<Mismatch>::new());
     let failed = RwSignal::new(false);
-    let pending = RwSignal::new(None::<(Mismatch, String)>);
+    let held = HeldLink { link: RwSignal::new(None), open: RwSignal::new(false) };
     let frame = NodeRef::<html::Iframe>::new();
     let listeners = StoredValue::new_local(Vec::<Listener>::new());
     let html = StoredValue::new(html);
@@ -58,7 +67,7 @@ pub fn HtmlBody(
                 }
                 blocked.set(done.report.remote_content_blocked);
                 deceptive.set(done.report.link_mismatches);
-                listen(&frame, pending, listeners);
+                listen(&frame, held, listeners);
                 fit(&frame);
             }
             Err(_) => failed.set(true),
@@ -100,7 +109,7 @@ pub fn HtmlBody(
                     on:load=on_load/>
             })}
         </Show>
-        <DeceptiveLinkDialog pending/>
+        <DeceptiveLinkDialog held/>
     }
 }
 
@@ -120,7 +129,7 @@ async fn cid_urls(client: JmapClient, parts: Vec<Attachment>) -> HashMap<String,
 /// Listens, from the app, to the frame's document (no script of the message can run):
 /// clicks on deceptive links are held for confirmation; loaded images and a new width
 /// resize the frame.
-fn listen(frame: &HtmlIFrameElement, pending: RwSignal<Option<(Mismatch, String)>>, listeners: StoredValue<Vec<Listener>, LocalStorage>) {
+fn listen(frame: &HtmlIFrameElement, held: HeldLink, listeners: StoredValue<Vec<Listener>, LocalStorage>) {
     let Some(document) = frame.content_document() else { return };
     let click = Closure::<dyn FnMut(Event)>::new(move |event: Event| {
         let Some(target) = event.target() else { return };
@@ -131,7 +140,8 @@ fn listen(frame: &HtmlIFrameElement, pending: RwSignal<Option<(Mismatch, String)
         }
         if let Some(mismatch) = link_mismatch(&link.text_content().unwrap_or_default(), &href) {
             event.prevent_default();
-            pending.set(Some((mismatch, href)));
+            held.link.set(Some((mismatch, href)));
+            held.open.set(true);
         }
     });
     let frame_for_resize = frame.clone();
@@ -162,43 +172,31 @@ pub fn html_text(html: &str) -> Option<String> {
     facteur_mail_html::parse(html).ok()?.body()?.text_content()
 }
 
-/// Asks before opening a link whose text shows another host than where it leads.
+/// Asks before opening a link whose text shows another host than where it leads (the
+/// project's modal dialog: focus kept inside, back to the message on close).
 #[component]
-fn DeceptiveLinkDialog(pending: RwSignal<Option<(Mismatch, String)>>) -> impl IntoView {
+fn DeceptiveLinkDialog(held: HeldLink) -> impl IntoView {
     let i18n = use_i18n();
-    let dialog = NodeRef::<html::Dialog>::new();
-    // The dialog element is the outside world: open it modally when a link is held.
-    Effect::new(move |_| {
-        if let (Some(d), true) = (dialog.get(), pending.with(Option::is_some)) {
-            if !d.open() {
-                let _ = d.show_modal();
-            }
-        }
-    });
-    let close = move || {
-        if let Some(d) = dialog.get_untracked() {
-            d.close();
-        }
-    };
+    let HeldLink { link: pending, open } = held;
     let open_anyway = move |_| {
         if let Some((_, href)) = pending.get_untracked() {
             if let Some(window) = web_sys::window() {
                 let _ = window.open_with_url_and_target_and_features(&href, "_blank", "noopener,noreferrer");
             }
         }
-        close();
+        open.set(false);
     };
     view! {
-        <dialog node_ref=dialog class="deceptive-dialog" aria-labelledby="deceptive-title" on:close=move |_| pending.set(None)>
-            <h2 id="deceptive-title">{t!(i18n, read.deceptive_title)}</h2>
+        <Modal open title=Signal::derive(move || t_string!(i18n, read.deceptive_title).to_string())
+            title_id="deceptive-title" testid="deceptive-dialog">
             {move || pending.get().map(|(m, _)| view! {
                 <p>{t_string!(i18n, read.deceptive_text, shown = m.shown_host.clone(), real = m.real_host.clone()).to_string()}</p>
             })}
             <p>{t!(i18n, read.deceptive_advice)}</p>
             <div class="dialog-buttons">
-                <button type="button" class="button primary" autofocus on:click=move |_| close()>{t!(i18n, read.deceptive_cancel)}</button>
+                <button type="button" class="button primary" autofocus on:click=move |_| open.set(false)>{t!(i18n, read.deceptive_cancel)}</button>
                 <button type="button" class="button secondary" on:click=open_anyway>{t!(i18n, read.deceptive_open)}</button>
             </div>
-        </dialog>
+        </Modal>
     }
 }

@@ -84,17 +84,10 @@ pub async fn destroy_emails(client: &JmapClient, ids: &[String]) -> Result<(), C
 }
 
 /// What changed since `states` (step 1 of live updates).
-pub async fn changes(client: &JmapClient, states: &States) -> Result<Changed, CallError> {
-    let (request, calls) = live::changes(client.account_id(), states);
+pub async fn changes(client: &JmapClient, states: &States, with_created: bool) -> Result<Changed, CallError> {
+    let (request, calls) = live::changes(client.account_id(), states, with_created);
     let response = client.send(&request).await?;
     live::read_changes(&response, &calls, states).map_err(|e| CallError::Unexpected(e.to_string()))
-}
-
-/// The unread Inbox messages among `created` (for notifications), newest first.
-pub async fn new_inbox_mail(client: &JmapClient, created: &[String], inbox_id: &str) -> Result<Vec<facteur_logic::message::MessageSummary>, CallError> {
-    let (request, get) = live::new_mail(client.account_id(), created);
-    let response = client.send(&request).await?;
-    live::read_new_mail(&response, &get, inbox_id).map_err(|e| CallError::Unexpected(e.to_string()))
 }
 
 /// How the open list changed since `query_state` (step 2); `None`: load it again.

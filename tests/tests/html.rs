@@ -144,21 +144,21 @@ fn deceptive_link_is_held_for_confirmation(ctx: &Ctx) -> Result {
     b.execute("window.__opened = []; window.open = (u, t, f) => { window.__opened.push([u, t, f]); return null; };", vec![])?;
     let click = format!("{}.querySelector('a[href*=\"ac-cevennes-support.example.net\"]').click()", frame_doc());
     b.eval(&click)?;
-    b.wait_until("document.querySelector('.deceptive-dialog')?.open === true", "the warning dialog open", WAIT)?;
-    ensure!(b.text(".deceptive-dialog")?.contains("ac-cevennes-support.example.net"), "dialog text: {:?}", b.text(".deceptive-dialog")?);
+    b.wait_until("document.querySelector('[data-testid=deceptive-dialog]')?.open === true", "the warning dialog open", WAIT)?;
+    ensure!(b.text("[data-testid=deceptive-dialog]")?.contains("ac-cevennes-support.example.net"), "dialog text: {:?}", b.text("[data-testid=deceptive-dialog]")?);
     let frames = b.eval("window.frames.length")?;
     ensure!(frames.as_u64() == Some(1), "the click navigated or opened something: {frames}");
     axe::assert_accessible(&b, "the deceptive link warning (desktop, en)")?;
     b.screenshots_desktop_phone("html-deceptive-link-en", |_| Ok(()))?;
     // Back to safety (the safe choice has the focus).
     ensure!(b.focused()?.contains("primary"), "the safe button should have the focus: {}", b.focused()?);
-    b.click(".deceptive-dialog .button.primary")?;
-    b.wait_until("!document.querySelector('.deceptive-dialog').open", "dialog closed", WAIT)?;
+    b.click("[data-testid=deceptive-dialog] .button.primary")?;
+    b.wait_until("!document.querySelector('[data-testid=deceptive-dialog]').open", "dialog closed", WAIT)?;
     ensure!(b.eval("window.__opened.length")?.as_u64() == Some(0), "the link was opened after cancel");
     // The user insists: a new tab without opener.
     b.eval(&click)?;
-    b.wait_until("document.querySelector('.deceptive-dialog')?.open === true", "the warning dialog open again", WAIT)?;
-    b.click(".deceptive-dialog .button.secondary")?;
+    b.wait_until("document.querySelector('[data-testid=deceptive-dialog]')?.open === true", "the warning dialog open again", WAIT)?;
+    b.click("[data-testid=deceptive-dialog] .button.secondary")?;
     b.wait_until("window.__opened.length === 1", "the link opened once", WAIT)?;
     let opened = b.eval("window.__opened[0]")?;
     ensure!(

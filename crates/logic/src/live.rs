@@ -27,6 +27,7 @@ pub struct States {
 pub struct ChangesCalls {
     email: CallHandle<EmailChanges>,
     mailbox: CallHandle<MailboxChanges>,
+    created: Option<CallHandle<EmailGet>>,
 }
 
 /// What changed, in short.
@@ -38,20 +39,23 @@ pub struct Changed {
     pub emails: bool,
     /// Email ids updated (keywords, mailboxes…).
     pub updated_emails: Vec<String>,
-    /// Email ids created (delivered, imported, moved in from another account…).
-    pub created_emails: Vec<String>,
+    /// The emails created (delivered, imported…), when asked for (see [`changes`]).
+    pub created_emails: Vec<MessageSummary>,
     /// Mailboxes changed (counts, names…).
     pub mailboxes: bool,
     /// The server cannot tell from these states: load everything again.
     pub reload: bool,
 }
 
-/// Step 1.
-pub fn changes(account_id: &str, states: &States) -> (Request, ChangesCalls) {
+/// Step 1; `with_created`: also get the created emails in the same request (by reference to
+/// `/created`), to announce new mail.
+pub fn changes(account_id: &str, states: &States, with_created: bool) -> (Request, ChangesCalls) {
     let mut builder = RequestBuilder::new();
     let email = builder.call(EmailChanges::new(account_id, &states.email).max_changes(500));
     let mailbox = builder.call(MailboxChanges::new(account_id, &states.mailbox).max_changes(500));
-    (builder.build(), ChangesCalls { email, mailbox })
+    let created = with_created
+        .then(|| builder.call(EmailGet::new(account_id).ids_ref(email.reference("/created")).properties(ROW_PROPERTIES)));
+    (builder.build(), ChangesCalls { email, mailbox, created })
 }
 
 /// Reads step 1. `cannotCalculateChanges` (or too many changes) asks for a reload.
@@ -61,7 +65,6 @@ pub fn read_changes(response: &Response, calls: &ChangesCalls, held: &States) ->
         Ok(c) => {
             changed.emails = !(c.created.is_empty() && c.updated.is_empty() && c.destroyed.is_empty());
             changed.updated_emails = c.updated;
-            changed.created_emails = c.created;
             changed.reload |= c.has_more_changes;
             changed.states.email = c.new_state;
         }
@@ -77,6 +80,12 @@ pub fn read_changes(response: &Response, calls: &ChangesCalls, held: &States) ->
         Err(facteur_jmap::Error::Method(_)) => changed.reload = true,
         Err(e) => return Err(e.into()),
     }
+    if let Some(created) = &calls.created {
+        // Only for announcing new mail: a failure here loses nothing else.
+        if let Ok(got) = response.get(created) {
+            changed.created_emails = got.list.into_iter().map(summary_from).collect();
+        }
+    }
     Ok(changed)
 }
 
@@ -84,27 +93,14 @@ pub fn read_changes(response: &Response, calls: &ChangesCalls, held: &States) ->
 /// notifications).
 pub const NOTIFY_AT_MOST: usize = 3;
 
-/// The created emails, to tell the user about new Inbox mail (whatever folder is open).
-pub fn new_mail(account_id: &str, created: &[String]) -> (Request, CallHandle<EmailGet>) {
-    let mut builder = RequestBuilder::new();
-    let ids = created.iter().take(50).cloned();
-    let get = builder.call(EmailGet::new(account_id).ids(ids).properties(ROW_PROPERTIES));
-    (builder.build(), get)
-}
-
-/// Reads [`new_mail`]: the unread messages now in `inbox_id`, newest first, at most
+/// The new mail to announce among `created`: unread and in `inbox_id`, newest first, at most
 /// [`NOTIFY_AT_MOST`].
-pub fn read_new_mail(response: &Response, get: &CallHandle<EmailGet>, inbox_id: &str) -> Result<Vec<MessageSummary>, ReadError> {
-    let mut mails: Vec<MessageSummary> = response
-        .get(get)?
-        .list
-        .into_iter()
-        .map(summary_from)
-        .filter(|m| m.unread && m.mailbox_ids.iter().any(|id| id == inbox_id))
-        .collect();
+pub fn new_in_inbox(created: &[MessageSummary], inbox_id: &str) -> Vec<MessageSummary> {
+    let mut mails: Vec<MessageSummary> =
+        created.iter().filter(|m| m.unread && m.mailbox_ids.iter().any(|id| id == inbox_id)).cloned().collect();
     mails.sort_by(|a, b| b.received_at.cmp(&a.received_at));
     mails.truncate(NOTIFY_AT_MOST);
-    Ok(mails)
+    mails
 }
 
 /// The calls of [`list_updates`].
@@ -275,15 +271,19 @@ mod tests {
 
     #[test]
     fn step_one_asks_for_both_changes() {
-        let (request, _) = changes("A1", &States { email: "e1".into(), mailbox: "m1".into() });
+        let (request, _) = changes("A1", &States { email: "e1".into(), mailbox: "m1".into() }, false);
         let json = serde_json::to_value(&request).unwrap();
         assert_eq!(json["methodCalls"][0], json!(["Email/changes", {"accountId": "A1", "sinceState": "e1", "maxChanges": 500}, "c0"]));
         assert_eq!(json["methodCalls"][1][0], "Mailbox/changes");
+        assert_eq!(json["methodCalls"].as_array().unwrap().len(), 2, "no Email/get unless asked");
+        let (request, _) = changes("A1", &States { email: "e1".into(), mailbox: "m1".into() }, true);
+        let json = serde_json::to_value(&request).unwrap();
+        assert_eq!(json["methodCalls"][2][1]["#ids"], json!({"resultOf": "c0", "name": "Email/changes", "path": "/created"}));
     }
 
     #[test]
     fn reading_step_one() {
-        let (_, calls) = changes("A1", &States { email: "e1".into(), mailbox: "m1".into() });
+        let (_, calls) = changes("A1", &States { email: "e1".into(), mailbox: "m1".into() }, false);
         let response: Response = serde_json::from_value(json!({"sessionState": "s", "methodResponses": [
             ["Email/changes", {"accountId": "A1", "oldState": "e1", "newState": "e2", "hasMoreChanges": false,
               "created": ["M9"], "updated": ["M1"], "destroyed": []}, "c0"],
@@ -292,26 +292,29 @@ mod tests {
         assert!(changed.emails && changed.reload && !changed.mailboxes);
         assert_eq!(changed.states.email, "e2");
         assert_eq!(changed.updated_emails, ["M1"]);
-        assert_eq!(changed.created_emails, ["M9"]);
+        assert!(changed.created_emails.is_empty(), "not asked for");
     }
 
     #[test]
-    fn new_inbox_mail_is_unread_and_in_the_inbox_newest_first() {
-        let created: Vec<String> = ["M1", "M2", "M3", "M4", "M5", "M6"].iter().map(|s| s.to_string()).collect();
-        let (request, get) = new_mail("A1", &created);
-        let json = serde_json::to_value(&request).unwrap();
-        assert_eq!(json["methodCalls"][0][1]["ids"], json!(created));
+    fn new_inbox_mail_comes_in_the_same_request_unread_in_the_inbox_newest_first() {
+        let (_, calls) = changes("A1", &States { email: "e1".into(), mailbox: "m1".into() }, true);
         let email = |id: &str, mailbox: &str, seen: bool, at: &str| json!({"id": id, "threadId": "T", "mailboxIds": {mailbox: true},
             "keywords": if seen { json!({"$seen": true}) } else { json!({}) }, "receivedAt": at, "subject": id});
         let response: Response = serde_json::from_value(json!({"sessionState": "s", "methodResponses": [
+            ["Email/changes", {"accountId": "A1", "oldState": "e1", "newState": "e2", "hasMoreChanges": false,
+              "created": ["M1", "M2", "M3", "M4", "M5", "M6"], "updated": [], "destroyed": []}, "c0"],
+            ["Mailbox/changes", {"accountId": "A1", "oldState": "m1", "newState": "m2", "hasMoreChanges": false,
+              "created": [], "updated": ["inbox"], "destroyed": []}, "c1"],
             ["Email/get", {"accountId": "A1", "state": "e2", "notFound": [], "list": [
                 email("M1", "inbox", false, "2026-11-23T08:00:00Z"),
                 email("M2", "sent", false, "2026-11-23T08:01:00Z"),
                 email("M3", "inbox", true, "2026-11-23T08:02:00Z"),
                 email("M4", "inbox", false, "2026-11-23T08:04:00Z"),
                 email("M5", "inbox", false, "2026-11-23T08:03:00Z"),
-                email("M6", "inbox", false, "2026-11-23T07:00:00Z")]}, "c0"]]})).unwrap();
-        let ids: Vec<String> = read_new_mail(&response, &get, "inbox").unwrap().into_iter().map(|m| m.id).collect();
+                email("M6", "inbox", false, "2026-11-23T07:00:00Z")]}, "c2"]]})).unwrap();
+        let changed = read_changes(&response, &calls, &States { email: "e1".into(), mailbox: "m1".into() }).unwrap();
+        assert_eq!(changed.created_emails.len(), 6);
+        let ids: Vec<String> = new_in_inbox(&changed.created_emails, "inbox").into_iter().map(|m| m.id).collect();
         assert_eq!(ids, ["M4", "M5", "M1"], "unread, in the inbox, newest first, three at most");
     }
 

@@ -8,7 +8,8 @@ use super::context::MailContext;
 use crate::core::push::{self, PushEnd};
 use crate::core::{jmap_client::CallError, mail};
 use crate::i18n::*;
-use facteur_logic::live::apply_to_list;
+use facteur_logic::live::{apply_to_list, new_in_inbox};
+use facteur_logic::message::MessageSummary;
 use leptos::{prelude::*, task::spawn_local};
 use std::cell::Cell;
 use std::rc::Rc;
@@ -169,7 +170,7 @@ async fn step(
     held: super::context::LiveStates,
     i18n: leptos_i18n::I18nContext<Locale>,
 ) -> Result<(), CallError> {
-    let changed = mail::changes(&ctx.client, &held.account).await?;
+    let changed = mail::changes(&ctx.client, &held.account, notifications_allowed()).await?;
     if changed.reload {
         ctx.folders.refetch();
         ctx.page.refetch();
@@ -179,7 +180,7 @@ async fn step(
         ctx.folders.refetch();
     }
     let _ = ctx.states.try_update(|s| s.account = changed.states.clone());
-    notify_new_inbox_mail(ctx, &changed.created_emails, i18n).await;
+    notify_new_inbox_mail(ctx, &changed.created_emails, i18n);
     let (Some(mailbox_id), Some(query_state)) = (held.mailbox_id, held.query) else { return Ok(()) };
     // Search results stay as found (their list is not the folder's query).
     if !changed.emails || held.search.is_some() {
@@ -209,19 +210,23 @@ async fn step(
     Ok(())
 }
 
+/// The user allowed browser notifications.
+fn notifications_allowed() -> bool {
+    web_sys::Notification::permission() == web_sys::NotificationPermission::Granted
+}
+
 /// A browser notification for each new unread Inbox message (a few at most), whatever folder
-/// is open, when the user has allowed them. A failure here only costs the notification.
-async fn notify_new_inbox_mail(ctx: &MailContext, created: &[String], i18n: leptos_i18n::I18nContext<Locale>) {
-    if created.is_empty() || web_sys::Notification::permission() != web_sys::NotificationPermission::Granted {
+/// is open, when the user has allowed them (the created emails come with the changes).
+fn notify_new_inbox_mail(ctx: &MailContext, created: &[MessageSummary], i18n: leptos_i18n::I18nContext<Locale>) {
+    if created.is_empty() || !notifications_allowed() {
         return;
     }
     let inbox = ctx.folders.try_get_untracked().flatten().and_then(|folders| {
         folders.ok()?.into_iter().find(|f| f.role.as_deref() == Some("inbox")).map(|f| f.id)
     });
     let Some(inbox) = inbox else { return };
-    let Ok(mails) = mail::new_inbox_mail(&ctx.client, created, &inbox).await else { return };
     let title = t_string!(i18n, live.new_mail).to_string();
-    for mail in mails {
+    for mail in new_in_inbox(created, &inbox) {
         let options = web_sys::NotificationOptions::new();
         options.set_body(&format!("{}\n{}", mail.sender.unwrap_or_default(), mail.subject.unwrap_or_default()));
         options.set_tag(&mail.id);
