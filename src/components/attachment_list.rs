@@ -70,17 +70,17 @@ fn AttachmentItem(client: JmapClient, file: Attachment) -> impl IntoView {
             <span class="attachment-actions">
                 <button type="button" class="button secondary small" disabled=move || busy.get() on:click=move |_| save(true)
                     aria-label=move || format!("{} {}", t_string!(i18n, read.download), name)>
-                    {t!(i18n, read.download)}
+                    {crate::tr!(i18n, read.download)}
                 </button>
                 {is_image.then(|| {
                     let show = fetch.clone();
                     view! {
                         <button type="button" class="button secondary small" disabled=move || busy.get() || preview.get().is_some()
-                            on:click=move |_| show(false)>{t!(i18n, read.preview)}</button>
+                            on:click=move |_| show(false)>{crate::tr!(i18n, read.preview)}</button>
                     }
                 })}
             </span>
-            {move || failed.get().map(|why| view! { <p class="field-error" role="alert">{t!(i18n, read.download_failed)}" ("{why}")"</p> })}
+            {move || failed.get().map(|why| view! { <p class="field-error" role="alert">{crate::tr!(i18n, read.download_failed)}" ("{why}")"</p> })}
             {move || preview.get().map(|url| view! { <img class="attachment-preview" src=url alt=file.name.clone()/> })}
         </li>
     }

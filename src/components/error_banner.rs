@@ -23,7 +23,7 @@ pub fn ErrorBanner(
             <p class="error-title">{title}</p>
             <p class="error-detail">{detail}</p>
             <button type="button" class="button secondary" on:click=move |_| on_retry()>
-                {t!(i18n, retry)}
+                {crate::tr!(i18n, retry)}
             </button>
         </div>
     }

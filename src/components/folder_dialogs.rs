@@ -210,13 +210,13 @@ fn ParentSelect(choices: Vec<(Folder, usize)>, selected: RwSignal<Option<String>
     let initial = selected.get_untracked();
     view! {
         <div class="field">
-            <label for="folder-parent">{t!(i18n, folders.parent_label)}</label>
+            <label for="folder-parent">{crate::tr!(i18n, folders.parent_label)}</label>
             <select id="folder-parent" class="select"
                 on:change=move |ev| {
                     let v = event_target_value(&ev);
                     selected.set((!v.is_empty()).then_some(v));
                 }>
-                <option value="" selected=initial.is_none()>{t!(i18n, folders.top_level)}</option>
+                <option value="" selected=initial.is_none()>{crate::tr!(i18n, folders.top_level)}</option>
                 {choices.into_iter().map(|(f, depth)| {
                     let label = format!("{}{}", "\u{2003}".repeat(depth), folder_label(i18n, &f));
                     let is_selected = initial.as_deref() == Some(f.id.as_str());
@@ -281,7 +281,7 @@ fn NameForm(folder: Option<Folder>) -> impl IntoView {
     view! {
         <form class="folder-form" on:submit=submit novalidate=true>
             <div class="field">
-                <label for="folder-name">{t!(i18n, folders.name_label)}</label>
+                <label for="folder-name">{crate::tr!(i18n, folders.name_label)}</label>
                 <input id="folder-name" type="text" autocomplete="off" bind:value=name
                     aria-invalid=move || error.get().is_some().to_string()
                     aria-describedby=move || error.get().map(|_| "folder-name-error")/>
@@ -291,7 +291,7 @@ fn NameForm(folder: Option<Folder>) -> impl IntoView {
             </div>
             {creating.then(|| view! { <ParentSelect choices selected=parent/> })}
             <div class="dialog-buttons">
-                <button type="button" class="button secondary" on:click=move |_| manager.close()>{t!(i18n, folders.cancel)}</button>
+                <button type="button" class="button secondary" on:click=move |_| manager.close()>{crate::tr!(i18n, folders.cancel)}</button>
                 <button type="submit" class="button primary" data-action="folder-submit">
                     {if creating { t_string!(i18n, folders.create_submit) } else { t_string!(i18n, folders.rename_submit) }}
                 </button>
@@ -331,8 +331,8 @@ fn MoveForm(folder: Folder) -> impl IntoView {
             <ParentSelect choices selected=parent/>
             {move || error.get().map(|e| view! { <p class="field-error" role="alert">{e}</p> })}
             <div class="dialog-buttons">
-                <button type="button" class="button secondary" on:click=move |_| manager.close()>{t!(i18n, folders.cancel)}</button>
-                <button type="submit" class="button primary" data-action="folder-submit">{t!(i18n, folders.move_submit)}</button>
+                <button type="button" class="button secondary" on:click=move |_| manager.close()>{crate::tr!(i18n, folders.cancel)}</button>
+                <button type="submit" class="button primary" data-action="folder-submit">{crate::tr!(i18n, folders.move_submit)}</button>
             </div>
         </form>
     }
@@ -384,7 +384,7 @@ fn DeleteConfirm(folder: Folder) -> impl IntoView {
             </button>
             {(!blocked).then(|| view! {
                 <button type="button" class="button danger" data-action="folder-delete-confirm" on:click=confirm>
-                    {t!(i18n, folders.delete_submit)}
+                    {crate::tr!(i18n, folders.delete_submit)}
                 </button>
             })}
         </div>
@@ -434,7 +434,7 @@ fn EmptyConfirm(folder: Folder) -> impl IntoView {
             </button>
             {(count > 0).then(|| view! {
                 <button type="button" class="button danger" data-action="empty-confirm" on:click=confirm.clone()>
-                    {t!(i18n, quota.confirm_submit)}
+                    {crate::tr!(i18n, quota.confirm_submit)}
                 </button>
             })}
         </div>

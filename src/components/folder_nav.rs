@@ -41,7 +41,7 @@ pub fn FolderNav(folders: LocalResource<Result<Vec<Folder>, CallError>>, current
     // The folder whose menu is open.
     let menu_for = RwSignal::new(None::<String>);
     let list = move || match folders.get() {
-        None => view! { <p class="loading" role="status">{t!(i18n, loading)}</p> }.into_any(),
+        None => view! { <p class="loading" role="status">{crate::tr!(i18n, loading)}</p> }.into_any(),
         Some(Err(error)) => view! {
             <ErrorBanner title=Signal::derive(move || t_string!(i18n, list.folders_error).to_string())
                 detail=describe(i18n, error) on_retry=move || folders.refetch()/>
@@ -65,11 +65,11 @@ pub fn FolderNav(folders: LocalResource<Result<Vec<Folder>, CallError>>, current
     };
     view! {
         <div class="folders-header">
-            <h2>{t!(i18n, shell.folders)}</h2>
+            <h2>{crate::tr!(i18n, shell.folders)}</h2>
             <button type="button" id="new-folder" class="button secondary small new-folder" data-action="new-folder"
                 on:click=move |ev| { ev.stop_propagation(); manager.open(FolderDialog::Create) }>
                 <Icon kind=IconKind::Plus/>
-                <span>{t!(i18n, folders.new)}</span>
+                <span>{crate::tr!(i18n, folders.new)}</span>
             </button>
         </div>
         {list}
@@ -165,9 +165,9 @@ fn FolderItem(folder: Folder, depth: usize, current: Signal<String>, menu_for: R
                 </button>
                 <ul id=menu_id.clone() class="folder-menu" hidden=move || !open.get() data-testid="folder-menu">
                     {manageable.then(|| view! {
-                        <li><button type="button" data-action="folder-rename" on:click=act(FolderDialog::Rename)>{t!(i18n, folders.rename)}</button></li>
-                        <li><button type="button" data-action="folder-move" on:click=act(FolderDialog::Move)>{t!(i18n, folders.move_to)}</button></li>
-                        <li><button type="button" data-action="folder-delete" on:click=act(FolderDialog::Delete)>{t!(i18n, folders.delete)}</button></li>
+                        <li><button type="button" data-action="folder-rename" on:click=act(FolderDialog::Rename)>{crate::tr!(i18n, folders.rename)}</button></li>
+                        <li><button type="button" data-action="folder-move" on:click=act(FolderDialog::Move)>{crate::tr!(i18n, folders.move_to)}</button></li>
+                        <li><button type="button" data-action="folder-delete" on:click=act(FolderDialog::Delete)>{crate::tr!(i18n, folders.delete)}</button></li>
                     })}
                     {empty_text.map(|text| view! {
                         <li><button type="button" data-action="folder-empty" on:click=act(FolderDialog::Empty)>{text}</button></li>

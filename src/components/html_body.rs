@@ -84,7 +84,7 @@ pub fn HtmlBody(
 
     view! {
         <Show when=move || failed.get()>
-            <p class="notice">{t!(i18n, read.html_failed)}</p>
+            <p class="notice">{crate::tr!(i18n, read.html_failed)}</p>
             <TextBody text=fallback_text() marks=fallback_marks()/>
         </Show>
         <Show when=move || !failed.get()>
@@ -95,8 +95,8 @@ pub fn HtmlBody(
             })}
             <Show when=move || blocked.get() && !remote.get()>
                 <div class="remote-banner" role="status">
-                    <p>{t!(i18n, read.remote_blocked)}</p>
-                    <button type="button" class="button" on:click=move |_| remote.set(true)>{t!(i18n, read.show_images)}</button>
+                    <p>{crate::tr!(i18n, read.remote_blocked)}</p>
+                    <button type="button" class="button" on:click=move |_| remote.set(true)>{crate::tr!(i18n, read.show_images)}</button>
                     <button type="button" class="button secondary" on:click=always>
                         {t_string!(i18n, read.always_show_images, sender = sender_label.get_value()).to_string()}
                     </button>
@@ -192,10 +192,10 @@ fn DeceptiveLinkDialog(held: HeldLink) -> impl IntoView {
             {move || pending.get().map(|(m, _)| view! {
                 <p>{t_string!(i18n, read.deceptive_text, shown = m.shown_host.clone(), real = m.real_host.clone()).to_string()}</p>
             })}
-            <p>{t!(i18n, read.deceptive_advice)}</p>
+            <p>{crate::tr!(i18n, read.deceptive_advice)}</p>
             <div class="dialog-buttons">
-                <button type="button" class="button primary" autofocus on:click=move |_| open.set(false)>{t!(i18n, read.deceptive_cancel)}</button>
-                <button type="button" class="button secondary" on:click=open_anyway>{t!(i18n, read.deceptive_open)}</button>
+                <button type="button" class="button primary" autofocus on:click=move |_| open.set(false)>{crate::tr!(i18n, read.deceptive_cancel)}</button>
+                <button type="button" class="button secondary" on:click=open_anyway>{crate::tr!(i18n, read.deceptive_open)}</button>
             </div>
         </Modal>
     }

@@ -52,7 +52,7 @@ pub fn LabelChips(#[prop(into)] labels: Signal<Vec<String>>) -> impl IntoView {
         (!list.is_empty()).then(|| {
             view! {
                 <span class="label-chips" data-testid="label-chips">
-                    <span class="visually-hidden">{t!(i18n, labels.list)}" : "</span>
+                    <span class="visually-hidden">{crate::tr!(i18n, labels.list)}" : "</span>
                     {list.into_iter().map(|k| {
                         let name = label_name(&k);
                         view! { <span class=format!("label-chip {}", colour_class(&k)) data-keyword=k>{name}</span> }
@@ -169,15 +169,15 @@ pub fn LabelMenu(messages: Vec<(String, Vec<String>)>) -> impl IntoView {
             <button type="button" class="button secondary small" data-action="labels" node_ref=button
                 aria-expanded=move || open.get().to_string() aria-controls="label-menu-panel"
                 on:click=move |_| open.update(|o| *o = !*o)>
-                {t!(i18n, labels.menu)}
+                {crate::tr!(i18n, labels.menu)}
             </button>
             <div id="label-menu-panel" class="label-menu-panel" hidden=move || !open.get() data-testid="label-menu">
                 <fieldset>
-                    <legend class="visually-hidden">{t!(i18n, labels.menu)}</legend>
+                    <legend class="visually-hidden">{crate::tr!(i18n, labels.menu)}</legend>
                     {move || {
                         let all = known.get();
                         if all.is_empty() {
-                            return view! { <p class="hint">{t!(i18n, labels.none)}</p> }.into_any();
+                            return view! { <p class="hint">{crate::tr!(i18n, labels.none)}</p> }.into_any();
                         }
                         all.into_iter().map(|k| {
                             let checked = on_conversation.get().contains(&k);
@@ -194,11 +194,11 @@ pub fn LabelMenu(messages: Vec<(String, Vec<String>)>) -> impl IntoView {
                     }}
                 </fieldset>
                 <form class="label-new" on:submit=add novalidate=true>
-                    <label for="new-label" class="visually-hidden">{t!(i18n, labels.new_label)}</label>
+                    <label for="new-label" class="visually-hidden">{crate::tr!(i18n, labels.new_label)}</label>
                     <input id="new-label" type="text" autocomplete="off" placeholder=move || t_string!(i18n, labels.new_label)
                         bind:value=new_name aria-invalid=move || error.get().is_some().to_string()
                         aria-describedby=move || error.get().map(|_| "new-label-error")/>
-                    <button type="submit" class="button secondary small">{t!(i18n, labels.add)}</button>
+                    <button type="submit" class="button secondary small">{crate::tr!(i18n, labels.add)}</button>
                     {move || error.get().map(|e| view! {
                         <p id="new-label-error" class="field-error" role="alert">{match e {
                             LabelError::Empty => t_string!(i18n, labels.err_empty),

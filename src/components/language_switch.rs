@@ -26,7 +26,7 @@ pub fn LanguageSwitch() -> impl IntoView {
             lang=move || other().as_str()
             aria-label=move || t_string!(i18n, language_switch_label)
         >
-            {t!(i18n, language_switch)}
+            {crate::tr!(i18n, language_switch)}
         </button>
     }
 }

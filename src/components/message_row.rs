@@ -6,7 +6,7 @@ use crate::core::lang::use_lang;
 use crate::i18n::*;
 use facteur_logic::dates::{full_date, list_date};
 use facteur_logic::message::MessageSummary;
-use crate::pages::mail::EmailTarget;
+use crate::pages::mail::{prefetch, EmailTarget};
 use leptos::prelude::*;
 
 /// The browser's current UTC offset.
@@ -21,7 +21,7 @@ pub fn PlaceholderRow(position: usize, setsize: Signal<usize>) -> impl IntoView 
     view! {
         <li class="message-row placeholder" data-position=position aria-busy="true"
             aria-posinset=position + 1 aria-setsize=move || setsize.get()>
-            <span class="placeholder-text">{t!(i18n, loading)}</span>
+            <span class="placeholder-text">{crate::tr!(i18n, loading)}</span>
         </li>
     }
 }
@@ -106,11 +106,34 @@ pub fn MessageRow(message: MessageSummary, position: usize, setsize: Signal<usiz
     let (row_id, server_labels) = (message.id.clone(), message.labels.clone());
     let labels = Signal::derive(move || label_changes.of(&row_id, &server_labels));
     let preview = message.preview.clone();
+    // The conversation is fetched ahead when the pointer rests on the row or the row gets
+    // the focus (a press focuses it before the click), so that it opens at once.
+    let hover = StoredValue::new_local(None::<TimeoutHandle>);
+    let rest = {
+        let (mail, thread) = (mail.clone(), message.thread_id.clone());
+        move |_| {
+            let (mail, thread) = (mail.clone(), thread.clone());
+            let wait = std::time::Duration::from_millis(prefetch::HOVER_MS);
+            if let Ok(handle) = set_timeout_with_handle(move || prefetch::prefetch(&mail, &thread), wait) {
+                hover.set_value(Some(handle));
+            }
+        }
+    };
+    let leave = move |_| {
+        if let Some(handle) = hover.try_update_value(Option::take).flatten() {
+            handle.clear();
+        }
+    };
+    let focused = {
+        let (mail, thread) = (mail.clone(), message.thread_id.clone());
+        move |_| prefetch::prefetch(&mail, &thread)
+    };
     view! {
         <li class="message-row" class:unread=move || unread.get() class:selected=move || selected.get()
             data-testid="message-row" data-id=message.id.clone() data-position=position
             aria-posinset=position + 1 aria-setsize=move || setsize.get()
-            draggable="true" on:dragstart=drag_start on:dragend=move |_| mail.dragging.set(None)>
+            draggable="true" on:dragstart=drag_start on:dragend=move |_| mail.dragging.set(None)
+            on:pointerenter=rest on:pointerleave=leave on:focusin=focused>
             <label class="row-select">
                 <input type="checkbox" prop:checked=move || selected.get() on:click=toggle/>
                 <span class="visually-hidden">{check_label}</span>
@@ -120,7 +143,7 @@ pub fn MessageRow(message: MessageSummary, position: usize, setsize: Signal<usiz
             <span class="marks">
                 <Show when=move || unread.get()>
                     <span class="unread-dot" aria-hidden="true"></span>
-                    <span class="visually-hidden">{t!(i18n, list.unread)}</span>
+                    <span class="visually-hidden">{crate::tr!(i18n, list.unread)}</span>
                 </Show>
             </span>
             <span class="from">
@@ -147,10 +170,10 @@ pub fn MessageRow(message: MessageSummary, position: usize, setsize: Signal<usiz
             </span>
             <span class="date">
                 <Show when=move || flagged.get()>
-                    <span class="mark flag"><Icon kind=IconKind::Flag/><span class="visually-hidden">{t!(i18n, list.flagged)}</span></span>
+                    <span class="mark flag"><Icon kind=IconKind::Flag/><span class="visually-hidden">{crate::tr!(i18n, list.flagged)}</span></span>
                 </Show>
                 {message.has_attachment.then(|| view! {
-                    <span class="mark attachment"><Icon kind=IconKind::Attachment/><span class="visually-hidden">{t!(i18n, list.attachment)}</span></span>
+                    <span class="mark attachment"><Icon kind=IconKind::Attachment/><span class="visually-hidden">{crate::tr!(i18n, list.attachment)}</span></span>
                 })}
                 <time datetime=received.to_rfc3339() title=date_title>{date}</time>
             </span>

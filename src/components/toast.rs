@@ -88,7 +88,7 @@ pub fn ToastArea() -> impl IntoView {
                         let id = toast.id;
                         view! {
                             <button type="button" class="toast-undo" on:click=move |_| { toasts.dismiss(id); undo() }>
-                                {t!(i18n, actions.undo)}
+                                {crate::tr!(i18n, actions.undo)}
                             </button>
                         }
                     })}

@@ -28,7 +28,7 @@ pub fn ConfigGate(children: ChildrenFn) -> impl IntoView {
             }
             Err(detail) => view! {
                 <main class="fatal" role="alert">
-                    <p>{t!(i18n, config_error)}</p>
+                    <p>{crate::tr!(i18n, config_error)}</p>
                     <p class="detail">{detail}</p>
                 </main>
             }

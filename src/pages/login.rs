@@ -110,22 +110,22 @@ pub fn LoginPage() -> impl IntoView {
         <div class="login-layout">
             <header class="login-header">
                 <p class="brand">
-                    <span class="brand-name">{t!(i18n, app_name)}</span>
+                    <span class="brand-name">{crate::tr!(i18n, app_name)}</span>
                     <span class="brand-institution">{institution.clone()}</span>
                 </p>
                 <LanguageSwitch/>
             </header>
             <main id="main" class="login-main">
                 <form class="login-card" on:submit=on_submit novalidate=true aria-labelledby="login-title">
-                    <h1 id="login-title">{t!(i18n, login.title)}</h1>
+                    <h1 id="login-title">{crate::tr!(i18n, login.title)}</h1>
                     <p class="login-intro">{t!(i18n, webmail_of, institution = institution.clone())}</p>
-                    {signed_out.then(|| view! { <p class="notice" role="status">{t!(i18n, login.signed_out)}</p> })}
-                    {(!signed_out && remembered.is_some()).then(|| view! { <p class="notice">{t!(i18n, login.reload_notice)}</p> })}
+                    {signed_out.then(|| view! { <p class="notice" role="status">{crate::tr!(i18n, login.signed_out)}</p> })}
+                    {(!signed_out && remembered.is_some()).then(|| view! { <p class="notice">{crate::tr!(i18n, login.reload_notice)}</p> })}
                     {move || failure.get().map(|why| view! { <LoginFailureMessage why/> })}
                     {asks_server.then(|| view! {
                         <div class="field">
-                            <label for="server">{t!(i18n, login.server)}</label>
-                            <p class="hint" id="server-hint">{t!(i18n, login.server_hint)}</p>
+                            <label for="server">{crate::tr!(i18n, login.server)}</label>
+                            <p class="hint" id="server-hint">{crate::tr!(i18n, login.server_hint)}</p>
                             <input id="server" name="server" type="url" inputmode="url" autocomplete="url"
                                 aria-invalid=invalid(FormProblem::MissingServer)
                                 aria-describedby=described(FormProblem::MissingServer, "server-hint")
@@ -134,8 +134,8 @@ pub fn LoginPage() -> impl IntoView {
                         </div>
                     })}
                     <div class="field">
-                        <label for="username">{t!(i18n, login.username)}</label>
-                        <p class="hint" id="username-hint">{t!(i18n, login.username_hint)}</p>
+                        <label for="username">{crate::tr!(i18n, login.username)}</label>
+                        <p class="hint" id="username-hint">{crate::tr!(i18n, login.username_hint)}</p>
                         <input id="username" name="username" type="text" autocomplete="username"
                             autocapitalize="none" spellcheck="false" required=true
                             aria-invalid=invalid(FormProblem::MissingUsername)
@@ -144,7 +144,7 @@ pub fn LoginPage() -> impl IntoView {
                         {field_error(FormProblem::MissingUsername)}
                     </div>
                     <div class="field">
-                        <label for="password">{t!(i18n, login.password)}</label>
+                        <label for="password">{crate::tr!(i18n, login.password)}</label>
                         <input id="password" name="password" node_ref=password_input
                             type=move || if show_password.get() { "text" } else { "password" }
                             autocomplete="current-password" required=true
@@ -154,23 +154,23 @@ pub fn LoginPage() -> impl IntoView {
                         {field_error(FormProblem::MissingPassword)}
                         <div class="checkbox">
                             <input id="show-password" type="checkbox" bind:checked=show_password/>
-                            <label for="show-password">{t!(i18n, login.show_password)}</label>
+                            <label for="show-password">{crate::tr!(i18n, login.show_password)}</label>
                         </div>
-                        <p class="hint" id="password-privacy">{t!(i18n, login.privacy)}</p>
+                        <p class="hint" id="password-privacy">{crate::tr!(i18n, login.privacy)}</p>
                     </div>
                     <button type="submit" class="button primary" aria-busy=move || pending.get().then_some("true")
                         disabled=move || pending.get()>
                         {move || if pending.get() { t_string!(i18n, login.submitting) } else { t_string!(i18n, login.submit) }}
                     </button>
                     {config.reset_password_url.clone().map(|url| view! {
-                        <p class="forgot"><a href=url>{t!(i18n, login.forgot_password)}</a></p>
+                        <p class="forgot"><a href=url>{crate::tr!(i18n, login.forgot_password)}</a></p>
                     })}
                 </form>
                 <aside class="security-tips" aria-labelledby="tips-title">
-                    <h2 id="tips-title">{t!(i18n, login.help)}</h2>
+                    <h2 id="tips-title">{crate::tr!(i18n, login.help)}</h2>
                     <ul>
-                        <li>{t!(i18n, login.phishing)}</li>
-                        <li>{t!(i18n, login.shared_computer)}</li>
+                        <li>{crate::tr!(i18n, login.phishing)}</li>
+                        <li>{crate::tr!(i18n, login.shared_computer)}</li>
                     </ul>
                     <ul class="help-links">
                         {help_links.into_iter().map(|link| view! {
@@ -213,7 +213,7 @@ fn LoginFailureMessage(why: LoginFailure) -> impl IntoView {
         LoginFailure::BadCredentials => config
             .reset_password_url
             .clone()
-            .map(|url| view! { <p><a href=url>{t!(i18n, login.reset_password)}</a></p> }.into_any()),
+            .map(|url| view! { <p><a href=url>{crate::tr!(i18n, login.reset_password)}</a></p> }.into_any()),
         LoginFailure::Locked => Some(
             view! {
                 <ul class="support-contacts">

@@ -110,9 +110,86 @@ fn conversation_view_and_its_setting(ctx: &Ctx) -> Result {
     Ok(())
 }
 
+/// Counts the page's conversation requests (JMAP POSTs asking for body values), with the
+/// thread each one asks for and whether it has been answered.
+const COUNT_CONVERSATION_FETCHES: &str = r#"
+if (!window.__conversations) {
+  const seen = window.__conversations = [];
+  const orig = window.fetch;
+  window.fetch = function (input, init) {
+    const body = (init && typeof init.body === 'string') ? Promise.resolve(init.body)
+      : (input instanceof Request ? input.clone().text() : Promise.resolve(''));
+    const p = orig.apply(this, arguments);
+    body.then((text) => {
+      if (!text.includes('fetchHTMLBodyValues')) return;
+      const call = JSON.parse(text).methodCalls.find(c => c[0] === 'Thread/get');
+      const e = { thread: call && call[1].ids[0], done: false };
+      seen.push(e);
+      p.then(() => { e.done = true; }, () => { e.done = true; });
+    }, () => {});
+    return p;
+  };
+}
+return true;
+"#;
+
+/// Where the row with exactly `subject` is on screen (its centre, CSS pixels).
+fn row_centre(b: &facteur_browser_tests::Browser, subject: &str) -> Result<(f64, f64)> {
+    let v = b.eval(&format!(
+        "(() => {{ const row = [...document.querySelectorAll('[data-testid=message-row]')]
+             .find(r => r.querySelector('.subject').textContent === {subject:?});
+           if (!row) return null; const r = row.getBoundingClientRect();
+           return [r.left + r.width / 2, r.top + r.height / 2]; }})()"
+    ))?;
+    let xy = v.as_array().ok_or_else(|| format!("no row with subject {subject:?}"))?;
+    Ok((xy[0].as_f64().unwrap_or(0.0), xy[1].as_f64().unwrap_or(0.0)))
+}
+
+fn move_pointer(b: &facteur_browser_tests::Browser, (x, y): (f64, f64)) -> Result {
+    b.cdp("Input.dispatchMouseEvent", serde_json::json!({ "type": "mouseMoved", "x": x, "y": y }))?;
+    Ok(())
+}
+
+/// Resting the pointer on a row fetches its conversation ahead: a click then opens it with no
+/// request of its own. Passing over rows on the way does not fetch them.
+fn a_conversation_is_fetched_while_the_pointer_rests_on_its_row(ctx: &Ctx) -> Result {
+    let app = ctx.app()?;
+    let claire = app.account(CLAIRE)?.clone();
+    let inbox = seed::folder(&claire.email, "Inbox")?;
+    let target = inbox.get(3).ok_or("the seed inbox is too short")?;
+    let b = ctx.browser_lang("fr-FR")?;
+    sign_in_per_message(&b, &claire.email, &claire.password)?;
+    rows::wait_for_subject(&b, &target.subject, "the target row", WAIT)?;
+    b.execute(COUNT_CONVERSATION_FETCHES, vec![])?;
+    // Across rows 0..2 without stopping, then resting on row 3.
+    let passed = inbox.iter().take(3).map(|m| row_centre(&b, &m.subject)).collect::<Result<Vec<_>>>()?;
+    let rest = row_centre(&b, &target.subject)?;
+    for at in passed {
+        move_pointer(&b, at)?;
+    }
+    move_pointer(&b, rest)?;
+    b.wait_until("window.__conversations.length === 1 && window.__conversations[0].done", "the conversation fetched ahead", WAIT)?;
+    std::thread::sleep(std::time::Duration::from_millis(400));
+    let fetched = b.eval("window.__conversations.map(e => e.thread)")?;
+    ensure!(fetched.as_array().map(Vec::len) == Some(1), "only the row rested on is fetched: {fetched}");
+    let href = b.eval(&format!(
+        "[...document.querySelectorAll('[data-testid=message-row]')].find(r => r.querySelector('.subject').textContent === {:?}).querySelector('a').getAttribute('href')",
+        target.subject
+    ))?;
+    let thread = fetched[0].as_str().unwrap_or_default().to_string();
+    ensure!(href.as_str().is_some_and(|h| h.ends_with(&format!("/{thread}"))), "fetched {thread}, the row links to {href}");
+    rows::open(&b, &target.subject)?;
+    b.wait_text("#conversation-title", &target.subject, WAIT)?;
+    b.wait_for("[data-testid=conversation] .message-open .text-body, [data-testid=conversation] .message-open iframe", WAIT)?;
+    let count = b.eval("window.__conversations.length")?;
+    ensure!(count.as_u64() == Some(1), "opening the fetched conversation asked the server again ({count} conversation requests)");
+    Ok(())
+}
+
 browser_tests!(
     conversation_view_and_its_setting,
     opening_a_message_shows_it_and_marks_it_read,
     attachments_are_listed_and_download,
     phone_shows_one_pane_at_a_time,
+    a_conversation_is_fetched_while_the_pointer_rests_on_its_row,
 );

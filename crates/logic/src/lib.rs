@@ -22,6 +22,7 @@ pub mod live;
 pub mod login;
 pub mod quota;
 pub mod mailbox;
+pub mod prefetch;
 pub mod requests;
 pub mod search;
 pub mod text_body;

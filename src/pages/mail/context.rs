@@ -59,6 +59,8 @@ pub struct MailContext {
     pub slug: Memo<String>,
     /// The search in the address, if any, and its highlights.
     pub search: super::search_results::SearchState,
+    /// Conversations fetched before they are opened (see `prefetch`).
+    pub prefetched: StoredValue<facteur_logic::prefetch::Prefetched<super::prefetch::Loading>, LocalStorage>,
 }
 
 /// The mail context.

@@ -20,7 +20,7 @@ use leptos_router::hooks::{use_navigate, use_params_map};
 #[component]
 pub fn NoConversation() -> impl IntoView {
     let i18n = use_i18n();
-    view! { <p class="reading-empty">{t!(i18n, read.none)}</p> }
+    view! { <p class="reading-empty">{crate::tr!(i18n, read.none)}</p> }
 }
 
 /// `/mail/:mailbox/:thread`.
@@ -30,11 +30,13 @@ pub fn ConversationView() -> impl IntoView {
     let mail_ctx = use_mail();
     let params = use_params_map();
     let thread = Memo::new(move |_| params.read().get("thread").unwrap_or_default());
-    let client = mail_ctx.client.clone();
-    let conversation = LocalResource::new(move || {
-        let client = client.clone();
-        let id = thread.get();
-        async move { mail::load_conversation(&client, &id).await }
+    let conversation = LocalResource::new({
+        let mail_ctx = mail_ctx.clone();
+        move || {
+            let mail_ctx = mail_ctx.clone();
+            let id = thread.get();
+            async move { super::prefetch::open(&mail_ctx, &id).await }
+        }
     });
 
     // Opening a conversation marks its unread messages as read, on the server (the outside
@@ -67,14 +69,14 @@ pub fn ConversationView() -> impl IntoView {
     let lang = use_lang();
     view! {
         <article class="conversation" aria-labelledby="conversation-title" data-testid="conversation">
-            <a class="back-link" href=back>{t!(i18n, read.back)}</a>
+            <a class="back-link" href=back>{crate::tr!(i18n, read.back)}</a>
             {move || match conversation.get() {
-                None => view! { <p class="loading" role="status">{t!(i18n, loading)}</p> }.into_any(),
+                None => view! { <p class="loading" role="status">{crate::tr!(i18n, loading)}</p> }.into_any(),
                 Some(Err(error)) => view! {
                     <ErrorBanner title=Signal::derive(move || t_string!(i18n, read.load_error).to_string())
                         detail=describe(i18n, error) on_retry=move || conversation.refetch()/>
                 }.into_any(),
-                Some(Ok(None)) => view! { <p class="empty" role="status">{t!(i18n, read.gone)}</p> }.into_any(),
+                Some(Ok(None)) => view! { <p class="empty" role="status">{crate::tr!(i18n, read.gone)}</p> }.into_any(),
                 Some(Ok(Some(messages))) => {
                     let subject = messages.last().and_then(|m| m.subject.clone());
                     let last = messages.len().saturating_sub(1);
@@ -147,32 +149,32 @@ fn MessageCard(message: ConversationMessage, expanded: bool) -> impl IntoView {
             <Show when=move || open.get()>
                 <div class="message-open" id=body_id.clone()>
                     <dl class="message-headers">
-                        <dt>{t!(i18n, read.from)}</dt><dd>{m.with_value(|m| people_full(&m.from))}</dd>
-                        <dt>{t!(i18n, read.to)}</dt><dd>{m.with_value(|m| people_line(&m.to))}</dd>
+                        <dt>{crate::tr!(i18n, read.from)}</dt><dd>{m.with_value(|m| people_full(&m.from))}</dd>
+                        <dt>{crate::tr!(i18n, read.to)}</dt><dd>{m.with_value(|m| people_line(&m.to))}</dd>
                         {m.with_value(|m| (!m.cc.is_empty()).then(|| {
                             let cc = people_line(&m.cc);
-                            view! { <dt>{t!(i18n, read.cc)}</dt><dd>{cc}</dd> }
+                            view! { <dt>{crate::tr!(i18n, read.cc)}</dt><dd>{cc}</dd> }
                         }))}
                     </dl>
                     <button type="button" class="link-button" aria-expanded=move || details.get().to_string()
-                        on:click=move |_| details.update(|d| *d = !*d)>{t!(i18n, read.details)}</button>
+                        on:click=move |_| details.update(|d| *d = !*d)>{crate::tr!(i18n, read.details)}</button>
                     <Show when=move || details.get()>
                         <dl class="message-details">
-                            <dt>{t!(i18n, read.from)}</dt><dd>{m.with_value(|m| people_full(&m.from))}</dd>
-                            <dt>{t!(i18n, read.to)}</dt><dd>{m.with_value(|m| people_full(&m.to))}</dd>
+                            <dt>{crate::tr!(i18n, read.from)}</dt><dd>{m.with_value(|m| people_full(&m.from))}</dd>
+                            <dt>{crate::tr!(i18n, read.to)}</dt><dd>{m.with_value(|m| people_full(&m.to))}</dd>
                             {m.with_value(|m| (!m.cc.is_empty()).then(|| {
                                 let cc = people_full(&m.cc);
-                                view! { <dt>{t!(i18n, read.cc)}</dt><dd>{cc}</dd> }
+                                view! { <dt>{crate::tr!(i18n, read.cc)}</dt><dd>{cc}</dd> }
                             }))}
                             {m.with_value(|m| (!m.reply_to.is_empty()).then(|| {
                                 let reply_to = people_full(&m.reply_to);
-                                view! { <dt>{t!(i18n, read.reply_to)}</dt><dd>{reply_to}</dd> }
+                                view! { <dt>{crate::tr!(i18n, read.reply_to)}</dt><dd>{reply_to}</dd> }
                             }))}
-                            <dt>{t!(i18n, read.date)}</dt><dd>{when}</dd>
+                            <dt>{crate::tr!(i18n, read.date)}</dt><dd>{when}</dd>
                         </dl>
                     </Show>
                     <MessageBody message=m.get_value()/>
-                    {m.with_value(|m| m.truncated).then(|| view! { <p class="notice">{t!(i18n, read.truncated)}</p> })}
+                    {m.with_value(|m| m.truncated).then(|| view! { <p class="notice">{crate::tr!(i18n, read.truncated)}</p> })}
                     {m.with_value(|m| {
                         let files: Vec<_> = m.files().cloned().collect();
                         (!files.is_empty()).then(|| view! { <AttachmentList client=mail_ctx.client.clone() files/> })
@@ -197,7 +199,7 @@ fn MessageBody(message: ConversationMessage) -> impl IntoView {
             let parts = message.attachments.iter().filter(|a| a.cid.is_some()).cloned().collect();
             view! { <HtmlBody html text sender parts client marks/> }.into_any()
         }
-        Body::Empty => view! { <p class="empty">{t!(i18n, read.empty_body)}</p> }.into_any(),
+        Body::Empty => view! { <p class="empty">{crate::tr!(i18n, read.empty_body)}</p> }.into_any(),
     }
 }
 
@@ -312,7 +314,7 @@ fn Toolbar(messages: Vec<ConversationMessage>) -> impl IntoView {
             {(role.as_deref() != Some("archive")).then(|| view! {
                 <button type="button" class="button secondary small" data-action="archive"
                     on:click=move |_| archive(MoveKind::Archive, None)>
-                    <Icon kind=IconKind::Archive/><span class="action-text">{t!(i18n, actions.archive)}</span>
+                    <Icon kind=IconKind::Archive/><span class="action-text">{crate::tr!(i18n, actions.archive)}</span>
                 </button>
             })}
             <button type="button" class="button secondary small" data-action="delete" on:click=move |_| delete()>
@@ -325,7 +327,7 @@ fn Toolbar(messages: Vec<ConversationMessage>) -> impl IntoView {
                 <span class="action-text">{if in_junk { t_string!(i18n, actions.not_spam) } else { t_string!(i18n, actions.spam) }}</span>
             </button>
             <button type="button" class="button secondary small" data-action="unread" on:click=mark_unread>
-                <Icon kind=IconKind::Envelope/><span class="action-text">{t!(i18n, actions.mark_unread)}</span>
+                <Icon kind=IconKind::Envelope/><span class="action-text">{crate::tr!(i18n, actions.mark_unread)}</span>
             </button>
             <button type="button" class="button secondary small" data-action="flag" aria-pressed=move || flagged.get().to_string()
                 on:click=toggle_flag>
@@ -334,9 +336,9 @@ fn Toolbar(messages: Vec<ConversationMessage>) -> impl IntoView {
             </button>
             <crate::components::labels::LabelMenu messages=labelled/>
             <label class="move-to">
-                <span class="visually-hidden">{t!(i18n, actions.move_to)}</span>
+                <span class="visually-hidden">{crate::tr!(i18n, actions.move_to)}</span>
                 <select data-action="move" on:change=chosen>
-                    <option value="" selected=true>{t!(i18n, actions.move_to)}</option>
+                    <option value="" selected=true>{crate::tr!(i18n, actions.move_to)}</option>
                     {targets.iter().map(|f| {
                         let (id, label) = (f.id.clone(), crate::components::folder_nav::folder_label(i18n, f));
                         view! { <option value=id>{label}</option> }

@@ -58,6 +58,11 @@ pub fn listen(navigate: impl Fn(&str, NavigateOptions) + Clone + 'static, help_o
                 // A row not loaded yet comes into view and loads; the next key opens it.
                 if let Some(row) = mail.row_at(next) {
                     navigate(&untrack(|| mail.thread_href(&row.thread_id)), Default::default());
+                    // Read ahead: the next one in the same direction is likely the one after.
+                    let ahead = if event.key() == "j" { next + 1 } else { next.wrapping_sub(1) };
+                    if let Some(row) = mail.row_at(ahead).filter(|r| r.thread_id != row.thread_id) {
+                        super::prefetch::prefetch(&mail, &row.thread_id);
+                    }
                 }
             }
             "x" => {
@@ -125,11 +130,11 @@ pub fn ShortcutHelp(open: RwSignal<bool>) -> impl IntoView {
     view! {
         <dialog node_ref=dialog class="shortcut-help" aria-labelledby="shortcuts-title" on:close=move |_| open.set(false)
             data-testid="shortcut-help">
-            <h2 id="shortcuts-title">{t!(i18n, keys.title)}</h2>
+            <h2 id="shortcuts-title">{crate::tr!(i18n, keys.title)}</h2>
             <dl>
                 {move || rows().into_iter().map(|(key, what)| view! { <dt><kbd>{key}</kbd></dt><dd>{what}</dd> }).collect_view()}
             </dl>
-            <button type="button" class="button secondary" on:click=move |_| open.set(false)>{t!(i18n, keys.close)}</button>
+            <button type="button" class="button secondary" on:click=move |_| open.set(false)>{crate::tr!(i18n, keys.close)}</button>
         </dialog>
     }
 }

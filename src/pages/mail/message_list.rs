@@ -80,7 +80,7 @@ pub fn MessageList(folder: Signal<Option<Folder>>, folders_loaded: Signal<bool>)
                         crate::core::storage::save_threaded_list(on);
                         mail.threaded.set(on);
                     }/>
-                {t!(i18n, list.by_conversation)}
+                {crate::tr!(i18n, list.by_conversation)}
             </label>
         </div>
     };
@@ -91,9 +91,9 @@ pub fn MessageList(folder: Signal<Option<Folder>>, folders_loaded: Signal<bool>)
         }}
         <SelectionBar/>
         {move || match shown.get() {
-            Shown::NotFound => view! { <p class="empty">{t!(i18n, list.folder_not_found)}</p> }.into_any(),
+            Shown::NotFound => view! { <p class="empty">{crate::tr!(i18n, list.folder_not_found)}</p> }.into_any(),
             Shown::Loading => view! {
-                <p class="loading" role="status" aria-live="polite">{t!(i18n, loading)}</p>
+                <p class="loading" role="status" aria-live="polite">{crate::tr!(i18n, loading)}</p>
             }.into_any(),
             Shown::Failed(error) => view! {
                 <ErrorBanner
@@ -244,10 +244,10 @@ fn VirtualRows() -> impl IntoView {
     };
     let setsize = Signal::derive(move || total.get());
     view! {
-        {move || mail.bulk_busy.get().then(|| view! { <p class="loading" role="status">{t!(i18n, selection.working)}</p> })}
+        {move || mail.bulk_busy.get().then(|| view! { <p class="loading" role="status">{crate::tr!(i18n, selection.working)}</p> })}
         {move || (total.get() == 0 && !mail.bulk_busy.get()).then(|| match mail.search.query.with(Option::is_some) {
-            true => view! { <p class="empty" data-testid="no-results">{t!(i18n, search.none)}</p> }.into_any(),
-            false => view! { <p class="empty">{t!(i18n, list.empty)}</p> }.into_any(),
+            true => view! { <p class="empty" data-testid="no-results">{crate::tr!(i18n, search.none)}</p> }.into_any(),
+            false => view! { <p class="empty">{crate::tr!(i18n, list.empty)}</p> }.into_any(),
         })}
         <div class="list-scroll" node_ref=scroller on:scroll=move |_| measure()>
             <ul class="message-list" node_ref=list_el aria-labelledby="list-title">

@@ -9,6 +9,7 @@ mod keyboard;
 mod live;
 mod message_list;
 mod pages;
+pub mod prefetch;
 mod selection_bar;
 mod targets;
 mod search_bar;
@@ -157,6 +158,7 @@ fn MailShell(client: JmapClient) -> impl IntoView {
         threaded,
         slug,
         search,
+        prefetched: prefetch::new_store(),
     };
     provide_context(mail_ctx.clone());
     crate::components::folder_dialogs::FolderManager::provide(folders);
@@ -168,7 +170,7 @@ fn MailShell(client: JmapClient) -> impl IntoView {
     let reading = Memo::new(move |_| params.read().get("thread").is_some());
 
     view! {
-        <a class="skip-link" href="#main">{t!(i18n, skip_to_content)}</a>
+        <a class="skip-link" href="#main">{crate::tr!(i18n, skip_to_content)}</a>
         <div class="shell" class:menu-open=move || menu_open.get() class:reading=move || reading.get()>
             <header class="topbar">
                 <button type="button" class="icon-button menu-button" aria-controls="folders"
@@ -179,14 +181,14 @@ fn MailShell(client: JmapClient) -> impl IntoView {
                         {move || if menu_open.get() { t_string!(i18n, shell.close_menu) } else { t_string!(i18n, shell.open_menu) }}
                     </span>
                 </button>
-                <a class="brand-name" href="/mail/inbox">{t!(i18n, app_name)}</a>
+                <a class="brand-name" href="/mail/inbox">{crate::tr!(i18n, app_name)}</a>
                 <search_bar::SearchBar/>
                 <span class="user" title=username.clone()>{t!(i18n, shell.signed_in_as, user = username.clone())}</span>
                 <LanguageSwitch/>
                 <button type="button" id="logout" class="button secondary" on:click=sign_out
                     title=move || t_string!(i18n, shell.sign_out)>
                     <Icon kind=IconKind::SignOut/>
-                    <span class="label">{t!(i18n, shell.sign_out)}</span>
+                    <span class="label">{crate::tr!(i18n, shell.sign_out)}</span>
                 </button>
             </header>
             <nav class="sidebar" id="folders" aria-label=move || t_string!(i18n, shell.folders)
@@ -196,9 +198,9 @@ fn MailShell(client: JmapClient) -> impl IntoView {
             </nav>
             {move || live.offline.get().then(|| view! {
                 <div class="offline-banner" role="alert">
-                    <span>{t!(i18n, live.offline)}</span>
+                    <span>{crate::tr!(i18n, live.offline)}</span>
                     <button type="button" class="button secondary small" on:click=move |_| live.retry_now()>
-                        {t!(i18n, retry)}
+                        {crate::tr!(i18n, retry)}
                     </button>
                 </div>
             })}

@@ -107,7 +107,7 @@ pub fn SearchBar() -> impl IntoView {
             node_ref=form on:focusout=focus_left
             class:advanced-open=move || advanced.get()>
             <div class="search-field">
-                <label for=SEARCH_FIELD class="visually-hidden">{t!(i18n, search.label)}</label>
+                <label for=SEARCH_FIELD class="visually-hidden">{crate::tr!(i18n, search.label)}</label>
                 <input type="search" id=SEARCH_FIELD name="q" autocomplete="off" enterkeyhint="search"
                     placeholder=move || t_string!(i18n, search.placeholder)
                     aria-describedby="search-problem"
@@ -124,13 +124,13 @@ pub fn SearchBar() -> impl IntoView {
                     }/>
                 <button type="submit" class="icon-button search-submit">
                     <Icon kind=IconKind::Search/>
-                    <span class="visually-hidden">{t!(i18n, search.submit)}</span>
+                    <span class="visually-hidden">{crate::tr!(i18n, search.submit)}</span>
                 </button>
                 <button type="button" class="icon-button search-options" node_ref=toggle id="search-options"
                     aria-expanded=move || advanced.get().to_string() aria-controls="search-advanced"
                     on:click=move |_| advanced.update(|open| *open = !*open)>
                     <Icon kind=IconKind::Options/>
-                    <span class="visually-hidden">{t!(i18n, search.advanced)}</span>
+                    <span class="visually-hidden">{crate::tr!(i18n, search.advanced)}</span>
                 </button>
             </div>
             // Said under the field, or at the top of the panel when it is open.
@@ -154,18 +154,18 @@ pub fn SearchBar() -> impl IntoView {
                 <label class="checkbox search-attachment">
                     <input type="checkbox" id="search-attachment" prop:checked=move || draft.with(|d| d.has_attachment)
                         on:change=move |ev| draft.update(|d| d.has_attachment = event_target_checked(&ev))/>
-                    {t!(i18n, search.has_attachment)}
+                    {crate::tr!(i18n, search.has_attachment)}
                 </label>
                 <fieldset class="search-scope">
-                    <legend>{t!(i18n, search.scope)}</legend>
+                    <legend>{crate::tr!(i18n, search.scope)}</legend>
                     <ScopeChoice scope=Scope::Folder draft label=Signal::derive(move || t_string!(i18n, search.this_folder).to_string())/>
                     <ScopeChoice scope=Scope::All draft label=Signal::derive(move || t_string!(i18n, search.all_folders).to_string())/>
                 </fieldset>
-                <p class="hint search-hint">{t!(i18n, search.hint)}</p>
+                <p class="hint search-hint">{crate::tr!(i18n, search.hint)}</p>
                 <div class="search-actions">
-                    <button type="submit" class="button primary">{t!(i18n, search.submit)}</button>
+                    <button type="submit" class="button primary">{crate::tr!(i18n, search.submit)}</button>
                     <button type="button" class="button secondary" on:click=move |_| advanced.set(false)>
-                        {t!(i18n, search.close)}
+                        {crate::tr!(i18n, search.close)}
                     </button>
                 </div>
             </div>

@@ -109,10 +109,10 @@ pub fn ResultsHeader(search: SearchQuery, folder_name: Signal<Option<String>>) -
                     {move || criteria().into_iter().map(|c| view! { <li>{c}</li> }).collect_view()}
                 </ul>
                 {everywhere.map(|href| view! {
-                    <a class="search-everywhere" href=href>{t!(i18n, search.search_everywhere)}</a>
+                    <a class="search-everywhere" href=href>{crate::tr!(i18n, search.search_everywhere)}</a>
                 })}
                 <button type="button" class="button secondary small clear-search" id="clear-search" on:click=clear>
-                    {t!(i18n, search.clear)}
+                    {crate::tr!(i18n, search.clear)}
                 </button>
             </div>
         </div>
@@ -177,7 +177,7 @@ pub fn FolderChips(mailbox_ids: Vec<String>) -> impl IntoView {
         (!names.is_empty()).then(|| {
             view! {
                 <span class="folder-chips">
-                    <span class="visually-hidden">{t!(i18n, search.in_folders)}</span>
+                    <span class="visually-hidden">{crate::tr!(i18n, search.in_folders)}</span>
                     {names.into_iter().map(|name| view! { <span class="folder-chip">{name}</span> }).collect_view()}
                 </span>
             }

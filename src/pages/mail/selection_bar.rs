@@ -36,7 +36,7 @@ pub fn SelectAllBox() -> impl IntoView {
                         mail.selection.update(|s| s.clear());
                     }
                 }/>
-            <span class="visually-hidden">{t!(i18n, selection.select_loaded)}</span>
+            <span class="visually-hidden">{crate::tr!(i18n, selection.select_loaded)}</span>
         </label>
     }
 }
@@ -164,17 +164,17 @@ pub fn SelectionBar() -> impl IntoView {
             <div class="selection-bar" role="toolbar" aria-label=move || t_string!(i18n, selection.toolbar) data-testid="selection-bar">
                 <span class="selection-count" role="status">{count_text}</span>
                 <button type="button" class="button secondary small" data-action="bulk-read" on:click=on(Bulk::Keyword("$seen", true))>
-                    {t!(i18n, actions.mark_read)}
+                    {crate::tr!(i18n, actions.mark_read)}
                 </button>
                 <button type="button" class="button secondary small" data-action="bulk-unread" on:click=on(Bulk::Keyword("$seen", false))>
-                    {t!(i18n, actions.mark_unread)}
+                    {crate::tr!(i18n, actions.mark_unread)}
                 </button>
                 <button type="button" class="button secondary small" data-action="bulk-flag" on:click=on(Bulk::Keyword("$flagged", true))>
-                    {t!(i18n, actions.flag)}
+                    {crate::tr!(i18n, actions.flag)}
                 </button>
                 <Show when=move || role.get().as_deref() != Some("archive")>
                     <button type="button" class="button secondary small" data-action="bulk-archive"
-                        on:click=on(Bulk::Move(MoveKind::Archive, None))>{t!(i18n, actions.archive)}</button>
+                        on:click=on(Bulk::Move(MoveKind::Archive, None))>{crate::tr!(i18n, actions.archive)}</button>
                 </Show>
                 <button type="button" class="button secondary small" data-action="bulk-delete" on:click=on(Bulk::Delete)>
                     {move || if role.get().as_deref() == Some("trash") { t_string!(i18n, actions.destroy) } else { t_string!(i18n, actions.delete) }}
@@ -184,16 +184,16 @@ pub fn SelectionBar() -> impl IntoView {
                     {move || if role.get().as_deref() == Some("junk") { t_string!(i18n, actions.not_spam) } else { t_string!(i18n, actions.spam) }}
                 </button>
                 <label class="move-to">
-                    <span class="visually-hidden">{t!(i18n, actions.move_to)}</span>
+                    <span class="visually-hidden">{crate::tr!(i18n, actions.move_to)}</span>
                     <select data-action="bulk-move" on:change=chosen>
-                        <option value="" selected=true>{t!(i18n, actions.move_to)}</option>
+                        <option value="" selected=true>{crate::tr!(i18n, actions.move_to)}</option>
                         <For each=move || targets.get() key=|f| f.id.clone() let:f>
                             <option value=f.id.clone()>{folder_label(i18n, &f)}</option>
                         </For>
                     </select>
                 </label>
                 <button type="button" class="button secondary small" data-action="bulk-clear" on:click=move |_| mail.selection.update(|s| s.clear())>
-                    {t!(i18n, selection.clear)}
+                    {crate::tr!(i18n, selection.clear)}
                 </button>
             </div>
             <Show when=move || offer_all.get() || all_in_folder.get()>
