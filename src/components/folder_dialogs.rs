@@ -259,7 +259,7 @@ fn NameForm(folder: Option<Folder>) -> impl IntoView {
         let client = ctx.client.clone();
         match renaming.clone() {
             None => {
-                let temp_id = format!("pending-{}", js_sys::Date::now());
+                let temp_id = format!("pending-{}", js_sys::Date::now() as u64);
                 let done = t_string!(i18n, folders.created, name = clean.clone()).to_string();
                 let edit = FolderEdit::Create { temp_id, name: clean.clone(), parent_id: parent_id.clone() };
                 let label = clean.clone();

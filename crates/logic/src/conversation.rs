@@ -217,15 +217,47 @@ pub fn human_size(octets: u64, lang: crate::Lang) -> String {
         crate::Lang::Fr => (["o", "Ko", "Mo", "Go"], ','),
         crate::Lang::En => (["B", "KB", "MB", "GB"], '.'),
     };
-    let mut value = octets as f64;
+    // In tenths of the unit, with integers only (formatting a float brings the float printing
+    // code of the standard library into the wasm).
     let mut unit = 0;
-    while value >= 1024.0 && unit < units.len() - 1 {
-        value /= 1024.0;
+    let mut scale: u128 = 1;
+    while u128::from(octets) >= scale * 1024 && unit < units.len() - 1 {
+        scale *= 1024;
         unit += 1;
     }
-    if unit == 0 || value >= 10.0 {
-        format!("{} {}", value.round() as u64, units[unit])
+    let tenths = (u128::from(octets) * 10 + scale / 2) / scale;
+    if unit == 0 || tenths >= 100 {
+        format!("{} {}", (u128::from(octets) + scale / 2) / scale, units[unit])
     } else {
-        format!("{:.1} {}", value, units[unit]).replace('.', &decimal.to_string())
+        format!("{}{decimal}{} {}", tenths / 10, tenths % 10, units[unit])
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::human_size;
+    use crate::Lang::{En, Fr};
+
+    #[test]
+    fn sizes_are_rounded_like_people_read_them() {
+        let cases = [
+            (0, "0 o"),
+            (1023, "1023 o"),
+            (1024, "1,0 Ko"),
+            (1536, "1,5 Ko"),
+            (10 * 1024 - 1, "10 Ko"),
+            (10_700, "10 Ko"),
+            (10_752, "11 Ko"),
+            (1_572_864, "1,5 Mo"),
+            (1023 * 1024 * 1024, "1023 Mo"),
+            (5 * 1024 * 1024 * 1024 + 1, "5,0 Go"),
+            (3000 * 1024 * 1024 * 1024, "3000 Go"),
+            (u64::MAX, "17179869184 Go"),
+        ];
+        for (octets, fr) in cases {
+            assert_eq!(human_size(octets, Fr), fr, "{octets}");
+        }
+        assert_eq!(human_size(1536, En), "1.5 KB");
+        assert_eq!(human_size(3 * 1024 * 1024, En), "3.0 MB");
     }
 }

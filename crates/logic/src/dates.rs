@@ -112,10 +112,59 @@ pub fn parse_utc(date: &str) -> Option<DateTime<Utc>> {
     DateTime::parse_from_rfc3339(date).ok().map(|d| d.with_timezone(&Utc))
 }
 
+/// A day as `2026-11-23` (the value of an `<input type=date>`, of the search address).
+///
+/// Written with plain integer formatting, as [`parse_iso_day`] reads it: chrono's `format` and
+/// `parse_from_str` bring its whole strftime machinery into the wasm.
+pub fn iso_day(day: NaiveDate) -> String {
+    format!("{:04}-{:02}-{:02}", day.year(), day.month(), day.day())
+}
+
+/// Reads `2026-11-23` (nothing before or after; `None` for a day that does not exist).
+///
+/// ```
+/// use facteur_logic::dates::{iso_day, parse_iso_day};
+/// let day = parse_iso_day("2026-02-28").unwrap();
+/// assert_eq!(iso_day(day), "2026-02-28");
+/// assert_eq!(parse_iso_day("2026-02-29"), None);
+/// assert_eq!(parse_iso_day("2026-2-3x"), None);
+/// ```
+pub fn parse_iso_day(text: &str) -> Option<NaiveDate> {
+    let mut parts = text.split('-');
+    let mut number = |digits: usize| {
+        let part = parts.next().filter(|p| p.len() == digits && p.bytes().all(|b| b.is_ascii_digit()))?;
+        part.parse::<u32>().ok()
+    };
+    let (year, month, day) = (number(4)?, number(2)?, number(2)?);
+    if parts.next().is_some() {
+        return None;
+    }
+    NaiveDate::from_ymd_opt(year as i32, month, day)
+}
+
+/// An instant as a JMAP `UTCDate` (`2026-03-01T23:00:00Z`).
+pub fn utc_date(at: DateTime<Utc>) -> String {
+    format!("{}T{:02}:{:02}:{:02}Z", iso_day(at.date_naive()), at.hour(), at.minute(), at.second())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use chrono::TimeZone;
+
+    #[test]
+    fn iso_days_and_utc_dates_match_chrono() {
+        for (y, m, d) in [(2026, 1, 1), (1999, 12, 31), (2028, 2, 29), (987, 7, 4)] {
+            let day = NaiveDate::from_ymd_opt(y, m, d).unwrap();
+            assert_eq!(iso_day(day), day.format("%Y-%m-%d").to_string());
+            assert_eq!(parse_iso_day(&iso_day(day)), Some(day));
+            let at = Utc.with_ymd_and_hms(y, m, d, 23, 5, 9).unwrap();
+            assert_eq!(utc_date(at), at.format("%Y-%m-%dT%H:%M:%SZ").to_string());
+        }
+        for bad in ["", "2026-13-01", "2026-00-10", "2026-01-32", "26-01-01", "2026-01-01T", "2026-1-01", "+202-01-01"] {
+            assert_eq!(parse_iso_day(bad), None, "{bad:?}");
+        }
+    }
 
     fn paris_winter() -> FixedOffset {
         FixedOffset::east_opt(3600).unwrap()

@@ -694,6 +694,22 @@ impl Selection {
     }
 }
 
+/// A length for a style property, to the hundredth of a pixel (`1234.57px`).
+///
+/// Written with integers: formatting an `f64` brings the standard library's float printing
+/// code into the wasm.
+///
+/// ```
+/// use facteur_logic::list_state::css_px;
+/// assert_eq!(css_px(4_400_000.0), "4400000.00px");
+/// assert_eq!(css_px(44.125), "44.13px");
+/// assert_eq!(css_px(-3.0), "0.00px");
+/// ```
+pub fn css_px(px: f64) -> String {
+    let hundredths = (px.max(0.0) * 100.0).round() as u64;
+    format!("{}.{:02}px", hundredths / 100, hundredths % 100)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

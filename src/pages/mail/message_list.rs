@@ -172,8 +172,8 @@ fn VirtualRows() -> impl IntoView {
         let w = window.get();
         if let Some(ul) = list_el.get() {
             let style = web_sys::HtmlElement::style(&ul);
-            let _ = style.set_property("padding-top", &format!("{}px", w.spacer_before()));
-            let _ = style.set_property("padding-bottom", &format!("{}px", w.spacer_after()));
+            let _ = style.set_property("padding-top", &facteur_logic::list_state::css_px(w.spacer_before()));
+            let _ = style.set_property("padding-bottom", &facteur_logic::list_state::css_px(w.spacer_after()));
         }
     });
 

@@ -201,13 +201,13 @@ fn DateCriterion(
     get: fn(&SearchQuery) -> Option<NaiveDate>,
     set: fn(&mut SearchQuery) -> &mut Option<NaiveDate>,
 ) -> impl IntoView {
-    let value = move || draft.with(|d| get(d).map(|day| day.format("%Y-%m-%d").to_string()).unwrap_or_default());
+    let value = move || draft.with(|d| get(d).map(facteur_logic::dates::iso_day).unwrap_or_default());
     view! {
         <div class="search-criterion">
             <label for=id>{label}</label>
             <input type="date" id=id prop:value=value aria-invalid=move || invalid.get().to_string()
                 aria-describedby="search-problem"
-                on:input=move |ev| draft.update(|d| *set(d) = NaiveDate::parse_from_str(&event_target_value(&ev), "%Y-%m-%d").ok())/>
+                on:input=move |ev| draft.update(|d| *set(d) = facteur_logic::dates::parse_iso_day(&event_target_value(&ev)))/>
         </div>
     }
 }

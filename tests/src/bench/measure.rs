@@ -173,6 +173,55 @@ pub fn open_message(b: &Browser, k: usize, f: &mut Figures) -> Result {
     Ok(())
 }
 
+/// Opens the `k`-th row after the pointer rested on it (the app fetches its conversation
+/// ahead): pointer moved (CDP, a real `mouseMoved`) → that request answered → click → the
+/// conversation's body painted; the figures are from the click.
+pub fn open_message_prefetched(b: &Browser, k: usize, f: &mut Figures) -> Result {
+    let at = b.execute(
+        r#"
+        const rows = [...document.querySelectorAll('[data-testid=message-row]')];
+        if (!rows.length) return null;
+        const r = rows[arguments[0] % rows.length].getBoundingClientRect();
+        window.__facteurBench.restAt = performance.now();
+        return [r.left + r.width / 2, r.top + r.height / 2];
+        "#,
+        vec![json!(k)],
+    )?;
+    let xy = at.as_array().ok_or_else(|| Error(format!("no rows\n{}", b.describe_page())))?;
+    b.cdp("Input.dispatchMouseEvent", json!({ "type": "mouseMoved", "x": xy[0], "y": xy[1] }))?;
+    let v = run_async(
+        b,
+        r#"
+        const bench = window.__facteurBench;
+        const ahead = () => bench.fetches.find(x => x.start >= bench.restAt && x.calls.join() === 'Thread/get,Email/get');
+        const t = performance.now();
+        while (!(ahead() && ahead().end !== null)) {
+          if (performance.now() - t > 60000) throw new Error('the conversation was not fetched ahead');
+          await new Promise(r => setTimeout(r, 10));
+        }
+        const rows = [...document.querySelectorAll('[data-testid=message-row]')];
+        const row = rows[arguments[0] % rows.length];
+        const subject = row.querySelector('.subject').textContent.trim();
+        const sel = '[data-testid=conversation] .text-body, [data-testid=conversation] iframe';
+        const old = new Set(document.querySelectorAll(sel));
+        const p0 = posts(), f0 = bench.fetches.length, t0 = performance.now();
+        row.querySelector('a').click();
+        const ms = await waitPaint(() => {
+          const title = document.querySelector('.conversation-subject');
+          return title && title.textContent.includes(subject) && [...document.querySelectorAll(sel)].some(e => !old.has(e));
+        }, t0, 60000);
+        const asked = bench.fetches.slice(f0).filter(x => x.calls.includes('Thread/get')).length;
+        return { ms, posts: posts() - p0, requests: bench.fetches.length - f0, asked };
+        "#,
+        vec![json!(k)],
+    )?;
+    f.add("open_ahead.conversation_posts", v["asked"].as_f64().unwrap_or(f64::NAN));
+    f.add("open_ahead.body_ms", v["ms"].as_f64().unwrap_or(f64::NAN));
+    f.add("open_ahead.jmap_posts", v["posts"].as_f64().unwrap_or(f64::NAN));
+    f.add("open_ahead.requests", v["requests"].as_f64().unwrap_or(f64::NAN));
+    Ok(())
+}
+
 /// Scrolls the list to `fraction` of its height; resolves once no placeholder is in view.
 fn jump(b: &Browser, fraction: f64) -> Result<f64> {
     let v = run_async(

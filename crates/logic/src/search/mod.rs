@@ -19,6 +19,7 @@ pub mod request;
 pub mod snippet;
 pub mod terms;
 
+use crate::dates::utc_date;
 use chrono::{DateTime, NaiveDate, TimeZone, Utc};
 use facteur_jmap::{percent_encode, EmailFilter, Filter, FilterOperator, Operator};
 
@@ -101,8 +102,8 @@ impl SearchQuery {
                 "to" => query.to = value.to_string(),
                 "subject" => query.subject = value.to_string(),
                 "has" => query.has_attachment = value == "attachment",
-                "after" => query.after = NaiveDate::parse_from_str(value, "%Y-%m-%d").ok(),
-                "before" => query.before = NaiveDate::parse_from_str(value, "%Y-%m-%d").ok(),
+                "after" => query.after = crate::dates::parse_iso_day(value),
+                "before" => query.before = crate::dates::parse_iso_day(value),
                 "scope" => query.scope = if value == "all" { Scope::All } else { Scope::Folder },
                 _ => {}
             }
@@ -121,7 +122,7 @@ impl SearchQuery {
 
     /// The query parameters (only those set, always in the same order).
     pub fn to_pairs(&self) -> Vec<(&'static str, String)> {
-        let date = |d: Option<NaiveDate>| d.map(|d| d.format("%Y-%m-%d").to_string()).unwrap_or_default();
+        let date = |d: Option<NaiveDate>| d.map(crate::dates::iso_day).unwrap_or_default();
         let values = [
             self.text.trim().to_string(),
             self.from.trim().to_string(),
@@ -211,10 +212,6 @@ fn start_of<Tz: TimeZone>(day: NaiveDate, zone: &Tz) -> DateTime<Utc> {
         .unwrap_or_else(|| day.and_hms_opt(0, 0, 0).unwrap_or_default().and_utc())
 }
 
-/// A JMAP UTCDate (`2026-03-01T23:00:00Z`).
-fn utc_date(at: DateTime<Utc>) -> String {
-    at.format("%Y-%m-%dT%H:%M:%SZ").to_string()
-}
 
 /// Decodes `%XX` and `+` (a space, as forms write it); broken escapes stay as written.
 fn percent_decode(s: &str) -> String {
