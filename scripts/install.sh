@@ -8,8 +8,9 @@ cd "$FACTEUR_REPO"
 SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO="sudo"
 
 # 1. Debian packages: the mail server (Cyrus IMAP with its JMAP httpd, Postfix), the browser
-#    for the tests, brotli for precompressed assets, node/npm for wasm-opt and axe-core.
-APT_PACKAGES=(cyrus-imapd cyrus-caldav cyrus-admin sasl2-bin postfix chromium chromium-driver brotli python3 nodejs npm ca-certificates)
+#    for the tests, brotli for precompressed assets, node/npm for wasm-opt and axe-core,
+#    binutils (c++filt) for scripts/bundle-cost.sh.
+APT_PACKAGES=(cyrus-imapd cyrus-caldav cyrus-admin sasl2-bin postfix chromium chromium-driver brotli python3 nodejs npm ca-certificates binutils)
 missing=()
 for p in "${APT_PACKAGES[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
