@@ -47,7 +47,16 @@ if ! wasm-bindgen --version 2>/dev/null | grep -q " $WBG_VERSION\$"; then
   cargo install wasm-bindgen-cli --version "=$WBG_VERSION" --locked || cargo install wasm-bindgen-cli --version "=$WBG_VERSION"
 fi
 
-# 5. npm tools: binaryen (a recent wasm-opt) for the build, axe-core for the accessibility tests.
+# 5. The wasm splitter (Trunk 0.21 cannot split: scripts/split_wasm.py runs it), at the version
+#    that matches the wasm_split_helpers of Cargo.lock.
+WSPLIT_VERSION=0.2.4
+if ! cargo install --list | grep -q "^wasm_split_cli_support v$WSPLIT_VERSION:"; then
+  log "cargo install wasm_split_cli_support $WSPLIT_VERSION"
+  cargo install wasm_split_cli_support --version "=$WSPLIT_VERSION" --features build-binary --locked \
+    || cargo install wasm_split_cli_support --version "=$WSPLIT_VERSION" --features build-binary
+fi
+
+# 6. npm tools: binaryen (a recent wasm-opt) for the build, axe-core for the accessibility tests.
 BINARYEN_VERSION=132.0.0
 if ! "$FACTEUR_TOOLS/node_modules/.bin/wasm-opt" --version 2>/dev/null | grep -q "version ${BINARYEN_VERSION%%.*}"; then
   log "npm install binaryen@$BINARYEN_VERSION"

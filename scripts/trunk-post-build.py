@@ -1,10 +1,11 @@
 #!/usr/bin/env python3
 """Trunk post-build hook (runs in $TRUNK_STAGING_DIR).
 
-1. Moves Trunk's inline module loader out of index.html into its own hashed file, so the app
+1. Splits the wasm into the main module and the parts loaded on demand (split_wasm.py).
+2. Moves Trunk's inline module loader out of index.html into its own hashed file, so the app
    ships a strict Content-Security-Policy without 'unsafe-inline' (script-src 'self'
    'wasm-unsafe-eval'), and writes that policy to csp.txt for the server.
-2. Precompresses the text and wasm assets with brotli and gzip (served as-is by the server).
+3. Precompresses the text and wasm assets with brotli and gzip (served as-is by the server).
 """
 import gzip
 import hashlib
@@ -15,6 +16,10 @@ import subprocess
 import sys
 
 staging = os.environ.get("TRUNK_STAGING_DIR") or (sys.argv[1] if len(sys.argv) > 1 else "dist")
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import split_wasm  # noqa: E402
+
+split_wasm.split(staging)
 index_path = os.path.join(staging, "index.html")
 with open(index_path, encoding="utf-8") as f:
     html = f.read()

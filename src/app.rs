@@ -4,7 +4,7 @@ use crate::core::{config::ConfigGate, session::provide_session, storage};
 use crate::i18n::*;
 use crate::pages::{
     login::LoginPage,
-    mail::{ConversationView, MailPage, NoConversation},
+    mail::{MailPage, NoConversation, ReadingPane},
     not_found::NotFound,
 };
 use leptos::prelude::*;
@@ -27,7 +27,7 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/login") view=LoginPage/>
                         <ParentRoute path=path!("/mail/:mailbox") view=MailPage>
                             <Route path=path!("") view=NoConversation/>
-                            <Route path=path!(":thread") view=ConversationView/>
+                            <Route path=path!(":thread") view=ReadingPane/>
                         </ParentRoute>
                     </Routes>
                 </Router>

@@ -14,6 +14,8 @@ use facteur_logic::folder_ops::{self, DeletePlan, FolderEdit, FolderError, NameE
 use facteur_logic::mailbox::Folder;
 use leptos::{ev::SubmitEvent, prelude::*, task::spawn_local};
 use leptos_i18n::I18nContext;
+use crate::core::split::{not_downloaded, NotDownloaded};
+use leptos::wasm_split::wasm_split;
 use leptos_router::hooks::use_navigate;
 use std::future::Future;
 
@@ -150,16 +152,58 @@ pub fn FolderDialogs() -> impl IntoView {
     });
     view! {
         <Modal open=manager.open title title_id="folder-dialog-title" testid="folder-dialog" fallback_focus="#new-folder">
-            {move || match manager.dialog.get() {
-                None => ().into_any(),
-                Some(FolderDialog::Create) => view! { <NameForm folder=None/> }.into_any(),
-                Some(FolderDialog::Rename(f)) => view! { <NameForm folder=Some(f)/> }.into_any(),
-                Some(FolderDialog::Move(f)) => view! { <MoveForm folder=f/> }.into_any(),
-                Some(FolderDialog::Delete(f)) => view! { <DeleteConfirm folder=f/> }.into_any(),
-                Some(FolderDialog::Empty(f)) => view! { <EmptyConfirm folder=f/> }.into_any(),
-            }}
+            // The forms are downloaded on first use (core::split), usually long before.
+            {move || manager.dialog.get().map(|asked| {
+                let attempt = RwSignal::new(0u32);
+                view! {
+                    <Suspense fallback=|| ()>
+                        {move || {
+                            attempt.track();
+                            let asked = asked.clone();
+                            Suspend::new(async move {
+                                let body = dialog_body(asked).await
+                                    .unwrap_or_else(|NotDownloaded| not_downloaded(move || attempt.update(|n| *n += 1)));
+                                // The form comes after the dialog opened (the browser then
+                                // focused what was there): give it the focus once it is in.
+                                request_animation_frame(focus_the_form);
+                                body
+                            })
+                        }}
+                    </Suspense>
+                }
+            })}
         </Modal>
     }
+}
+
+/// Focuses the field of the open folder dialog that the form asks for (`autofocus`), else
+/// its first field or button.
+fn focus_the_form() {
+    let found = document()
+        .query_selector("[data-testid=folder-dialog][open] [autofocus]")
+        .ok()
+        .flatten()
+        .or_else(|| {
+            document()
+                .query_selector("[data-testid=folder-dialog][open] form input, [data-testid=folder-dialog][open] select, [data-testid=folder-dialog][open] button")
+                .ok()
+                .flatten()
+        });
+    if let Some(element) = found.and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok()) {
+        let _ = element.focus();
+    }
+}
+
+/// The content of the dialog asked for.
+#[wasm_split(folder_dialogs, wasm_split_path = ::leptos::wasm_split, fallible, preload(preload_folder_dialogs))]
+pub(crate) fn dialog_body(asked: FolderDialog) -> Result<AnyView, NotDownloaded> {
+    Ok(match asked {
+        FolderDialog::Create => view! { <NameForm folder=None/> }.into_any(),
+        FolderDialog::Rename(f) => view! { <NameForm folder=Some(f)/> }.into_any(),
+        FolderDialog::Move(f) => view! { <MoveForm folder=f/> }.into_any(),
+        FolderDialog::Delete(f) => view! { <DeleteConfirm folder=f/> }.into_any(),
+        FolderDialog::Empty(f) => view! { <EmptyConfirm folder=f/> }.into_any(),
+    })
 }
 
 /// What the dialogs' handlers need, taken from the context when a dialog is built (there is

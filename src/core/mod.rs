@@ -10,4 +10,5 @@ pub mod mail;
 pub mod push;
 pub mod manage;
 pub mod session;
+pub mod split;
 pub mod storage;

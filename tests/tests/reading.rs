@@ -186,10 +186,35 @@ fn a_conversation_is_fetched_while_the_pointer_rests_on_its_row(ctx: &Ctx) -> Re
     Ok(())
 }
 
+/// The reading pane is a part of the app downloaded after the first page: when it cannot be
+/// downloaded (the network is gone), opening a conversation says so with "Réessayer", and
+/// trying again once the network is back opens it; nothing else on the screen is lost.
+fn a_part_that_cannot_be_downloaded_is_said_and_tried_again(ctx: &Ctx) -> Result {
+    let app = ctx.app()?;
+    let claire = app.account(CLAIRE)?.clone();
+    let inbox = seed::folder(&claire.email, "Inbox")?;
+    let target = inbox.get(2).ok_or("the seed inbox is too short")?;
+    let b = ctx.browser_lang("fr-FR")?;
+    b.cdp("Network.enable", serde_json::json!({}))?;
+    b.cdp("Network.setBlockedURLs", serde_json::json!({ "urls": ["*split_reading_pane*"] }))?;
+    sign_in_per_message(&b, &claire.email, &claire.password)?;
+    rows::wait_for_subject(&b, &target.subject, "the target row", WAIT)?;
+    rows::open(&b, &target.subject)?;
+    b.wait_text(".error-banner", "n'a pas pu être téléchargée", WAIT)?;
+    ensure!(rows::subjects(&b)?.contains(&target.subject), "the list is still there");
+    axe::assert_accessible(&b, "a part of the app not downloaded (desktop, fr)")?;
+    b.cdp("Network.setBlockedURLs", serde_json::json!({ "urls": [] }))?;
+    b.click(".error-banner button")?;
+    b.wait_text("#conversation-title", &target.subject, WAIT)?;
+    b.wait_gone(".error-banner", WAIT)?;
+    Ok(())
+}
+
 browser_tests!(
     conversation_view_and_its_setting,
     opening_a_message_shows_it_and_marks_it_read,
     attachments_are_listed_and_download,
     phone_shows_one_pane_at_a_time,
     a_conversation_is_fetched_while_the_pointer_rests_on_its_row,
+    a_part_that_cannot_be_downloaded_is_said_and_tried_again,
 );

@@ -6,7 +6,10 @@
 
 use super::context::MailContext;
 use crate::core::push::{self, PushEnd};
+use crate::core::split::NotDownloaded;
 use crate::core::{jmap_client::CallError, mail};
+use futures::future::LocalBoxFuture;
+use leptos::wasm_split::wasm_split;
 use crate::i18n::*;
 use facteur_logic::live::{apply_to_list, new_in_inbox};
 use facteur_logic::message::MessageSummary;
@@ -75,7 +78,10 @@ pub fn poll(ctx: MailContext) -> Live {
             busy.set_value(true);
             let ctx = ctx.clone();
             spawn_local(async move {
-                let result = step(&ctx, held, i18n).await;
+                let result = match round(ctx.clone(), held, i18n).await {
+                    Ok(round) => round.await,
+                    Err(NotDownloaded) => Err(CallError::Network("live updates not downloaded".into())),
+                };
                 if busy.try_set_value(false).is_some() {
                     return; // the screen went away
                 }
@@ -163,6 +169,17 @@ fn listen_to_pushes(ctx: &MailContext, tick: Rc<dyn Fn()>, pushed: StoredValue<b
             }
         }
     });
+}
+
+/// One round of live updates. Its code is a part downloaded after the first page
+/// (`core::split`): until it is there, the first page is shown without it.
+#[wasm_split(live_updates, wasm_split_path = ::leptos::wasm_split, fallible, preload(preload_live_updates))]
+pub(crate) fn round(
+    ctx: MailContext,
+    held: super::context::LiveStates,
+    i18n: leptos_i18n::I18nContext<Locale>,
+) -> Result<LocalBoxFuture<'static, Result<(), CallError>>, NotDownloaded> {
+    Ok(Box::pin(async move { step(&ctx, held, i18n).await }))
 }
 
 async fn step(

@@ -6,6 +6,7 @@ mod context;
 mod conversation;
 mod drag;
 mod keyboard;
+mod reading_pane;
 mod live;
 mod message_list;
 mod pages;
@@ -19,7 +20,10 @@ pub use context::use_mail;
 pub use search_results::FolderChips;
 pub use drag::FolderDrop;
 pub use targets::EmailTarget;
-pub use conversation::{ConversationView, NoConversation};
+pub use conversation::NoConversation;
+pub(crate) use live::preload_live_updates;
+pub(crate) use reading_pane::preload_reading_pane;
+pub use reading_pane::ReadingPane;
 
 use crate::components::{folder_nav::FolderNav, icon::{Icon, IconKind}, language_switch::LanguageSwitch, toast::{ToastArea, Toasts}};
 use crate::core::{jmap_client::JmapClient, mail, session::use_session, storage};
@@ -139,6 +143,7 @@ fn MailShell(client: JmapClient) -> impl IntoView {
                 s.search = query;
             });
             pages::mark_after_paint("facteur:first-rows");
+            crate::core::split::preload_soon();
             Ok(Some(()))
         }
     });

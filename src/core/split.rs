@@ -1,0 +1,50 @@
+//! Parts of the app compiled into wasm modules of their own and downloaded on first use, so
+//! that the first inbox page downloads less (BENCHMARKS.md): the reading pane, the folder
+//! dialogs and the live updates. `scripts/split_wasm.py` cuts them out of the build at the
+//! functions marked with `#[wasm_split]`; they are fetched in the background once the first
+//! rows are painted.
+
+use crate::i18n::*;
+use leptos::prelude::*;
+use leptos::wasm_split::SplitLoaderError;
+
+/// A part of the app could not be downloaded (no network): said on screen, tried again on
+/// demand (a failed download is not remembered).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct NotDownloaded;
+
+impl From<SplitLoaderError> for NotDownloaded {
+    fn from(_: SplitLoaderError) -> Self {
+        NotDownloaded
+    }
+}
+
+/// How long after the first rows are painted the other parts are fetched (the first page is
+/// not slowed by them; a click comes later than that).
+const PRELOAD_AFTER: std::time::Duration = std::time::Duration::from_millis(1000);
+
+/// Fetches the parts loaded on demand in the background, once the first page is shown.
+pub fn preload_soon() {
+    set_timeout(
+        || {
+            leptos::task::spawn_local(async {
+                let _ = crate::pages::mail::preload_reading_pane().await;
+                let _ = crate::components::folder_dialogs::preload_folder_dialogs().await;
+                let _ = crate::pages::mail::preload_live_updates().await;
+            })
+        },
+        PRELOAD_AFTER,
+    );
+}
+
+/// Shown where a part could not be downloaded, with "Réessayer".
+pub fn not_downloaded(retry: impl Fn() + 'static) -> AnyView {
+    let i18n = use_i18n();
+    view! {
+        <crate::components::error_banner::ErrorBanner
+            title=Signal::derive(move || t_string!(i18n, errors.part_not_downloaded).to_string())
+            detail=Signal::derive(move || t_string!(i18n, errors.network).to_string())
+            on_retry=retry/>
+    }
+    .into_any()
+}

@@ -1,0 +1,30 @@
+//! `/mail/:mailbox/:thread`: the reading pane, a part of the app downloaded on first use
+//! (see `core::split`).
+
+use super::conversation::ConversationView;
+use crate::core::split::{not_downloaded, NotDownloaded};
+use crate::i18n::*;
+use leptos::prelude::*;
+use leptos::wasm_split::wasm_split;
+
+#[wasm_split(reading_pane, wasm_split_path = ::leptos::wasm_split, fallible, preload(preload_reading_pane))]
+pub(crate) fn reading_pane() -> Result<AnyView, NotDownloaded> {
+    Ok(view! { <ConversationView/> }.into_any())
+}
+
+/// The open conversation, once the reading pane's code is there.
+#[component]
+pub fn ReadingPane() -> impl IntoView {
+    let i18n = use_i18n();
+    let attempt = RwSignal::new(0u32);
+    view! {
+        <Suspense fallback=move || view! { <p class="loading" role="status">{crate::tr!(i18n, loading)}</p> }>
+            {move || {
+                attempt.track();
+                Suspend::new(async move {
+                    reading_pane().await.unwrap_or_else(|NotDownloaded| not_downloaded(move || attempt.update(|n| *n += 1)))
+                })
+            }}
+        </Suspense>
+    }
+}
