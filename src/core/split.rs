@@ -21,9 +21,10 @@ impl From<SplitLoaderError> for NotDownloaded {
 
 /// How long after the first rows are painted the other parts are fetched (the first page is
 /// not slowed by them; a click comes later than that).
-const PRELOAD_AFTER: std::time::Duration = std::time::Duration::from_millis(1000);
+const PRELOAD_AFTER: std::time::Duration = std::time::Duration::from_millis(300);
 
-/// Fetches the parts loaded on demand in the background, once the first page is shown.
+/// Fetches the parts loaded on demand in the background, once the first page is shown (the
+/// network is idle then: the page's requests are done).
 pub fn preload_soon() {
     set_timeout(
         || {
