@@ -20,7 +20,7 @@ impl From<SplitLoaderError> for NotDownloaded {
 }
 
 /// How long after the first rows are painted the other parts are fetched (the first page is
-/// not slowed by them; a click comes later than that).
+/// not slowed by them; a click before they are in waits for the part it needs).
 const PRELOAD_AFTER: std::time::Duration = std::time::Duration::from_millis(300);
 
 /// Fetches the parts loaded on demand in the background, once the first page is shown (the
