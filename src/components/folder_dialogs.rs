@@ -14,7 +14,7 @@ use facteur_logic::folder_ops::{self, DeletePlan, FolderEdit, FolderError, NameE
 use facteur_logic::mailbox::Folder;
 use leptos::{ev::SubmitEvent, prelude::*, task::spawn_local};
 use leptos_i18n::I18nContext;
-use crate::core::split::{not_downloaded, NotDownloaded};
+use crate::core::split::{lazy, NotDownloaded};
 use leptos::wasm_split::wasm_split;
 use leptos_router::hooks::use_navigate;
 use std::future::Future;
@@ -154,23 +154,17 @@ pub fn FolderDialogs() -> impl IntoView {
         <Modal open=manager.open title title_id="folder-dialog-title" testid="folder-dialog" fallback_focus="#new-folder">
             // The forms are downloaded on first use (core::split), usually long before.
             {move || manager.dialog.get().map(|asked| {
-                let attempt = RwSignal::new(0u32);
-                view! {
-                    <Suspense fallback=|| ()>
-                        {move || {
-                            attempt.track();
-                            let asked = asked.clone();
-                            Suspend::new(async move {
-                                let body = dialog_body(asked).await
-                                    .unwrap_or_else(|NotDownloaded| not_downloaded(move || attempt.update(|n| *n += 1)));
-                                // The form comes after the dialog opened (the browser then
-                                // focused what was there): give it the focus once it is in.
-                                request_animation_frame(focus_the_form);
-                                body
-                            })
-                        }}
-                    </Suspense>
-                }
+                let load = move || {
+                    let body = dialog_body(asked.clone());
+                    async move {
+                        let body = body.await;
+                        // The form comes after the dialog opened (the browser then focused
+                        // what was there): give it the focus once it is in.
+                        request_animation_frame(focus_the_form);
+                        body
+                    }
+                };
+                lazy(load, || ())
             })}
         </Modal>
     }

@@ -1,6 +1,7 @@
 //! Parts of the app compiled into wasm modules of their own and downloaded on first use, so
 //! that the first inbox page downloads less (BENCHMARKS.md): the reading pane, the folder
-//! dialogs and the live updates. `scripts/split_wasm.py` cuts them out of the build at the
+//! dialogs, the live updates, the selection bar (with the moves, also used by drag and drop)
+//! and the advanced search panel. `scripts/split_wasm.py` cuts them out of the build at the
 //! functions marked with `#[wasm_split]`; they are fetched in the background once the first
 //! rows are painted.
 
@@ -32,10 +33,38 @@ pub fn preload_soon() {
                 let _ = crate::pages::mail::preload_reading_pane().await;
                 let _ = crate::components::folder_dialogs::preload_folder_dialogs().await;
                 let _ = crate::pages::mail::preload_live_updates().await;
+                let _ = crate::pages::mail::preload_bulk_actions().await;
+                let _ = crate::pages::mail::preload_search_panel().await;
             })
         },
         PRELOAD_AFTER,
     );
+}
+
+/// Shows the view a part of the app gives once its code is in: `fallback` while it downloads,
+/// the "not downloaded" banner with "Réessayer" when it could not be. `load` is the function
+/// marked `#[wasm_split]` (with its arguments).
+///
+/// ```ignore
+/// view! { <Show when=move || count.get() > 0>{lazy(selection_bar, || ())}</Show> }
+/// ```
+pub fn lazy<Fut, F>(load: impl Fn() -> Fut + Send + Sync + 'static, fallback: impl Fn() -> F + Send + Sync + 'static) -> impl IntoView
+where
+    Fut: std::future::Future<Output = Result<AnyView, NotDownloaded>> + Send + 'static,
+    F: IntoView + 'static,
+{
+    let attempt = RwSignal::new(0u32);
+    view! {
+        <Suspense fallback=fallback>
+            {move || {
+                attempt.track();
+                let loading = load();
+                Suspend::new(async move {
+                    loading.await.unwrap_or_else(|NotDownloaded| not_downloaded(move || attempt.update(|n| *n += 1)))
+                })
+            }}
+        </Suspense>
+    }
 }
 
 /// Shown where a part could not be downloaded, with "Réessayer".

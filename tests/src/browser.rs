@@ -362,6 +362,14 @@ impl Browser {
         self.block(el.send_keys(keys))?.ctx(format!("type into `{css}`"))
     }
 
+    /// Presses a printable key (`"x"`) on whatever has the focus, as the keyboard does: unlike
+    /// [`Browser::send_keys`], nothing is scrolled or checked for interactability first.
+    pub fn press(&self, key: &str) -> Result {
+        self.cdp("Input.dispatchKeyEvent", json!({ "type": "keyDown", "key": key, "text": key }))?;
+        self.cdp("Input.dispatchKeyEvent", json!({ "type": "keyUp", "key": key }))?;
+        Ok(())
+    }
+
     /// Clicks the first element matching `css` like a user (fails if hidden or covered).
     pub fn click(&self, css: &str) -> Result {
         let el = self.find(css)?;

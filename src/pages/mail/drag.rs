@@ -2,7 +2,7 @@
 //! optimistic move, with undo, as the toolbar's "Déplacer vers…"). The folder links carry
 //! `data-mailbox-id`; the folder list delegates its drag events here.
 
-use super::actions::{self, MoveKind};
+use super::actions::MoveKind;
 use super::context::MailContext;
 use crate::components::toast::Toasts;
 use crate::i18n::*;
@@ -93,6 +93,11 @@ impl FolderDrop {
             (Some("inbox"), Some("junk")) => MoveKind::NotJunk,
             _ => MoveKind::Folder,
         };
-        actions::move_emails(ctx.clone(), toasts, self.i18n, target, from, to, kind);
+        let (ctx, i18n) = (ctx.clone(), self.i18n);
+        leptos::task::spawn_local(async move {
+            if super::selection_bar::drop_move(ctx, toasts, i18n, target, from, to, kind).await.is_err() {
+                toasts.error(t_string!(i18n, errors.part_not_downloaded).to_string());
+            }
+        });
     }
 }

@@ -23,6 +23,8 @@ pub use targets::EmailTarget;
 pub use conversation::NoConversation;
 pub(crate) use live::preload_live_updates;
 pub(crate) use reading_pane::preload_reading_pane;
+pub(crate) use search_bar::preload_search_panel;
+pub(crate) use selection_bar::preload_bulk_actions;
 pub use reading_pane::ReadingPane;
 
 use crate::components::{folder_nav::FolderNav, icon::{Icon, IconKind}, language_switch::LanguageSwitch, toast::{ToastArea, Toasts}};

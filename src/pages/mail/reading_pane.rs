@@ -2,7 +2,7 @@
 //! (see `core::split`).
 
 use super::conversation::ConversationView;
-use crate::core::split::{not_downloaded, NotDownloaded};
+use crate::core::split::{lazy, NotDownloaded};
 use crate::i18n::*;
 use leptos::prelude::*;
 use leptos::wasm_split::wasm_split;
@@ -16,15 +16,5 @@ pub(crate) fn reading_pane() -> Result<AnyView, NotDownloaded> {
 #[component]
 pub fn ReadingPane() -> impl IntoView {
     let i18n = use_i18n();
-    let attempt = RwSignal::new(0u32);
-    view! {
-        <Suspense fallback=move || view! { <p class="loading" role="status">{crate::tr!(i18n, loading)}</p> }>
-            {move || {
-                attempt.track();
-                Suspend::new(async move {
-                    reading_pane().await.unwrap_or_else(|NotDownloaded| not_downloaded(move || attempt.update(|n| *n += 1)))
-                })
-            }}
-        </Suspense>
-    }
+    lazy(reading_pane, move || view! { <p class="loading" role="status">{crate::tr!(i18n, loading)}</p> })
 }

@@ -1,14 +1,17 @@
 //! The search field of the top bar and its advanced panel (from, to, subject, attachment,
 //! dates, this folder or all folders). Enter searches: the search goes into the address
 //! (`/mail/<folder>?q=…`), which loads the results; the field shows the address's search
-//! again after back/forward or a reload.
+//! again after back/forward or a reload. The advanced panel is a part of the app of its own
+//! (`core::split`), downloaded once the first page is shown.
 
 use super::context::use_mail;
 use super::keyboard::SEARCH_FIELD;
 use crate::components::icon::{Icon, IconKind};
+use crate::core::split::{lazy, NotDownloaded};
 use crate::i18n::*;
 use chrono::NaiveDate;
 use facteur_logic::search::{Scope, SearchProblem, SearchQuery};
+use leptos::wasm_split::wasm_split;
 use leptos::{ev, html, prelude::*};
 use leptos_router::hooks::{use_navigate, use_params_map};
 use wasm_bindgen::JsCast;
@@ -94,13 +97,8 @@ pub fn SearchBar() -> impl IntoView {
             }
         }
     };
-    let problem_text = move || {
-        problem.get().map(|p| match p {
-            SearchProblem::Empty => t_string!(i18n, search.empty_query).to_string(),
-            SearchProblem::DatesReversed => t_string!(i18n, search.dates_reversed).to_string(),
-        })
-    };
-    let dates_wrong = move || problem.get() == Some(SearchProblem::DatesReversed);
+    let problem_text = problem_text(i18n, problem);
+    let ever_opened = Memo::new(move |before: Option<&bool>| before.copied().unwrap_or(false) || advanced.get());
 
     view! {
         <form class="search" role="search" aria-label=move || t_string!(i18n, search.label) on:submit=submit
@@ -138,38 +136,70 @@ pub fn SearchBar() -> impl IntoView {
                 <p id="search-problem" class="search-problem" role="alert">{problem_text}</p>
             })}
             <div id="search-advanced" class="search-advanced" hidden=move || !advanced.get() on:keydown=close_on_escape>
-                {move || advanced.get().then(|| view! {
-                    <p id="search-problem" class="search-problem" role="alert">{problem_text}</p>
-                })}
-                <TextCriterion id="search-from" label=Signal::derive(move || t_string!(i18n, search.from).to_string())
-                    draft get=|q| &q.from set=|q| &mut q.from/>
-                <TextCriterion id="search-to" label=Signal::derive(move || t_string!(i18n, search.to).to_string())
-                    draft get=|q| &q.to set=|q| &mut q.to/>
-                <TextCriterion id="search-subject" label=Signal::derive(move || t_string!(i18n, search.subject).to_string())
-                    draft get=|q| &q.subject set=|q| &mut q.subject/>
-                <DateCriterion id="search-after" label=Signal::derive(move || t_string!(i18n, search.after).to_string())
-                    draft invalid=Signal::derive(dates_wrong) get=|q| q.after set=|q| &mut q.after/>
-                <DateCriterion id="search-before" label=Signal::derive(move || t_string!(i18n, search.before).to_string())
-                    draft invalid=Signal::derive(dates_wrong) get=|q| q.before set=|q| &mut q.before/>
-                <label class="checkbox search-attachment">
-                    <input type="checkbox" id="search-attachment" prop:checked=move || draft.with(|d| d.has_attachment)
-                        on:change=move |ev| draft.update(|d| d.has_attachment = event_target_checked(&ev))/>
-                    {crate::tr!(i18n, search.has_attachment)}
-                </label>
-                <fieldset class="search-scope">
-                    <legend>{crate::tr!(i18n, search.scope)}</legend>
-                    <ScopeChoice scope=Scope::Folder draft label=Signal::derive(move || t_string!(i18n, search.this_folder).to_string())/>
-                    <ScopeChoice scope=Scope::All draft label=Signal::derive(move || t_string!(i18n, search.all_folders).to_string())/>
-                </fieldset>
-                <p class="hint search-hint">{crate::tr!(i18n, search.hint)}</p>
-                <div class="search-actions">
-                    <button type="submit" class="button primary">{crate::tr!(i18n, search.submit)}</button>
-                    <button type="button" class="button secondary" on:click=move |_| advanced.set(false)>
-                        {crate::tr!(i18n, search.close)}
-                    </button>
-                </div>
+                // Downloaded when first opened, then kept (hidden) like the rest of the form.
+                {move || ever_opened.get().then(|| lazy(move || search_panel(draft, problem, advanced), || ()))}
             </div>
         </form>
+    }
+}
+
+/// What is said of a search that cannot be made, if anything.
+fn problem_text(i18n: leptos_i18n::I18nContext<Locale>, problem: RwSignal<Option<SearchProblem>>) -> impl Fn() -> Option<String> + Copy {
+    move || {
+        problem.get().map(|p| match p {
+            SearchProblem::Empty => t_string!(i18n, search.empty_query).to_string(),
+            SearchProblem::DatesReversed => t_string!(i18n, search.dates_reversed).to_string(),
+        })
+    }
+}
+
+#[wasm_split(search_panel, wasm_split_path = ::leptos::wasm_split, fallible, preload(preload_search_panel))]
+pub(crate) fn search_panel(
+    draft: RwSignal<SearchQuery>,
+    problem: RwSignal<Option<SearchProblem>>,
+    advanced: RwSignal<bool>,
+) -> Result<AnyView, NotDownloaded> {
+    Ok(view! { <Panel draft problem advanced/> }.into_any())
+}
+
+/// The criteria of the advanced panel, shown while it is open.
+#[component]
+fn Panel(draft: RwSignal<SearchQuery>, problem: RwSignal<Option<SearchProblem>>, advanced: RwSignal<bool>) -> impl IntoView {
+    let i18n = use_i18n();
+    let problem_text = problem_text(i18n, problem);
+    let dates_wrong = move || problem.get() == Some(SearchProblem::DatesReversed);
+    view! {
+        // Said here while the panel is open, under the field otherwise.
+        {move || advanced.get().then(|| view! {
+            <p id="search-problem" class="search-problem" role="alert">{problem_text}</p>
+        })}
+        <TextCriterion id="search-from" label=Signal::derive(move || t_string!(i18n, search.from).to_string())
+            draft get=|q| &q.from set=|q| &mut q.from/>
+        <TextCriterion id="search-to" label=Signal::derive(move || t_string!(i18n, search.to).to_string())
+            draft get=|q| &q.to set=|q| &mut q.to/>
+        <TextCriterion id="search-subject" label=Signal::derive(move || t_string!(i18n, search.subject).to_string())
+            draft get=|q| &q.subject set=|q| &mut q.subject/>
+        <DateCriterion id="search-after" label=Signal::derive(move || t_string!(i18n, search.after).to_string())
+            draft invalid=Signal::derive(dates_wrong) get=|q| q.after set=|q| &mut q.after/>
+        <DateCriterion id="search-before" label=Signal::derive(move || t_string!(i18n, search.before).to_string())
+            draft invalid=Signal::derive(dates_wrong) get=|q| q.before set=|q| &mut q.before/>
+        <label class="checkbox search-attachment">
+            <input type="checkbox" id="search-attachment" prop:checked=move || draft.with(|d| d.has_attachment)
+                on:change=move |ev| draft.update(|d| d.has_attachment = event_target_checked(&ev))/>
+            {crate::tr!(i18n, search.has_attachment)}
+        </label>
+        <fieldset class="search-scope">
+            <legend>{crate::tr!(i18n, search.scope)}</legend>
+            <ScopeChoice scope=Scope::Folder draft label=Signal::derive(move || t_string!(i18n, search.this_folder).to_string())/>
+            <ScopeChoice scope=Scope::All draft label=Signal::derive(move || t_string!(i18n, search.all_folders).to_string())/>
+        </fieldset>
+        <p class="hint search-hint">{crate::tr!(i18n, search.hint)}</p>
+        <div class="search-actions">
+            <button type="submit" class="button primary">{crate::tr!(i18n, search.submit)}</button>
+            <button type="button" class="button secondary" on:click=move |_| advanced.set(false)>
+                {crate::tr!(i18n, search.close)}
+            </button>
+        </div>
     }
 }
 

@@ -1,5 +1,7 @@
 //! The header checkbox, the offer to select the whole folder (rows not loaded included), and
-//! the toolbar of actions on the selected rows.
+//! the toolbar of actions on the selected rows. The toolbar and the moves it makes are a part
+//! of the app of their own (`core::split`), downloaded once the first page is shown; drag and
+//! drop uses the same moves through [`drop_move`].
 
 use super::actions::{self, MoveKind};
 use super::context::use_mail;
@@ -7,9 +9,11 @@ use super::targets::EmailTarget;
 use crate::components::folder_nav::folder_label;
 use crate::components::toast::use_toasts;
 use crate::core::lang::{lang_of, use_lang};
+use crate::core::split::{lazy, NotDownloaded};
 use crate::i18n::*;
 use facteur_logic::mailbox::Folder;
 use leptos::prelude::*;
+use leptos::wasm_split::wasm_split;
 
 /// The header checkbox: selects every loaded row, or nothing.
 #[component]
@@ -52,6 +56,35 @@ enum Bulk {
 /// The actions on the selection, shown while rows are selected.
 #[component]
 pub fn SelectionBar() -> impl IntoView {
+    let mail = use_mail();
+    let (selection, list) = (mail.selection, mail.list);
+    let shown = Memo::new(move |_| selection.with(|s| s.count(list.with(|l| l.total()))) > 0);
+    view! { <Show when=move || shown.get()>{lazy(bulk_bar, || ())}</Show> }
+}
+
+#[wasm_split(bulk_actions, wasm_split_path = ::leptos::wasm_split, fallible, preload(preload_bulk_actions))]
+pub(crate) fn bulk_bar() -> Result<AnyView, NotDownloaded> {
+    Ok(view! { <Bar/> }.into_any())
+}
+
+/// Moves rows dropped on a folder (`drag`), with the code of the selection bar's moves.
+#[wasm_split(bulk_actions, wasm_split_path = ::leptos::wasm_split, fallible)]
+pub(crate) fn drop_move(
+    ctx: super::context::MailContext,
+    toasts: crate::components::toast::Toasts,
+    i18n: leptos_i18n::I18nContext<Locale>,
+    target: EmailTarget,
+    from: Folder,
+    to: Folder,
+    kind: MoveKind,
+) -> Result<(), NotDownloaded> {
+    actions::move_emails(ctx, toasts, i18n, target, from, to, kind);
+    Ok(())
+}
+
+/// The bar itself.
+#[component]
+fn Bar() -> impl IntoView {
     let i18n = use_i18n();
     let mail = use_mail();
     let lang = use_lang();
@@ -160,52 +193,50 @@ pub fn SelectionBar() -> impl IntoView {
     };
 
     view! {
-        <Show when=move || { count.get() > 0 }>
-            <div class="selection-bar" role="toolbar" aria-label=move || t_string!(i18n, selection.toolbar) data-testid="selection-bar">
-                <span class="selection-count" role="status">{count_text}</span>
-                <button type="button" class="button secondary small" data-action="bulk-read" on:click=on(Bulk::Keyword("$seen", true))>
-                    {crate::tr!(i18n, actions.mark_read)}
-                </button>
-                <button type="button" class="button secondary small" data-action="bulk-unread" on:click=on(Bulk::Keyword("$seen", false))>
-                    {crate::tr!(i18n, actions.mark_unread)}
-                </button>
-                <button type="button" class="button secondary small" data-action="bulk-flag" on:click=on(Bulk::Keyword("$flagged", true))>
-                    {crate::tr!(i18n, actions.flag)}
-                </button>
-                <Show when=move || role.get().as_deref() != Some("archive")>
-                    <button type="button" class="button secondary small" data-action="bulk-archive"
-                        on:click=on(Bulk::Move(MoveKind::Archive, None))>{crate::tr!(i18n, actions.archive)}</button>
-                </Show>
-                <button type="button" class="button secondary small" data-action="bulk-delete" on:click=on(Bulk::Delete)>
-                    {move || if role.get().as_deref() == Some("trash") { t_string!(i18n, actions.destroy) } else { t_string!(i18n, actions.delete) }}
-                </button>
-                <button type="button" class="button secondary small" data-action="bulk-spam"
-                    on:click=move |_| run.with_value(|f| f(Bulk::Move(spam_kind(), None)))>
-                    {move || if role.get().as_deref() == Some("junk") { t_string!(i18n, actions.not_spam) } else { t_string!(i18n, actions.spam) }}
-                </button>
-                <label class="move-to">
-                    <span class="visually-hidden">{crate::tr!(i18n, actions.move_to)}</span>
-                    <select data-action="bulk-move" on:change=chosen>
-                        <option value="" selected=true>{crate::tr!(i18n, actions.move_to)}</option>
-                        <For each=move || targets.get() key=|f| f.id.clone() let:f>
-                            <option value=f.id.clone()>{folder_label(i18n, &f)}</option>
-                        </For>
-                    </select>
-                </label>
-                <button type="button" class="button secondary small" data-action="bulk-clear" on:click=move |_| mail.selection.update(|s| s.clear())>
-                    {crate::tr!(i18n, selection.clear)}
-                </button>
-            </div>
-            <Show when=move || offer_all.get() || all_in_folder.get()>
-                <p class="select-all-offer">
-                    <Show when=move || all_in_folder.get() fallback=move || view! {
-                        <button type="button" class="link-button" data-action="select-all-in-folder"
-                            on:click=move |_| mail.selection.update(|s| s.select_all_in_query())>{all_text}</button>
-                    }>
-                        <span>{all_done_text}</span>
-                    </Show>
-                </p>
+        <div class="selection-bar" role="toolbar" aria-label=move || t_string!(i18n, selection.toolbar) data-testid="selection-bar">
+            <span class="selection-count" role="status">{count_text}</span>
+            <button type="button" class="button secondary small" data-action="bulk-read" on:click=on(Bulk::Keyword("$seen", true))>
+                {crate::tr!(i18n, actions.mark_read)}
+            </button>
+            <button type="button" class="button secondary small" data-action="bulk-unread" on:click=on(Bulk::Keyword("$seen", false))>
+                {crate::tr!(i18n, actions.mark_unread)}
+            </button>
+            <button type="button" class="button secondary small" data-action="bulk-flag" on:click=on(Bulk::Keyword("$flagged", true))>
+                {crate::tr!(i18n, actions.flag)}
+            </button>
+            <Show when=move || role.get().as_deref() != Some("archive")>
+                <button type="button" class="button secondary small" data-action="bulk-archive"
+                    on:click=on(Bulk::Move(MoveKind::Archive, None))>{crate::tr!(i18n, actions.archive)}</button>
             </Show>
+            <button type="button" class="button secondary small" data-action="bulk-delete" on:click=on(Bulk::Delete)>
+                {move || if role.get().as_deref() == Some("trash") { t_string!(i18n, actions.destroy) } else { t_string!(i18n, actions.delete) }}
+            </button>
+            <button type="button" class="button secondary small" data-action="bulk-spam"
+                on:click=move |_| run.with_value(|f| f(Bulk::Move(spam_kind(), None)))>
+                {move || if role.get().as_deref() == Some("junk") { t_string!(i18n, actions.not_spam) } else { t_string!(i18n, actions.spam) }}
+            </button>
+            <label class="move-to">
+                <span class="visually-hidden">{crate::tr!(i18n, actions.move_to)}</span>
+                <select data-action="bulk-move" on:change=chosen>
+                    <option value="" selected=true>{crate::tr!(i18n, actions.move_to)}</option>
+                    <For each=move || targets.get() key=|f| f.id.clone() let:f>
+                        <option value=f.id.clone()>{folder_label(i18n, &f)}</option>
+                    </For>
+                </select>
+            </label>
+            <button type="button" class="button secondary small" data-action="bulk-clear" on:click=move |_| mail.selection.update(|s| s.clear())>
+                {crate::tr!(i18n, selection.clear)}
+            </button>
+        </div>
+        <Show when=move || offer_all.get() || all_in_folder.get()>
+            <p class="select-all-offer">
+                <Show when=move || all_in_folder.get() fallback=move || view! {
+                    <button type="button" class="link-button" data-action="select-all-in-folder"
+                        on:click=move |_| mail.selection.update(|s| s.select_all_in_query())>{all_text}</button>
+                }>
+                    <span>{all_done_text}</span>
+                </Show>
+            </p>
         </Show>
     }
 }
