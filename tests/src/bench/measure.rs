@@ -146,8 +146,9 @@ fn run_async(b: &Browser, body: &str, args: Vec<Value>) -> Result<Value> {
     Ok(v)
 }
 
-/// Opens the `k`-th row of the list shown: click → the conversation's body painted.
-pub fn open_message(b: &Browser, k: usize, f: &mut Figures) -> Result {
+/// Opens the `k`-th row of the list shown: click → the conversation's body painted, as
+/// `{prefix}.body_ms`, `.jmap_posts`, `.requests`.
+pub fn open_message(b: &Browser, k: usize, prefix: &str, f: &mut Figures) -> Result {
     let v = run_async(
         b,
         r#"
@@ -167,10 +168,15 @@ pub fn open_message(b: &Browser, k: usize, f: &mut Figures) -> Result {
         "#,
         vec![json!(k)],
     )?;
-    f.add("open.body_ms", v["ms"].as_f64().unwrap_or(f64::NAN));
-    f.add("open.jmap_posts", v["posts"].as_f64().unwrap_or(f64::NAN));
-    f.add("open.requests", v["requests"].as_f64().unwrap_or(f64::NAN));
+    f.add(&format!("{prefix}.body_ms"), v["ms"].as_f64().unwrap_or(f64::NAN));
+    f.add(&format!("{prefix}.jmap_posts"), v["posts"].as_f64().unwrap_or(f64::NAN));
+    f.add(&format!("{prefix}.requests"), v["requests"].as_f64().unwrap_or(f64::NAN));
     Ok(())
+}
+
+/// Waits until the parts of the app downloaded after the first page are in (`core::split`).
+pub fn wait_parts_fetched(b: &Browser) -> Result {
+    wait_marks(b, "facteur:parts-fetched", 1)
 }
 
 /// Opens the `k`-th row after the pointer rested on it (the app fetches its conversation

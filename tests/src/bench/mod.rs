@@ -38,6 +38,8 @@ pub const METRICS: &[(&str, &str, Unit)] = &[
     ("warm.requests", "Warm load: HTTP requests", Unit::Count),
     ("warm.jmap_posts", "Warm load: JMAP POSTs after the session", Unit::Count),
     ("warm.transfer_kb", "Warm load: transferred", Unit::Kb),
+    ("open_early.body_ms", "Open a message right after the first rows (its code still downloading): click → body painted", Unit::Ms),
+    ("open_early.requests", "Open a message right after the first rows: HTTP requests", Unit::Count),
     ("open.body_ms", "Open a message: click → body painted (no prefetch)", Unit::Ms),
     ("open.requests", "Open a message: HTTP requests", Unit::Count),
     ("open.jmap_posts", "Open a message: JMAP POSTs", Unit::Count),
