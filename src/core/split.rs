@@ -36,9 +36,7 @@ pub fn preload_soon() {
                 let _ = crate::pages::mail::preload_bulk_actions().await;
                 let _ = crate::pages::mail::preload_search_panel().await;
                 // Read by the benchmarks (a click timed after this waits for no code).
-                if let Some(performance) = web_sys::window().and_then(|w| w.performance()) {
-                    let _ = performance.mark("facteur:parts-fetched");
-                }
+                crate::pages::mail::mark("facteur:parts-fetched");
             })
         },
         PRELOAD_AFTER,
@@ -50,7 +48,7 @@ pub fn preload_soon() {
 /// marked `#[wasm_split]` (with its arguments).
 ///
 /// ```ignore
-/// view! { <Show when=move || count.get() > 0>{lazy(selection_bar, || ())}</Show> }
+/// view! { <Show when=move || shown.get()>{lazy(bulk_bar, || ())}</Show> }
 /// ```
 pub fn lazy<Fut, F>(load: impl Fn() -> Fut + Send + Sync + 'static, fallback: impl Fn() -> F + Send + Sync + 'static) -> impl IntoView
 where
@@ -72,7 +70,7 @@ where
 }
 
 /// Shown where a part could not be downloaded, with "Réessayer".
-pub fn not_downloaded(retry: impl Fn() + 'static) -> AnyView {
+fn not_downloaded(retry: impl Fn() + 'static) -> AnyView {
     let i18n = use_i18n();
     view! {
         <crate::components::error_banner::ErrorBanner

@@ -362,6 +362,14 @@ impl Browser {
         self.block(el.send_keys(keys))?.ctx(format!("type into `{css}`"))
     }
 
+    /// Makes the downloads whose address matches one of `patterns` (CDP URL patterns, `*`
+    /// for any text) fail as if the network were gone; `&[]` lets everything through again.
+    pub fn block_urls(&self, patterns: &[&str]) -> Result {
+        self.cdp("Network.enable", json!({}))?;
+        self.cdp("Network.setBlockedURLs", json!({ "urls": patterns }))?;
+        Ok(())
+    }
+
     /// Presses a printable key (`"x"`) on whatever has the focus, as the keyboard does: unlike
     /// [`Browser::send_keys`], nothing is scrolled or checked for interactability first.
     pub fn press(&self, key: &str) -> Result {

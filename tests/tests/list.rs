@@ -157,8 +157,7 @@ fn open_folder_blocking(ctx: &Ctx, lang: &str, mailbox_id: &str, threaded: bool,
     let claire = app.account(CLAIRE)?.clone();
     let b = ctx.browser_lang(lang)?;
     if !blocked.is_empty() {
-        b.cdp("Network.enable", json!({}))?;
-        b.cdp("Network.setBlockedURLs", json!({ "urls": blocked }))?;
+        b.block_urls(blocked)?;
     }
     if threaded {
         facteur_browser_tests::flows::sign_in(&b, &claire.email, &claire.password)?;
@@ -396,7 +395,7 @@ fn drag_a_row_onto_a_folder_then_undo(ctx: &Ctx) -> Result {
     ensure!(b.exists(&format!("[data-id='{id}']"))?, "a drop that could not be made removed the row");
     b.click("[data-position='3'] .row-select input")?;
     b.wait_text(".error-banner", "n'a pas pu être téléchargée", WAIT)?;
-    b.cdp("Network.setBlockedURLs", json!({ "urls": [] }))?;
+    b.block_urls(&[])?;
     b.click(".error-banner button")?;
     b.wait_text("[data-testid=selection-bar] .selection-count", "1 sélectionné", WAIT)?;
     b.click("[data-action=bulk-clear]")?;

@@ -195,15 +195,14 @@ fn a_part_that_cannot_be_downloaded_is_said_and_tried_again(ctx: &Ctx) -> Result
     let inbox = seed::folder(&claire.email, "Inbox")?;
     let target = inbox.get(2).ok_or("the seed inbox is too short")?;
     let b = ctx.browser_lang("fr-FR")?;
-    b.cdp("Network.enable", serde_json::json!({}))?;
-    b.cdp("Network.setBlockedURLs", serde_json::json!({ "urls": ["*split_reading_pane*"] }))?;
+    b.block_urls(&["*split_reading_pane*"])?;
     sign_in_per_message(&b, &claire.email, &claire.password)?;
     rows::wait_for_subject(&b, &target.subject, "the target row", WAIT)?;
     rows::open(&b, &target.subject)?;
     b.wait_text(".error-banner", "n'a pas pu être téléchargée", WAIT)?;
     ensure!(rows::subjects(&b)?.contains(&target.subject), "the list is still there");
     axe::assert_accessible(&b, "a part of the app not downloaded (desktop, fr)")?;
-    b.cdp("Network.setBlockedURLs", serde_json::json!({ "urls": [] }))?;
+    b.block_urls(&[])?;
     b.click(".error-banner button")?;
     b.wait_text("#conversation-title", &target.subject, WAIT)?;
     b.wait_gone(".error-banner", WAIT)?;

@@ -26,6 +26,7 @@ pub(crate) use reading_pane::preload_reading_pane;
 pub(crate) use search_bar::preload_search_panel;
 pub(crate) use selection_bar::preload_bulk_actions;
 pub use reading_pane::ReadingPane;
+pub(crate) use pages::mark;
 
 use crate::components::{folder_nav::FolderNav, icon::{Icon, IconKind}, language_switch::LanguageSwitch, toast::{ToastArea, Toasts}};
 use crate::core::{jmap_client::JmapClient, mail, session::use_session, storage};

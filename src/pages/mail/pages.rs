@@ -19,20 +19,18 @@ const KEEP_LOADED_AT_MOST: usize = 3000;
 /// Rows kept loaded on each side of the view when forgetting.
 const KEEP_AROUND_VIEW: usize = 1000;
 
+/// Sets a `performance.mark` now (read by the benchmarks).
+pub fn mark(name: &str) {
+    if let Some(performance) = web_sys::window().and_then(|w| w.performance()) {
+        let _ = performance.mark(name);
+    }
+}
+
 /// Sets a `performance.mark` once the next frame is painted (read by the benchmarks:
 /// `facteur:first-rows`, `facteur:page-shown`).
 pub fn mark_after_paint(name: &'static str) {
     // A frame callback runs before the paint; the task after it, once painted.
-    request_animation_frame(move || {
-        set_timeout(
-            move || {
-                if let Some(performance) = web_sys::window().and_then(|w| w.performance()) {
-                    let _ = performance.mark(name);
-                }
-            },
-            std::time::Duration::ZERO,
-        )
-    });
+    request_animation_frame(move || set_timeout(move || mark(name), std::time::Duration::ZERO));
 }
 
 /// Puts a loaded page into the list and its rows into the known rows; the live updates then

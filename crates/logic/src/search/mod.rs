@@ -212,7 +212,6 @@ fn start_of<Tz: TimeZone>(day: NaiveDate, zone: &Tz) -> DateTime<Utc> {
         .unwrap_or_else(|| day.and_hms_opt(0, 0, 0).unwrap_or_default().and_utc())
 }
 
-
 /// Decodes `%XX` and `+` (a space, as forms write it); broken escapes stay as written.
 fn percent_decode(s: &str) -> String {
     let bytes = s.as_bytes();
