@@ -181,6 +181,7 @@ fn this_folder_and_all_folders(ctx: &Ctx) -> Result {
     ensure!(b.text(".search-criteria")?.contains("Dans tous les dossiers"), "scope in words");
     // The panel shows the scope of the address, and switches back.
     b.click("#search-options")?;
+    b.wait_visible("input[name=search-scope][value=all]", WAIT)?; // the panel's code may still be on its way
     ensure!(b.prop("input[name=search-scope][value=all]", "checked")?.as_deref() == Some("true"), "scope radio");
     b.click("input[name=search-scope][value=folder]")?;
     b.click("#search-advanced button[type=submit]")?;
@@ -287,6 +288,7 @@ fn keyboard_and_bad_input(ctx: &Ctx) -> Result {
     b.wait_until("document.activeElement?.id !== 'search-input'", "Escape leaves the field", WAIT)?;
     // Dates the wrong way round: said, marked, nothing lost, no search.
     b.click("#search-options")?;
+    b.wait_visible("#search-subject", WAIT)?; // the panel's code may still be on its way
     b.fill("#search-subject", "conseil")?;
     set_value(&b, "search-after", "2026-04-01")?;
     set_value(&b, "search-before", "2026-03-01")?;

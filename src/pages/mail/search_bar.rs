@@ -137,7 +137,9 @@ pub fn SearchBar() -> impl IntoView {
             })}
             <div id="search-advanced" class="search-advanced" hidden=move || !advanced.get() on:keydown=close_on_escape>
                 // Downloaded when first opened, then kept (hidden) like the rest of the form.
-                {move || ever_opened.get().then(|| lazy(move || search_panel(draft, problem, advanced), || ()))}
+                {move || ever_opened.get().then(|| lazy(move || search_panel(draft, problem, advanced), move || view! {
+                    <p class="loading" role="status">{crate::tr!(i18n, loading)}</p>
+                }))}
             </div>
         </form>
     }
