@@ -6,7 +6,9 @@ fn main() {
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures/hostile-html");
     println!("cargo:rerun-if-changed={}", dir.display());
     let mut names: Vec<String> = std::fs::read_dir(&dir)
-        .map(|entries| entries.filter_map(|e| e.ok()?.file_name().into_string().ok()).filter(|n| n.ends_with(".html")).collect())
+        .map(|entries| {
+            entries.filter_map(|e| e.ok()?.file_name().into_string().ok()).filter(|n| n.ends_with(".html")).collect()
+        })
         .unwrap_or_default();
     names.sort();
     let out = std::path::Path::new(&std::env::var("OUT_DIR").unwrap()).join("corpus.rs");

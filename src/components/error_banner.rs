@@ -2,8 +2,8 @@
 //! screen nor leaves a spinner turning.
 
 use crate::i18n::*;
-use leptos_i18n::I18nContext;
 use leptos::prelude::*;
+use leptos_i18n::I18nContext;
 
 /// Says what failed (`title`), why (`detail`), and offers to try again.
 #[component]

@@ -8,14 +8,14 @@ use crate::components::modal::Modal;
 use crate::components::toast::use_toasts;
 use crate::core::lang::use_lang;
 use crate::core::manage::{self, ManageError};
+use crate::core::split::{lazy, NotDownloaded};
 use crate::i18n::*;
 use crate::pages::mail::use_mail;
 use facteur_logic::folder_ops::{self, DeletePlan, FolderEdit, FolderError, NameError};
 use facteur_logic::mailbox::Folder;
+use leptos::wasm_split::wasm_split;
 use leptos::{ev::SubmitEvent, prelude::*, task::spawn_local};
 use leptos_i18n::I18nContext;
-use crate::core::split::{lazy, NotDownloaded};
-use leptos::wasm_split::wasm_split;
 use leptos_router::hooks::use_navigate;
 use std::future::Future;
 
@@ -145,10 +145,16 @@ pub fn FolderDialogs() -> impl IntoView {
     let manager = use_folder_manager();
     let title = Signal::derive(move || match manager.dialog.get() {
         None | Some(FolderDialog::Create) => t_string!(i18n, folders.create_title).to_string(),
-        Some(FolderDialog::Rename(f)) => t_string!(i18n, folders.rename_title, name = folder_label(i18n, &f)).to_string(),
+        Some(FolderDialog::Rename(f)) => {
+            t_string!(i18n, folders.rename_title, name = folder_label(i18n, &f)).to_string()
+        }
         Some(FolderDialog::Move(f)) => t_string!(i18n, folders.move_title, name = folder_label(i18n, &f)).to_string(),
-        Some(FolderDialog::Delete(f)) => t_string!(i18n, folders.delete_title, name = folder_label(i18n, &f)).to_string(),
-        Some(FolderDialog::Empty(f)) => t_string!(i18n, quota.confirm_title, folder = folder_label(i18n, &f)).to_string(),
+        Some(FolderDialog::Delete(f)) => {
+            t_string!(i18n, folders.delete_title, name = folder_label(i18n, &f)).to_string()
+        }
+        Some(FolderDialog::Empty(f)) => {
+            t_string!(i18n, quota.confirm_title, folder = folder_label(i18n, &f)).to_string()
+        }
     });
     view! {
         <Modal open=manager.open title title_id="folder-dialog-title" testid="folder-dialog" fallback_focus="#new-folder">
@@ -226,7 +232,13 @@ impl Deps {
 
     /// Runs a folder change: shown at once (`edit`), then sent; on refusal, the change is
     /// undone and a toast says why.
-    fn run_change(&self, edit: FolderEdit, name: String, done: String, call: impl Future<Output = Result<(), ManageError>> + 'static) {
+    fn run_change(
+        &self,
+        edit: FolderEdit,
+        name: String,
+        done: String,
+        call: impl Future<Output = Result<(), ManageError>> + 'static,
+    ) {
         let Deps { i18n, manager, toasts, ctx } = self.clone();
         let n = manager.push(edit);
         spawn_local(async move {
@@ -234,7 +246,8 @@ impl Deps {
             manager.settle(n, result.is_ok());
             match result {
                 Ok(()) => toasts.info(done),
-                Err(e) => toasts.error(t_string!(i18n, folders.failed, name = name, detail = refusal_text(i18n, &e)).to_string()),
+                Err(e) => toasts
+                    .error(t_string!(i18n, folders.failed, name = name, detail = refusal_text(i18n, &e)).to_string()),
             }
             ctx.folders.refetch();
         });
@@ -311,7 +324,9 @@ fn NameForm(folder: Option<Folder>) -> impl IntoView {
                 }
                 let done = t_string!(i18n, folders.renamed, name = clean.clone()).to_string();
                 let edit = FolderEdit::Rename { id: f.id.clone(), name: clean.clone() };
-                deps.run_change(edit, f.name.clone(), done, async move { manage::rename_folder(&client, &f.id, &clean).await });
+                deps.run_change(edit, f.name.clone(), done, async move {
+                    manage::rename_folder(&client, &f.id, &clean).await
+                });
             }
         }
     };
@@ -346,24 +361,29 @@ fn MoveForm(folder: Folder) -> impl IntoView {
     let parent = RwSignal::new(folder.parent_id.clone());
     let error = RwSignal::new(None::<String>);
     let choices = folder_ops::parent_choices(&deps.shown(), Some(&folder.id));
-    let submit = move |ev: SubmitEvent| {
-        ev.prevent_default();
-        let to = parent.get_untracked();
-        if to == folder.parent_id {
-            error.set(Some(t_string!(i18n, folders.err_same_place).to_string()));
-            return;
-        }
-        let list = deps.shown();
-        if let Err(e) = folder_ops::validate_name(&folder.name, to.as_deref(), &list, Some(&folder.id), |f| folder_label(i18n, f)) {
-            error.set(Some(name_error_text(i18n, e)));
-            return;
-        }
-        manager.close();
-        let (client, f) = (ctx.client.clone(), folder.clone());
-        let done = t_string!(i18n, folders.moved, name = f.name.clone()).to_string();
-        let edit = FolderEdit::Move { id: f.id.clone(), parent_id: to.clone() };
-        deps.run_change(edit, f.name.clone(), done, async move { manage::move_folder(&client, &f.id, to.as_deref()).await });
-    };
+    let submit =
+        move |ev: SubmitEvent| {
+            ev.prevent_default();
+            let to = parent.get_untracked();
+            if to == folder.parent_id {
+                error.set(Some(t_string!(i18n, folders.err_same_place).to_string()));
+                return;
+            }
+            let list = deps.shown();
+            if let Err(e) = folder_ops::validate_name(&folder.name, to.as_deref(), &list, Some(&folder.id), |f| {
+                folder_label(i18n, f)
+            }) {
+                error.set(Some(name_error_text(i18n, e)));
+                return;
+            }
+            manager.close();
+            let (client, f) = (ctx.client.clone(), folder.clone());
+            let done = t_string!(i18n, folders.moved, name = f.name.clone()).to_string();
+            let edit = FolderEdit::Move { id: f.id.clone(), parent_id: to.clone() };
+            deps.run_change(edit, f.name.clone(), done, async move {
+                manage::move_folder(&client, &f.id, to.as_deref()).await
+            });
+        };
     view! {
         <form class="folder-form" on:submit=submit novalidate=true>
             <ParentSelect choices selected=parent/>
@@ -391,10 +411,18 @@ fn DeleteConfirm(folder: Folder) -> impl IntoView {
             match &plan {
                 DeletePlan::Empty => t_string!(i18n, folders.delete_empty).to_string(),
                 DeletePlan::HasSubfolders => t_string!(i18n, folders.delete_has_subfolders).to_string(),
-                DeletePlan::ToTrash { count, .. } if singular(*count) => t_string!(i18n, folders.delete_to_trash_singular).to_string(),
-                DeletePlan::ToTrash { count, .. } => t_string!(i18n, folders.delete_to_trash_plural, count = *count).to_string(),
-                DeletePlan::ForGood { count } if singular(*count) => t_string!(i18n, folders.delete_for_good_singular).to_string(),
-                DeletePlan::ForGood { count } => t_string!(i18n, folders.delete_for_good_plural, count = *count).to_string(),
+                DeletePlan::ToTrash { count, .. } if singular(*count) => {
+                    t_string!(i18n, folders.delete_to_trash_singular).to_string()
+                }
+                DeletePlan::ToTrash { count, .. } => {
+                    t_string!(i18n, folders.delete_to_trash_plural, count = *count).to_string()
+                }
+                DeletePlan::ForGood { count } if singular(*count) => {
+                    t_string!(i18n, folders.delete_for_good_singular).to_string()
+                }
+                DeletePlan::ForGood { count } => {
+                    t_string!(i18n, folders.delete_for_good_plural, count = *count).to_string()
+                }
             }
         }
     };

@@ -7,11 +7,11 @@ use crate::components::icon::{Icon, IconKind};
 use crate::components::quota::QuotaGauge;
 use crate::core::jmap_client::CallError;
 use crate::i18n::*;
-use leptos_i18n::I18nContext;
 use facteur_logic::folder_ops::is_user_folder;
 use facteur_logic::folders::sidebar_rows;
 use facteur_logic::mailbox::Folder;
 use leptos::prelude::*;
+use leptos_i18n::I18nContext;
 
 /// A folder's name as shown: the localised name of its role, else its own name.
 pub fn folder_label(i18n: I18nContext<Locale>, folder: &Folder) -> String {
@@ -79,7 +79,12 @@ pub fn FolderNav(folders: LocalResource<Result<Vec<Folder>, CallError>>, current
 
 /// One folder: its link, and for the user's own folders a menu of actions.
 #[component]
-fn FolderItem(folder: Folder, depth: usize, current: Signal<String>, menu_for: RwSignal<Option<String>>) -> impl IntoView {
+fn FolderItem(
+    folder: Folder,
+    depth: usize,
+    current: Signal<String>,
+    menu_for: RwSignal<Option<String>>,
+) -> impl IntoView {
     let i18n = use_i18n();
     let manager = use_folder_manager();
     let slug = folder.slug();

@@ -37,7 +37,9 @@ impl IconKind {
     fn path(self) -> &'static str {
         match self {
             IconKind::Menu => "M3 6h18M3 12h18M3 18h18",
-            IconKind::Attachment => "M21 11.5l-8.5 8.5a5 5 0 0 1-7-7L14 4.5a3.5 3.5 0 0 1 5 5L10.5 18a2 2 0 0 1-3-3L15 7.5",
+            IconKind::Attachment => {
+                "M21 11.5l-8.5 8.5a5 5 0 0 1-7-7L14 4.5a3.5 3.5 0 0 1 5 5L10.5 18a2 2 0 0 1-3-3L15 7.5"
+            }
             IconKind::Flag => "M5 21V4M5 4h11l-2 4 2 4H5",
             IconKind::SignOut => "M15 4h4v16h-4M10 8l-4 4 4 4M6 12h10",
             IconKind::Plus => "M12 5v14M5 12h14",

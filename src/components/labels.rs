@@ -33,7 +33,8 @@ impl LabelChanges {
 
     /// The labels of any of these emails (id, labels on the server), as shown, sorted by name.
     pub fn union(&self, emails: &[(String, Vec<String>)]) -> Vec<String> {
-        let map: HashMap<String, bool> = emails.iter().flat_map(|(id, server)| self.of(id, server)).map(|k| (k, true)).collect();
+        let map: HashMap<String, bool> =
+            emails.iter().flat_map(|(id, server)| self.of(id, server)).map(|k| (k, true)).collect();
         labels::labels_of(&map)
     }
 }
@@ -87,7 +88,8 @@ pub fn LabelMenu(messages: Vec<(String, Vec<String>)>) -> impl IntoView {
     let touched = RwSignal::new(Vec::<String>::new());
     // Every label the user can pick: the open folder's rows and this conversation's.
     let known = Memo::new(move |_| {
-        let mut all: Vec<String> = ctx.rows.with(|rows| rows.values().flat_map(|r| changes.of(&r.id, &r.labels)).collect());
+        let mut all: Vec<String> =
+            ctx.rows.with(|rows| rows.values().flat_map(|r| changes.of(&r.id, &r.labels)).collect());
         all.extend(on_conversation.get());
         all.extend(touched.get());
         let map: HashMap<String, bool> = all.into_iter().map(|k| (k, true)).collect();
@@ -97,9 +99,9 @@ pub fn LabelMenu(messages: Vec<(String, Vec<String>)>) -> impl IntoView {
     let client = ctx.client.clone();
     let set = move |keyword: String, on: bool| {
         let ids = ids.get_value();
-        let before: Vec<(String, Option<bool>)> = changes
-            .changes
-            .with_untracked(|c| ids.iter().map(|id| (id.clone(), c.get(id).and_then(|m| m.get(&keyword)).copied())).collect());
+        let before: Vec<(String, Option<bool>)> = changes.changes.with_untracked(|c| {
+            ids.iter().map(|id| (id.clone(), c.get(id).and_then(|m| m.get(&keyword)).copied())).collect()
+        });
         touched.update(|t| t.push(keyword.clone()));
         changes.changes.update(|c| {
             for id in &ids {

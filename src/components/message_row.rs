@@ -4,9 +4,9 @@ use crate::components::icon::{Icon, IconKind};
 use crate::components::snippet::Snippet;
 use crate::core::lang::use_lang;
 use crate::i18n::*;
+use crate::pages::mail::{prefetch, EmailTarget};
 use facteur_logic::dates::{full_date, list_date};
 use facteur_logic::message::MessageSummary;
-use crate::pages::mail::{prefetch, EmailTarget};
 use leptos::prelude::*;
 
 /// The browser's current UTC offset.

@@ -60,8 +60,9 @@ pub fn QuotaBanner() -> impl IntoView {
     let shown = Memo::new(move |_| quota.usage().filter(Usage::almost_full));
     move || {
         let usage = shown.get()?;
-        let text = t_string!(i18n, quota.almost_full, percent = usage.percent(), limit = human_size(usage.limit, lang.get()))
-            .to_string();
+        let text =
+            t_string!(i18n, quota.almost_full, percent = usage.percent(), limit = human_size(usage.limit, lang.get()))
+                .to_string();
         Some(view! {
             <div class="quota-banner" data-testid="quota-banner">
                 <p><strong>{text}</strong>" "{crate::tr!(i18n, quota.hint)}</p>

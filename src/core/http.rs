@@ -41,9 +41,7 @@ impl Drop for AbortOnDrop {
 async fn send(builder: RequestBuilder, body: Option<String>) -> Result<HttpResponse, HttpError> {
     let guard = AbortOnDrop(AbortController::new().ok());
     let signal = guard.0.as_ref().map(AbortController::signal);
-    let builder = builder
-        .credentials(RequestCredentials::Omit)
-        .abort_signal(signal.as_ref());
+    let builder = builder.credentials(RequestCredentials::Omit).abort_signal(signal.as_ref());
     let request = match body {
         Some(body) => builder.body(body),
         None => builder.build(),

@@ -62,9 +62,7 @@ impl From<facteur_jmap::Error> for CallError {
 /// Asks the server for the JMAP session with these credentials.
 pub async fn sign_in(session_url: &str, username: &str, password: &str) -> Result<JmapClient, LoginFailure> {
     let authorization = basic_authorization(username, password);
-    let response = http::get(session_url, Some(&authorization))
-        .await
-        .map_err(|_| LoginFailure::Unreachable)?;
+    let response = http::get(session_url, Some(&authorization)).await.map_err(|_| LoginFailure::Unreachable)?;
     if let Some(failure) = LoginFailure::from_status(response.status) {
         return Err(failure);
     }

@@ -13,7 +13,6 @@ pub fn use_lang() -> Signal<Lang> {
     })
 }
 
-
 /// The current language, read once (usable in event handlers, where there is no context).
 pub fn lang_of(i18n: leptos_i18n::I18nContext<Locale>) -> Lang {
     match i18n.get_locale_untracked() {
@@ -27,10 +26,7 @@ pub fn lang_of(i18n: leptos_i18n::I18nContext<Locale>) -> Lang {
 /// Every label of the app has this one type, so Leptos's rendering code for it is compiled
 /// once; `leptos_i18n::t!` makes a new closure type at each call site, and each one brought
 /// its own copy of that code (about 1 KB of wasm per label). Use it through [`tr!`](crate::tr).
-pub fn text(
-    i18n: leptos_i18n::I18nContext<Locale>,
-    pick: fn(Locale) -> &'static str,
-) -> Signal<&'static str> {
+pub fn text(i18n: leptos_i18n::I18nContext<Locale>, pick: fn(Locale) -> &'static str) -> Signal<&'static str> {
     Signal::derive(move || pick(i18n.get_locale()))
 }
 

@@ -1,12 +1,15 @@
 //! Loads folders and message pages (the requests are built and read in `facteur_logic`).
 
 use crate::core::jmap_client::{CallError, JmapClient};
-use facteur_logic::mailbox::Folder;
-use facteur_logic::live::{self, Changed, ListUpdate, States};
 use facteur_jmap::quota::QuotaDialect;
+use facteur_logic::live::{self, Changed, ListUpdate, States};
+use facteur_logic::mailbox::Folder;
 use facteur_logic::quota::Usage;
 use facteur_logic::requests::{self, Page};
-use facteur_logic::search::{request::{self, SearchPage}, SearchQuery};
+use facteur_logic::search::{
+    request::{self, SearchPage},
+    SearchQuery,
+};
 
 /// All the account's folders, the mailbox state and the storage use, in one request
 /// (`Mailbox/get` + `Quota/get` when the server has quotas).
@@ -32,7 +35,12 @@ pub async fn load_page(
 }
 
 /// Ids of every message of a mailbox, `limit` from `position`, and the mailbox's total.
-pub async fn email_ids_page(client: &JmapClient, mailbox_id: &str, position: usize, limit: usize) -> Result<(Vec<String>, usize), CallError> {
+pub async fn email_ids_page(
+    client: &JmapClient,
+    mailbox_id: &str,
+    position: usize,
+    limit: usize,
+) -> Result<(Vec<String>, usize), CallError> {
     let to_u32 = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
     let (request, call) = requests::mailbox_email_ids(client.account_id(), mailbox_id, to_u32(position), to_u32(limit));
     let response = client.send(&request).await?;
@@ -40,7 +48,11 @@ pub async fn email_ids_page(client: &JmapClient, mailbox_id: &str, position: usi
 }
 
 /// The messages of these conversations that are in `mailbox_id`.
-pub async fn thread_emails(client: &JmapClient, thread_ids: &[String], mailbox_id: &str) -> Result<Vec<String>, CallError> {
+pub async fn thread_emails(
+    client: &JmapClient,
+    thread_ids: &[String],
+    mailbox_id: &str,
+) -> Result<Vec<String>, CallError> {
     let (request, calls) = requests::thread_emails(client.account_id(), thread_ids);
     let response = client.send(&request).await?;
     requests::read_thread_emails(&response, &calls, mailbox_id).map_err(|e| CallError::Unexpected(e.to_string()))

@@ -25,13 +25,20 @@ impl From<FolderError> for ManageError {
     }
 }
 
-async fn folder_set(client: &JmapClient, (request, call): (facteur_jmap::Request, folder_ops::FolderCall)) -> Result<Option<String>, ManageError> {
+async fn folder_set(
+    client: &JmapClient,
+    (request, call): (facteur_jmap::Request, folder_ops::FolderCall),
+) -> Result<Option<String>, ManageError> {
     let response = client.send(&request).await?;
     Ok(folder_ops::read_folder_set(&response, &call)?)
 }
 
 /// Creates a folder; its id.
-pub async fn create_folder(client: &JmapClient, name: &str, parent: Option<&str>) -> Result<Option<String>, ManageError> {
+pub async fn create_folder(
+    client: &JmapClient,
+    name: &str,
+    parent: Option<&str>,
+) -> Result<Option<String>, ManageError> {
     folder_set(client, folder_ops::create_folder(client.account_id(), name, parent)).await
 }
 
@@ -73,4 +80,3 @@ pub async fn delete_folder(client: &JmapClient, id: &str, trash: Option<&str>) -
     clear_folder(client, id, trash).await?;
     folder_set(client, folder_ops::destroy_folder(client.account_id(), id)).await.map(drop)
 }
-

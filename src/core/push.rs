@@ -26,7 +26,12 @@ pub enum PushEnd {
 
 /// Listens to the account's changes until the stream ends or `signal` aborts it: `on_open`
 /// once the stream is open, `on_change` for each `StateChange`.
-pub async fn listen(client: &JmapClient, signal: &AbortSignal, on_open: impl Fn(), on_change: impl Fn(StateChange)) -> PushEnd {
+pub async fn listen(
+    client: &JmapClient,
+    signal: &AbortSignal,
+    on_open: impl Fn(),
+    on_change: impl Fn(StateChange),
+) -> PushEnd {
     if client.session().event_source_url.is_empty() {
         return PushEnd::NotOffered;
     }

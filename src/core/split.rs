@@ -50,7 +50,10 @@ pub fn preload_soon() {
 /// ```ignore
 /// view! { <Show when=move || shown.get()>{lazy(bulk_bar, || ())}</Show> }
 /// ```
-pub fn lazy<Fut, F>(load: impl Fn() -> Fut + Send + Sync + 'static, fallback: impl Fn() -> F + Send + Sync + 'static) -> impl IntoView
+pub fn lazy<Fut, F>(
+    load: impl Fn() -> Fut + Send + Sync + 'static,
+    fallback: impl Fn() -> F + Send + Sync + 'static,
+) -> impl IntoView
 where
     Fut: std::future::Future<Output = Result<AnyView, NotDownloaded>> + Send + 'static,
     F: IntoView + 'static,

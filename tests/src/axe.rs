@@ -41,7 +41,8 @@ impl AxeViolation {
 
     /// `[serious] color-contrast: Elements must meet ... (3 elements)` and the first few nodes.
     pub fn describe(&self, max_nodes: usize) -> String {
-        let mut s = format!("[{}] {}: {} ({} element(s)) {}", self.impact, self.id, self.help, self.nodes.len(), self.help_url);
+        let mut s =
+            format!("[{}] {}: {} ({} element(s)) {}", self.impact, self.id, self.help, self.nodes.len(), self.help_url);
         for n in self.nodes.iter().take(max_nodes) {
             s.push_str(&format!("\n      at {}\n         {}", n.target.join(" >> "), one_line(&n.html, 200)));
             if let Some(first) = n.summary.lines().nth(1).or_else(|| n.summary.lines().next()) {

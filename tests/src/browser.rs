@@ -78,7 +78,8 @@ impl StorageReport {
 
 impl std::fmt::Display for StorageReport {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        let short = |v: &str| if v.len() > 80 { format!("{}…", &v[..v.floor_char_boundary(80)]) } else { v.to_string() };
+        let short =
+            |v: &str| if v.len() > 80 { format!("{}…", &v[..v.floor_char_boundary(80)]) } else { v.to_string() };
         writeln!(f, "storage of {}:", self.origin)?;
         for (k, v) in &self.local {
             writeln!(f, "  localStorage[{k:?}] = {:?}", short(v))?;
@@ -236,7 +237,9 @@ impl Browser {
     /// Sends a Chrome DevTools Protocol command through chromedriver (`goog/cdp/execute`), e.g.
     /// `cdp("HeapProfiler.collectGarbage", json!({}))`; returns the command's result.
     pub fn cdp(&self, cmd: &str, params: Value) -> Result<Value> {
-        let v = self.block(self.client().issue_cmd(CdpExecute { cmd: cmd.to_string(), params }))?.ctx(format!("CDP {cmd}"))?;
+        let v = self
+            .block(self.client().issue_cmd(CdpExecute { cmd: cmd.to_string(), params }))?
+            .ctx(format!("CDP {cmd}"))?;
         Ok(v)
     }
 
@@ -303,11 +306,8 @@ impl Browser {
 
     /// Waits until the text of the first `css` element contains `needle`.
     pub fn wait_text(&self, css: &str, needle: &str, timeout: Duration) -> Result {
-        let cond = format!(
-            "(document.querySelector({0}) || {{}}).innerText?.includes({1})",
-            js_str(css),
-            js_str(needle)
-        );
+        let cond =
+            format!("(document.querySelector({0}) || {{}}).innerText?.includes({1})", js_str(css), js_str(needle));
         self.wait_until(&cond, &format!("`{css}` to contain {needle:?}"), timeout)
     }
 
@@ -707,7 +707,11 @@ struct CdpExecute {
 }
 
 impl WebDriverCompatibleCommand for CdpExecute {
-    fn endpoint(&self, base_url: &url::Url, session_id: Option<&str>) -> std::result::Result<url::Url, url::ParseError> {
+    fn endpoint(
+        &self,
+        base_url: &url::Url,
+        session_id: Option<&str>,
+    ) -> std::result::Result<url::Url, url::ParseError> {
         base_url.join(&format!("session/{}/goog/cdp/execute", session_id.unwrap_or("")))
     }
     fn method_and_body(&self, _request_url: &url::Url) -> (http::Method, Option<String>) {
@@ -720,7 +724,11 @@ impl WebDriverCompatibleCommand for CdpExecute {
 struct GetLog;
 
 impl WebDriverCompatibleCommand for GetLog {
-    fn endpoint(&self, base_url: &url::Url, session_id: Option<&str>) -> std::result::Result<url::Url, url::ParseError> {
+    fn endpoint(
+        &self,
+        base_url: &url::Url,
+        session_id: Option<&str>,
+    ) -> std::result::Result<url::Url, url::ParseError> {
         base_url.join(&format!("session/{}/se/log", session_id.unwrap_or("")))
     }
     fn method_and_body(&self, _request_url: &url::Url) -> (http::Method, Option<String>) {

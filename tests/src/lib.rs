@@ -26,8 +26,8 @@
 pub mod axe;
 pub mod bench;
 pub mod browser;
-pub mod flows;
 mod error;
+pub mod flows;
 pub mod paths;
 pub mod rows;
 pub mod runner;
@@ -35,6 +35,6 @@ pub mod seed;
 
 pub use browser::{Browser, BrowserOptions, ConsoleEntry, StorageReport, DESKTOP, PHONE, WAIT};
 pub use error::{Context, Error, Result};
-pub use runner::{App, Ctx, Test};
 /// Special keys for `send_keys` (e.g. `Key::Enter`; `&format!("{}", char::from(Key::Enter))`).
 pub use fantoccini::key::Key;
+pub use runner::{App, Ctx, Test};

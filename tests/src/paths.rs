@@ -80,9 +80,7 @@ pub fn axe_js() -> Result<PathBuf> {
 
 /// Where screenshots go: `$FACTEUR_SCREENSHOTS`, else `<repo>/target/screenshots`.
 pub fn screenshots_dir() -> PathBuf {
-    std::env::var_os("FACTEUR_SCREENSHOTS")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| repo_dir().join("target/screenshots"))
+    std::env::var_os("FACTEUR_SCREENSHOTS").map(PathBuf::from).unwrap_or_else(|| repo_dir().join("target/screenshots"))
 }
 
 fn is_executable(p: &Path) -> bool {

@@ -142,7 +142,11 @@ impl Ctx {
     fn failure_evidence(&self, message: &str) -> String {
         let mut out = String::new();
         for (i, b) in self.browsers.borrow().iter().enumerate() {
-            let name = format!("failures/{}{}", self.name.replace("::", "-"), if i > 0 { format!("-{i}") } else { String::new() });
+            let name = format!(
+                "failures/{}{}",
+                self.name.replace("::", "-"),
+                if i > 0 { format!("-{i}") } else { String::new() }
+            );
             match b.save_screenshot(&name) {
                 Ok(p) => out.push_str(&format!("\n  screenshot: {}", p.display())),
                 Err(e) => out.push_str(&format!("\n  (no screenshot: {e})")),

@@ -100,9 +100,17 @@ fn keyboard_shortcuts(ctx: &Ctx) -> Result {
     b.send_keys("body", "j")?;
     b.wait_text("#conversation-title", &subjects[0], WAIT)?;
     b.send_keys("body", "j")?;
-    b.wait_until(&format!("document.querySelector('#conversation-title')?.textContent === {:?}", subjects[1]), "j → second", WAIT)?;
+    b.wait_until(
+        &format!("document.querySelector('#conversation-title')?.textContent === {:?}", subjects[1]),
+        "j → second",
+        WAIT,
+    )?;
     b.send_keys("body", "k")?;
-    b.wait_until(&format!("document.querySelector('#conversation-title')?.textContent === {:?}", subjects[0]), "k → first", WAIT)?;
+    b.wait_until(
+        &format!("document.querySelector('#conversation-title')?.textContent === {:?}", subjects[0]),
+        "k → first",
+        WAIT,
+    )?;
     b.send_keys("body", "u")?;
     b.wait_gone("[data-testid=conversation]", WAIT)?;
     b.send_keys("body", "?")?;
@@ -124,12 +132,20 @@ fn new_mail_appears_without_reload(ctx: &Ctx) -> Result {
         "From: Karim Benali <karim.benali@ac-cevennes.fr>\r\nTo: {JULIEN}\r\nSubject: =?utf-8?q?{}?=\r\n\
          Message-ID: <live-{stamp}@ac-cevennes.fr>\r\nMIME-Version: 1.0\r\nContent-Type: text/plain; charset=utf-8\r\n\
          Content-Transfer-Encoding: 8bit\r\n\r\nBonjour Julien,\r\nla réunion est déplacée à jeudi.\r\n",
-        subject.bytes().map(|c| if c.is_ascii_alphanumeric() { (c as char).to_string() } else { format!("={c:02X}") }).collect::<String>()
+        subject
+            .bytes()
+            .map(|c| if c.is_ascii_alphanumeric() { (c as char).to_string() } else { format!("={c:02X}") })
+            .collect::<String>()
     );
     ctx.with_testbed(|tb| tb.deliver(raw.as_bytes(), "karim.benali@ac-cevennes.fr", &[JULIEN]))?
         .map_err(|e| format!("delivery failed: {e}"))?;
     let started = std::time::Instant::now();
-    rows::wait_for_subject(&b, &subject, "the new mail in the list (in date order: the seed has mails later today)", Duration::from_secs(10))?;
+    rows::wait_for_subject(
+        &b,
+        &subject,
+        "the new mail in the list (in date order: the seed has mails later today)",
+        Duration::from_secs(10),
+    )?;
     eprintln!("new mail shown {:.1} s after delivery", started.elapsed().as_secs_f64());
     // The app asked the server's event source first (with its credentials: a fetch, not an
     // EventSource) and, our Cyrus answering 204, fell back to polling — which found the mail.
@@ -142,7 +158,11 @@ fn new_mail_appears_without_reload(ctx: &Ctx) -> Result {
         "the new mail looks unread",
         Duration::from_secs(10),
     )?;
-    b.wait_until("Number(document.querySelector('[data-mailbox-role=inbox] .unread-count')?.textContent) >= 1", "an unread badge", WAIT)?;
+    b.wait_until(
+        "Number(document.querySelector('[data-mailbox-role=inbox] .unread-count')?.textContent) >= 1",
+        "an unread badge",
+        WAIT,
+    )?;
     Ok(())
 }
 
@@ -196,7 +216,10 @@ fn notification_for_new_inbox_mail(ctx: &Ctx) -> Result {
 fn network_drop_shows_a_banner_and_recovers(ctx: &Ctx) -> Result {
     let b = signed_in(ctx, "fr-FR")?;
     let rows_before = b.count("[data-testid=message-row]")?;
-    b.execute("window.__fetch = window.fetch; window.fetch = () => Promise.reject(new TypeError('Failed to fetch'));", vec![])?;
+    b.execute(
+        "window.__fetch = window.fetch; window.fetch = () => Promise.reject(new TypeError('Failed to fetch'));",
+        vec![],
+    )?;
     b.wait_visible(".offline-banner", Duration::from_secs(12))?;
     ensure!(b.text(".offline-banner")?.contains("connexion au serveur est interrompue"), "banner text");
     ensure!(b.count("[data-testid=message-row]")? == rows_before, "the list must stay on screen");

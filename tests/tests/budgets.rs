@@ -42,7 +42,10 @@ fn budgets_hold_on_a_cold_load_and_a_big_folder(ctx: &Ctx) -> Result {
     ensure!(first("cold.jmap_posts") >= 1.0, "no JMAP POST seen before the first rows: {:?}", f.notes);
     ensure!(first("cold.assets_kb") >= 50.0, "a cold load transferred only {} KB of the app", first("cold.assets_kb"));
     ensure!(first("warm.transfer_kb") < first("cold.transfer_kb") / 2.0, "the browser cache is not used: {f:?}");
-    ensure!(first("big.rows_middle") >= 10.0 && first("big.rows_end") >= 10.0, "rows in the middle/end of the folder: {f:?}");
+    ensure!(
+        first("big.rows_middle") >= 10.0 && first("big.rows_end") >= 10.0,
+        "rows in the middle/end of the folder: {f:?}"
+    );
     ensure!(first("big.heap_after_mb") > 0.0, "no heap figure");
 
     let verdicts = budgets.check_ci(&f);

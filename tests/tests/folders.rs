@@ -4,7 +4,9 @@
 //! dialogs. The server's state is checked with JMAP from the test, not only the screen.
 
 use facteur_browser_tests::flows::{sign_in, sign_in_per_message};
-use facteur_browser_tests::{axe, browser_tests, ensure, rows, seed, Browser, BrowserOptions, Ctx, Key, Result, PHONE, WAIT};
+use facteur_browser_tests::{
+    axe, browser_tests, ensure, rows, seed, Browser, BrowserOptions, Ctx, Key, Result, PHONE, WAIT,
+};
 use facteur_testbed::jmap::Client;
 use serde_json::{json, Value};
 use std::rc::Rc;
@@ -177,7 +179,10 @@ fn refusals_are_said_in_words(ctx: &Ctx) -> Result {
     b.click("[data-action=folder-submit]")?;
     b.wait_text("#folder-name-error", "A folder already has this name here.", WAIT)?;
     ensure!(b.attr("#folder-name", "aria-invalid")?.as_deref() == Some("true"), "the field is marked invalid");
-    ensure!(b.attr("#folder-name", "aria-describedby")?.as_deref() == Some("folder-name-error"), "error tied to the field");
+    ensure!(
+        b.attr("#folder-name", "aria-describedby")?.as_deref() == Some("folder-name-error"),
+        "error tied to the field"
+    );
     axe::assert_accessible(&b, "the dialog with an error")?;
     b.screenshots_desktop_phone("folders-error-en", |_| Ok(()))?;
     // Cyrus refuses "%" in a mailbox name (serverFail "Invalid mailbox name").
@@ -206,8 +211,11 @@ fn quota_banner_and_emptying_the_trash(ctx: &Ctx) -> Result {
     // to empty: recent ones, not those near the end of the first page the labels test uses.
     let inbox_id = inbox["id"].as_str().unwrap_or_default().to_string();
     let page = jmap
-        .call_ok(&[], json!([["Email/query", {"accountId": jmap.account_id, "filter": {"inMailbox": inbox_id},
-            "sort": [{"property": "receivedAt", "isAscending": false}], "position": 5, "limit": 2}, "q"]]))
+        .call_ok(
+            &[],
+            json!([["Email/query", {"accountId": jmap.account_id, "filter": {"inMailbox": inbox_id},
+            "sort": [{"property": "receivedAt", "isAscending": false}], "position": 5, "limit": 2}, "q"]]),
+        )
         .map_err(|e| e.to_string())?;
     let mut update = serde_json::Map::new();
     for id in page[0][1]["ids"].as_array().cloned().unwrap_or_default() {
@@ -215,7 +223,8 @@ fn quota_banner_and_emptying_the_trash(ctx: &Ctx) -> Result {
         update.insert(id, json!({format!("mailboxIds/{inbox_id}"): null, format!("mailboxIds/{trash_id}"): true}));
     }
     ensure!(update.len() == 2, "two messages to put in the Trash");
-    jmap.call_ok(&[], json!([["Email/set", {"accountId": jmap.account_id, "update": update}, "s"]])).map_err(|e| e.to_string())?;
+    jmap.call_ok(&[], json!([["Email/set", {"accountId": jmap.account_id, "update": update}, "s"]]))
+        .map_err(|e| e.to_string())?;
     // A quota just above the use: 93 % full.
     let used = ctx.with_testbed(|tb| tb.mail_usage_kib(JULIEN))?.map_err(|e| e.to_string())?;
     ctx.with_testbed(|tb| tb.set_quota(JULIEN, Some(used * 100 / 93)))?.map_err(|e| e.to_string())?;
@@ -326,11 +335,15 @@ fn phone_width(ctx: &Ctx) -> Result {
     let account = ctx.app()?.account(CLAIRE)?.clone();
     let b = ctx.browser_with(BrowserOptions { lang: "en-US".into(), viewport: PHONE, ..Default::default() })?;
     sign_in(&b, &account.email, &account.password)?;
-    ensure!(!b.eval("document.querySelector('#new-folder').checkVisibility()")?.as_bool().unwrap_or(true), "folders hidden");
+    ensure!(
+        !b.eval("document.querySelector('#new-folder').checkVisibility()")?.as_bool().unwrap_or(true),
+        "folders hidden"
+    );
     b.click(".menu-button")?;
     b.wait_visible("#new-folder", WAIT)?;
     let size = |css: &str| -> Result<(f64, f64)> {
-        let r = b.eval(&format!("(r => [r.width, r.height])(document.querySelector({css:?}).getBoundingClientRect())"))?;
+        let r =
+            b.eval(&format!("(r => [r.width, r.height])(document.querySelector({css:?}).getBoundingClientRect())"))?;
         Ok((r[0].as_f64().unwrap_or(0.0), r[1].as_f64().unwrap_or(0.0)))
     };
     ensure!(size("#new-folder")?.1 >= 44.0, "new folder button: {:?}", size("#new-folder")?);
@@ -361,7 +374,10 @@ fn phone_width(ctx: &Ctx) -> Result {
 /// no menu.
 fn keyboard_only_folder_menu(ctx: &Ctx) -> Result {
     let b = signed_in(ctx, CLAIRE, "en-US")?;
-    ensure!(!b.exists("li.folder-item:has([data-mailbox-role=inbox]) [data-action=folder-menu]")?, "the Inbox has no menu");
+    ensure!(
+        !b.exists("li.folder-item:has([data-mailbox-role=inbox]) [data-action=folder-menu]")?,
+        "the Inbox has no menu"
+    );
     let trash_menu = "li.folder-item:has([data-mailbox-role=trash]) [data-testid=folder-menu]";
     ensure!(b.exists(&format!("{trash_menu} [data-action=folder-empty]"))?, "the Trash can be emptied from its menu");
     ensure!(!b.exists(&format!("{trash_menu} [data-action=folder-rename]"))?, "the Trash cannot be renamed");
@@ -371,10 +387,17 @@ fn keyboard_only_folder_menu(ctx: &Ctx) -> Result {
     b.wait_visible(&format!("{} [data-action=folder-rename]", item("Conseils de classe")), WAIT)?;
     ensure!(b.attr(&button, "aria-expanded")?.as_deref() == Some("true"), "aria-expanded");
     b.send_keys(&button, &Key::Tab.to_string())?;
-    ensure!(b.focused()?.starts_with("button") && b.eval("document.activeElement.dataset.action")? == "folder-rename", "Tab reaches Rename");
+    ensure!(
+        b.focused()?.starts_with("button") && b.eval("document.activeElement.dataset.action")? == "folder-rename",
+        "Tab reaches Rename"
+    );
     b.save_screenshot("folders-menu-en-desktop")?;
     b.send_keys(&format!("{} [data-action=folder-rename]", item("Conseils de classe")), &Key::Escape.to_string())?;
-    b.wait_until(&format!("document.querySelector({:?}).getAttribute('aria-expanded') === 'false'", button), "Escape closes", WAIT)?;
+    b.wait_until(
+        &format!("document.querySelector({:?}).getAttribute('aria-expanded') === 'false'", button),
+        "Escape closes",
+        WAIT,
+    )?;
     ensure!(b.eval("document.activeElement.dataset.action")? == "folder-menu", "focus back on the menu button");
     // Enter, Tab, Enter: the rename dialog, focus in its field; Escape closes and gives it back.
     b.send_keys(&button, &Key::Enter.to_string())?;
@@ -385,7 +408,11 @@ fn keyboard_only_folder_menu(ctx: &Ctx) -> Result {
     b.wait_until("document.activeElement?.id === 'folder-name'", "focus in the name field", WAIT)?;
     b.send_keys("#folder-name", &Key::Escape.to_string())?;
     dialog_closed(&b)?;
-    ensure!(b.eval("document.activeElement.dataset.action")? == "folder-menu", "focus back after the dialog: {}", b.focused()?);
+    ensure!(
+        b.eval("document.activeElement.dataset.action")? == "folder-menu",
+        "focus back after the dialog: {}",
+        b.focused()?
+    );
     Ok(())
 }
 

@@ -34,12 +34,22 @@ fn wait_frame_filled(b: &Browser) -> Result {
 fn check_frame_policy(b: &Browser, remote_allowed: bool) -> Result {
     let sandbox = b.attr(FRAME, "sandbox")?.ok_or("the message frame has no sandbox attribute")?;
     ensure!(!sandbox.contains("allow-scripts"), "the frame allows scripts: {sandbox:?}");
-    ensure!(!sandbox.contains("allow-forms") && !sandbox.contains("allow-top-navigation"), "sandbox too wide: {sandbox:?}");
-    let csp = b.eval(&format!("{}.querySelector('meta[http-equiv=Content-Security-Policy]')?.content ?? ''", frame_doc()))?;
+    ensure!(
+        !sandbox.contains("allow-forms") && !sandbox.contains("allow-top-navigation"),
+        "sandbox too wide: {sandbox:?}"
+    );
+    let csp =
+        b.eval(&format!("{}.querySelector('meta[http-equiv=Content-Security-Policy]')?.content ?? ''", frame_doc()))?;
     let csp = csp.as_str().unwrap_or_default().to_string();
     ensure!(csp.contains("default-src 'none'"), "the frame's CSP lacks default-src 'none': {csp:?}");
-    ensure!(!csp.contains("script-src") || csp.contains("script-src 'none'"), "the frame's CSP allows scripts: {csp:?}");
-    ensure!(csp.contains("https:") == remote_allowed, "remote images in the frame's CSP should be {remote_allowed}: {csp:?}");
+    ensure!(
+        !csp.contains("script-src") || csp.contains("script-src 'none'"),
+        "the frame's CSP allows scripts: {csp:?}"
+    );
+    ensure!(
+        csp.contains("https:") == remote_allowed,
+        "remote images in the frame's CSP should be {remote_allowed}: {csp:?}"
+    );
     Ok(())
 }
 
@@ -61,9 +71,17 @@ fn frame_image_sources(b: &Browser) -> Result<Vec<String>> {
 
 /// Signs Claire in (one row per message) and opens the newest mail of her seeded Inbox that
 /// `pick` chooses (`what` names it in errors); waits for its frame to be filled.
-fn open_claire_mail(ctx: &Ctx, lang: &str, what: &str, pick: impl Fn(&seed::SeedMail) -> bool) -> Result<(Rc<Browser>, seed::SeedMail, Account)> {
+fn open_claire_mail(
+    ctx: &Ctx,
+    lang: &str,
+    what: &str,
+    pick: impl Fn(&seed::SeedMail) -> bool,
+) -> Result<(Rc<Browser>, seed::SeedMail, Account)> {
     let claire = ctx.app()?.account(CLAIRE)?.clone();
-    let mail = seed::folder(&claire.email, "Inbox")?.into_iter().find(|m| pick(m)).ok_or(format!("no {what} in the seed's Inbox"))?;
+    let mail = seed::folder(&claire.email, "Inbox")?
+        .into_iter()
+        .find(|m| pick(m))
+        .ok_or(format!("no {what} in the seed's Inbox"))?;
     let b = ctx.browser_lang(lang)?;
     sign_in_per_message(&b, &claire.email, &claire.password)?;
     rows::open(&b, &mail.subject)?;
@@ -105,13 +123,19 @@ fn newsletter_remote_images_are_blocked_until_allowed(ctx: &Ctx) -> Result {
     b.click(".remote-banner button.button:not(.secondary)")?;
     b.wait_gone(".remote-banner", WAIT)?;
     b.wait_until(
-        &format!("[...{}.querySelectorAll('img')].some(i => (i.getAttribute('src') ?? '').startsWith('http'))", frame_doc()),
+        &format!(
+            "[...{}.querySelectorAll('img')].some(i => (i.getAttribute('src') ?? '').startsWith('http'))",
+            frame_doc()
+        ),
         "remote images back in the frame",
         WAIT,
     )?;
     check_frame_policy(&b, true)?;
     let stored = b.local_storage_dump()?;
-    ensure!(!stored.iter().any(|(k, v)| k.contains("remote") && v.contains(&letter.from)), "'this message' must not remember the sender: {stored:?}");
+    ensure!(
+        !stored.iter().any(|(k, v)| k.contains("remote") && v.contains(&letter.from)),
+        "'this message' must not remember the sender: {stored:?}"
+    );
 
     // Always for this sender: kept in this browser, the banner does not come back.
     sign_in_again_here(&b, &claire.email, &claire.password)?;
@@ -133,7 +157,8 @@ fn newsletter_remote_images_are_blocked_until_allowed(ctx: &Ctx) -> Result {
 /// The seeded phishing mail: a banner names both hosts, a click on the link asks first and
 /// opens nothing unless the user insists (then in a new tab, without opener).
 fn deceptive_link_is_held_for_confirmation(ctx: &Ctx) -> Result {
-    let (b, _, _) = open_claire_mail(ctx, "en-US", "phishing mail", |m| m.from.ends_with("@ac-cevennes-support.example.net"))?;
+    let (b, _, _) =
+        open_claire_mail(ctx, "en-US", "phishing mail", |m| m.from.ends_with("@ac-cevennes-support.example.net"))?;
     b.wait_visible(".phishing-banner", WAIT)?;
     let banner = b.text(".phishing-banner")?;
     ensure!(
@@ -141,11 +166,22 @@ fn deceptive_link_is_held_for_confirmation(ctx: &Ctx) -> Result {
         "the banner should name the shown and the real host: {banner:?}"
     );
     // Record what would open instead of opening it.
-    b.execute("window.__opened = []; window.open = (u, t, f) => { window.__opened.push([u, t, f]); return null; };", vec![])?;
+    b.execute(
+        "window.__opened = []; window.open = (u, t, f) => { window.__opened.push([u, t, f]); return null; };",
+        vec![],
+    )?;
     let click = format!("{}.querySelector('a[href*=\"ac-cevennes-support.example.net\"]').click()", frame_doc());
     b.eval(&click)?;
-    b.wait_until("document.querySelector('[data-testid=deceptive-dialog]')?.open === true", "the warning dialog open", WAIT)?;
-    ensure!(b.text("[data-testid=deceptive-dialog]")?.contains("ac-cevennes-support.example.net"), "dialog text: {:?}", b.text("[data-testid=deceptive-dialog]")?);
+    b.wait_until(
+        "document.querySelector('[data-testid=deceptive-dialog]')?.open === true",
+        "the warning dialog open",
+        WAIT,
+    )?;
+    ensure!(
+        b.text("[data-testid=deceptive-dialog]")?.contains("ac-cevennes-support.example.net"),
+        "dialog text: {:?}",
+        b.text("[data-testid=deceptive-dialog]")?
+    );
     let frames = b.eval("window.frames.length")?;
     ensure!(frames.as_u64() == Some(1), "the click navigated or opened something: {frames}");
     axe::assert_accessible(&b, "the deceptive link warning (desktop, en)")?;
@@ -157,7 +193,11 @@ fn deceptive_link_is_held_for_confirmation(ctx: &Ctx) -> Result {
     ensure!(b.eval("window.__opened.length")?.as_u64() == Some(0), "the link was opened after cancel");
     // The user insists: a new tab without opener.
     b.eval(&click)?;
-    b.wait_until("document.querySelector('[data-testid=deceptive-dialog]')?.open === true", "the warning dialog open again", WAIT)?;
+    b.wait_until(
+        "document.querySelector('[data-testid=deceptive-dialog]')?.open === true",
+        "the warning dialog open again",
+        WAIT,
+    )?;
     b.click("[data-testid=deceptive-dialog] .button.secondary")?;
     b.wait_until("window.__opened.length === 1", "the link opened once", WAIT)?;
     let opened = b.eval("window.__opened[0]")?;
@@ -204,7 +244,12 @@ fn deliver_hostile_html(ctx: &Ctx, what: &str) -> Result<String> {
 
 /// Signs Julien in and opens the delivered mail when it shows up in the list (`before_open`
 /// runs just before the click).
-fn open_delivered(ctx: &Ctx, subject: &str, lang: &str, before_open: impl Fn(&Browser) -> Result) -> Result<Rc<Browser>> {
+fn open_delivered(
+    ctx: &Ctx,
+    subject: &str,
+    lang: &str,
+    before_open: impl Fn(&Browser) -> Result,
+) -> Result<Rc<Browser>> {
     let julien = ctx.app()?.account(JULIEN)?.clone();
     let b = ctx.browser_lang(lang)?;
     sign_in_per_message(&b, &julien.email, &julien.password)?;
@@ -226,7 +271,10 @@ fn inline_image_shown_and_nothing_runs(ctx: &Ctx) -> Result {
         "the inline image loaded from a blob: URL",
         WAIT,
     )?;
-    ensure!(!b.exists("[data-testid=conversation] .message-open [data-testid=attachment]")?, "the inline image is listed as a file");
+    ensure!(
+        !b.exists("[data-testid=conversation] .message-open [data-testid=attachment]")?,
+        "the inline image is listed as a file"
+    );
     let doc = frame_doc();
     let left = b.eval(&format!(
         "(() => {{ const d = {doc}; return {{ scripts: d.querySelectorAll('script, svg, form, input, meta[http-equiv=refresh]').length,
@@ -237,7 +285,11 @@ fn inline_image_shown_and_nothing_runs(ctx: &Ctx) -> Result {
     ensure!(left["scripts"] == 0 && left["handlers"] == 0 && left["js"] == 0, "hostile content kept: {left}");
     ensure!(left["text"].as_str().is_some_and(|t| t.contains("forum des métiers")), "the text is missing: {left}");
     std::thread::sleep(Duration::from_millis(500));
-    ensure!(b.eval("window.__pwned === undefined")?.as_bool() == Some(true), "a script of the mail ran: {}", b.eval("String(window.__pwned)")?);
+    ensure!(
+        b.eval("window.__pwned === undefined")?.as_bool() == Some(true),
+        "a script of the mail ran: {}",
+        b.eval("String(window.__pwned)")?
+    );
     ensure!(b.current_url()?.starts_with(&b.url("")), "the page navigated away: {}", b.current_url()?);
     axe::assert_accessible(&b, "an HTML mail with an inline image (desktop, fr)")?;
     b.screenshots_desktop_phone("html-inline-image-fr", |b| {
@@ -280,7 +332,10 @@ fn searched_word_marked_in_an_html_mail(ctx: &Ctx) -> Result {
     b.wait_for(FRAME, WAIT)?;
     wait_frame_filled(&b)?;
     b.wait_until(
-        &format!("[...{}.querySelectorAll('mark')].some(m => m.textContent.toLowerCase() === 'harcèlement')", frame_doc()),
+        &format!(
+            "[...{}.querySelectorAll('mark')].some(m => m.textContent.toLowerCase() === 'harcèlement')",
+            frame_doc()
+        ),
         "the searched word marked in the frame",
         WAIT,
     )?;

@@ -67,14 +67,19 @@ fn folders(ctx: &Ctx) -> Result<&'static Folders> {
 fn fill_folder(c: &Client, name: &str, count: usize) -> Result<String> {
     let started = std::time::Instant::now();
     let r = call(c, json!([["Mailbox/set", {"accountId": c.account_id, "create": {"f": {"name": name}}}, "m"]]))?;
-    let id = r[0][1]["created"]["f"]["id"].as_str().ok_or_else(|| Error(format!("{name} not created: {r}")))?.to_string();
+    let id =
+        r[0][1]["created"]["f"]["id"].as_str().ok_or_else(|| Error(format!("{name} not created: {r}")))?.to_string();
     let batch = (c.capability_limit("maxObjectsInSet", 500) as usize).clamp(1, 500);
     let mut done = 0;
     while done < count {
         let mut create = serde_json::Map::new();
         for i in done..(done + batch).min(count) {
             let reply = i % 5 == 4;
-            let subject = if reply { format!("Re: {name} — message n° {}", i - 1) } else { format!("{name} — message n° {i}") };
+            let subject = if reply {
+                format!("Re: {name} — message n° {}", i - 1)
+            } else {
+                format!("{name} — message n° {i}")
+            };
             let minutes = i as i64;
             let mut email = json!({
                 "mailboxIds": {&id: true}, "subject": subject,
@@ -96,7 +101,12 @@ fn fill_folder(c: &Client, name: &str, count: usize) -> Result<String> {
             eprintln!("{name}: {} mails created in {:.1} s", create.len(), batch_started.elapsed().as_secs_f64());
         }
         let created = answer[0][1]["created"].as_object().map_or(0, |m| m.len());
-        ensure!(created == create.len(), "{name}: {created} of {} created: {}", create.len(), answer[0][1]["notCreated"]);
+        ensure!(
+            created == create.len(),
+            "{name}: {created} of {} created: {}",
+            create.len(),
+            answer[0][1]["notCreated"]
+        );
         done += created;
     }
     eprintln!("{name}: {count} mails in {:.1} s", started.elapsed().as_secs_f64());
@@ -122,13 +132,25 @@ fn call(c: &Client, calls: Value) -> Result<Value> {
 
 /// Ids of a folder, newest first (`limit` from `position`).
 fn folder_ids(c: &Client, mailbox_id: &str, position: usize, limit: usize) -> Result<Vec<String>> {
-    let r = call(c, json!([["Email/query", {"accountId": c.account_id, "filter": {"inMailbox": mailbox_id},
-        "sort": [{"property": "receivedAt", "isAscending": false}], "position": position, "limit": limit}, "q"]]))?;
-    Ok(r[0][1]["ids"].as_array().cloned().unwrap_or_default().iter().filter_map(|v| v.as_str().map(str::to_string)).collect())
+    let r = call(
+        c,
+        json!([["Email/query", {"accountId": c.account_id, "filter": {"inMailbox": mailbox_id},
+        "sort": [{"property": "receivedAt", "isAscending": false}], "position": position, "limit": limit}, "q"]]),
+    )?;
+    Ok(r[0][1]["ids"]
+        .as_array()
+        .cloned()
+        .unwrap_or_default()
+        .iter()
+        .filter_map(|v| v.as_str().map(str::to_string))
+        .collect())
 }
 
 fn folder_total(c: &Client, mailbox_id: &str) -> Result<usize> {
-    let r = call(c, json!([["Mailbox/get", {"accountId": c.account_id, "ids": [mailbox_id], "properties": ["totalEmails"]}, "m"]]))?;
+    let r = call(
+        c,
+        json!([["Mailbox/get", {"accountId": c.account_id, "ids": [mailbox_id], "properties": ["totalEmails"]}, "m"]]),
+    )?;
     r[0][1]["list"][0]["totalEmails"].as_u64().map(|n| n as usize).ok_or_else(|| Error(format!("no totalEmails: {r}")))
 }
 
@@ -152,7 +174,13 @@ fn open_folder_as(ctx: &Ctx, lang: &str, mailbox_id: &str, threaded: bool) -> Re
 }
 
 /// [`open_folder_as`] with the downloads matching `blocked` (CDP URL patterns) failing.
-fn open_folder_blocking(ctx: &Ctx, lang: &str, mailbox_id: &str, threaded: bool, blocked: &[&str]) -> Result<Rc<Browser>> {
+fn open_folder_blocking(
+    ctx: &Ctx,
+    lang: &str,
+    mailbox_id: &str,
+    threaded: bool,
+    blocked: &[&str],
+) -> Result<Rc<Browser>> {
     let app = ctx.app()?;
     let claire = app.account(CLAIRE)?.clone();
     let b = ctx.browser_lang(lang)?;
@@ -193,7 +221,10 @@ fn page_requests(b: &Browser) -> Result<Vec<Value>> {
 /// Waits for a toast (any of those shown) saying `needle`.
 fn wait_toast(b: &Browser, needle: &str) -> Result {
     b.wait_until(
-        &format!("[...document.querySelectorAll('[data-testid=toast]')].some(t => t.innerText.includes({}))", facteur_browser_tests::browser::js_str(needle)),
+        &format!(
+            "[...document.querySelectorAll('[data-testid=toast]')].some(t => t.innerText.includes({}))",
+            facteur_browser_tests::browser::js_str(needle)
+        ),
         &format!("a toast saying {needle:?}"),
         WAIT,
     )
@@ -241,12 +272,19 @@ fn scrolling_a_big_folder(ctx: &Ctx) -> Result {
         scroll_to_row(&b, position)?;
         let subject = subject_at(&b, position)?;
         let sent = page_requests(&b)?.split_off(before);
-        ensure!(sent.len() == 1 && sent[0][0][1] == json!(position / 50 * 50),
-            "scrolling to row {position} sent {} page requests: {sent:?}", sent.len());
+        ensure!(
+            sent.len() == 1 && sent[0][0][1] == json!(position / 50 * 50),
+            "scrolling to row {position} sent {} page requests: {sent:?}",
+            sent.len()
+        );
         seen_subjects.insert(subject);
         let rows = b.count(".message-row")?;
         ensure!(rows < 100, "{rows} rows in the page at row {position}");
-        ensure!(b.attr(&format!("[data-position='{position}']"), "aria-posinset")?.as_deref() == Some(&*(position + 1).to_string()), "aria-posinset");
+        ensure!(
+            b.attr(&format!("[data-position='{position}']"), "aria-posinset")?.as_deref()
+                == Some(&*(position + 1).to_string()),
+            "aria-posinset"
+        );
     }
     ensure!(seen_subjects.len() > 1, "the subjects do not change while scrolling: {seen_subjects:?}");
     ensure!(!b.exists("[data-position='0']")?, "row 0 is still in the page after scrolling down");
@@ -265,11 +303,17 @@ fn scrolling_a_big_folder(ctx: &Ctx) -> Result {
     // the list grows by one and shows it last, without a reload. (A live round may ask a
     // page shown again: pages are counted before it.)
     let before_live = b.eval("window.__jmap.length")?.as_u64().ok_or("no request record")? as usize;
-    let created = call(&c, json!([["Email/set", {"accountId": c.account_id, "create": {"old": {
+    let created = call(
+        &c,
+        json!([["Email/set", {"accountId": c.account_id, "create": {"old": {
         "mailboxIds": {&f.big: true}, "subject": "Archive de 1999 — registre d'appel", "from": [{"name": "Secrétariat", "email": "secretariat@ac-cevennes.fr"}],
         "receivedAt": "1999-09-01T08:00:00Z", "keywords": {"$seen": true},
-        "bodyStructure": {"type": "text/plain", "partId": "1"}, "bodyValues": {"1": {"value": "Registre."}}}}}, "s"]]))?;
-    let created_id = created[0][1]["created"]["old"]["id"].as_str().ok_or_else(|| Error(format!("not created: {created}")))?.to_string();
+        "bodyStructure": {"type": "text/plain", "partId": "1"}, "bodyValues": {"1": {"value": "Registre."}}}}}, "s"]]),
+    )?;
+    let created_id = created[0][1]["created"]["old"]["id"]
+        .as_str()
+        .ok_or_else(|| Error(format!("not created: {created}")))?
+        .to_string();
     b.wait_until(&format!("document.querySelector('[data-position=\"0\"], [data-position=\"{last}\"]')?.getAttribute('aria-setsize') === '{}'", total + 1),
         "the list grows by one", Duration::from_secs(15))?;
     b.execute("const s = document.querySelector('.list-scroll'); s.scrollTop = s.scrollHeight;", vec![])?;
@@ -283,11 +327,15 @@ fn scrolling_a_big_folder(ctx: &Ctx) -> Result {
     let pages: Vec<&Value> = requests.iter().filter(|r| r[0][0] == "Email/query").collect();
     ensure!(pages.len() >= 4, "{} page requests recorded: {requests:?}", pages.len());
     for page in &pages {
-        ensure!(page[1][0] == "Email/get" && page[1][2] == "c0", "a page request without its Email/get by back-reference: {page}");
+        ensure!(
+            page[1][0] == "Email/get" && page[1][2] == "c0",
+            "a page request without its Email/get by back-reference: {page}"
+        );
     }
     // No rows fetched by a request of their own: an Email/get of given ids only refreshes
     // rows in view that changed, in a live update (after its queryChanges).
-    let lone_gets: Vec<&Value> = requests.iter()
+    let lone_gets: Vec<&Value> = requests
+        .iter()
         .filter(|r| r[0][0] != "Email/queryChanges")
         .filter(|r| r.as_array().is_some_and(|calls| calls.iter().any(|c| c[0] == "Email/get" && c[2].is_null())))
         .collect();
@@ -332,7 +380,10 @@ fn shift_click_range_marks_read(ctx: &Ctx) -> Result {
         "['5', '8'].map(p => { const r = document.querySelector(`[data-position='${p}']`);
                               return [r.classList.contains('unread'), getComputedStyle(r).backgroundColor]; })",
     )?;
-    ensure!(backgrounds[0][0] == json!(true) && backgrounds[1][0] == json!(true), "rows 5 and 8 should be unread: {backgrounds}");
+    ensure!(
+        backgrounds[0][0] == json!(true) && backgrounds[1][0] == json!(true),
+        "rows 5 and 8 should be unread: {backgrounds}"
+    );
     ensure!(backgrounds[0][1] != backgrounds[1][1], "a selected row looks like the others: {backgrounds}");
     axe::assert_accessible(&b, "the list with a selection")?;
     b.screenshots_desktop_phone("list-selection-en", |_| Ok(()))?;
@@ -407,7 +458,8 @@ fn drag_a_row_onto_a_folder_then_undo(ctx: &Ctx) -> Result {
     b.wait_text("[data-testid=toast]", "déplacé", WAIT)?;
     ensure!(!b.exists(&format!("[data-id='{id}']"))?, "the dragged row is still in the list");
     let in_destination = |c: &Client| -> Result<bool> {
-        Ok(emails(c, std::slice::from_ref(&id), &["mailboxIds"])?[0]["mailboxIds"][&f.drop_target].as_bool() == Some(true))
+        Ok(emails(c, std::slice::from_ref(&id), &["mailboxIds"])?[0]["mailboxIds"][&f.drop_target].as_bool()
+            == Some(true))
     };
     ensure!(in_destination(&c)?, "not in the destination on the server");
     b.click("[data-testid=toast] button")?;
@@ -429,8 +481,13 @@ fn drag_a_row_onto_a_folder_then_undo(ctx: &Ctx) -> Result {
         b.wait_gone(&format!("[data-id='{id}']"), WAIT)?;
     }
     let after = emails(&c, &picked, &["mailboxIds"])?;
-    ensure!(after.iter().all(|e| e["mailboxIds"][&f.drop_target].as_bool() == Some(true) && e["mailboxIds"].get(&f.dragged).is_none()),
-        "the selection is not in the destination on the server: {after:?}");
+    ensure!(
+        after
+            .iter()
+            .all(|e| e["mailboxIds"][&f.drop_target].as_bool() == Some(true)
+                && e["mailboxIds"].get(&f.dragged).is_none()),
+        "the selection is not in the destination on the server: {after:?}"
+    );
     Ok(())
 }
 
@@ -486,7 +543,10 @@ fn phone_targets(ctx: &Ctx) -> Result {
     ensure!(b.count(".message-row")? < 100, "too many rows on a phone");
     scroll_to_row(&b, 1234)?;
     let subject = subject_at(&b, 1234)?;
-    let expected = emails(&c, &folder_ids(&c, &f.big, 1234, 1)?, &["subject"])?[0]["subject"].as_str().unwrap_or_default().to_string();
+    let expected = emails(&c, &folder_ids(&c, &f.big, 1234, 1)?, &["subject"])?[0]["subject"]
+        .as_str()
+        .unwrap_or_default()
+        .to_string();
     ensure!(subject == expected, "row 1234 on a phone is {subject:?}, the server says {expected:?}");
     ensure!(b.count(".message-row")? < 100, "too many rows on a phone after scrolling");
     axe::assert_accessible(&b, "the middle of a big folder on a phone")?;
@@ -506,7 +566,9 @@ fn archiving_conversations_takes_all_their_messages(ctx: &Ctx) -> Result {
     // Two conversation rows, at least one with several messages in the folder.
     let rows = b.eval("[...document.querySelectorAll('[data-testid=message-row]')].slice(0, 12).map(r => [r.dataset.position, r.dataset.id, r.querySelector('.thread-count')?.textContent ?? '1'])")?;
     let rows = rows.as_array().cloned().unwrap_or_default();
-    let multi = rows.iter().find(|r| r[2].as_str().and_then(|n| n.parse::<usize>().ok()).unwrap_or(1) > 1)
+    let multi = rows
+        .iter()
+        .find(|r| r[2].as_str().and_then(|n| n.parse::<usize>().ok()).unwrap_or(1) > 1)
         .ok_or_else(|| Error(format!("no conversation with several messages among {rows:?}")))?;
     let single = rows.iter().find(|r| r[0] != multi[0]).ok_or("no second row")?;
     let picked: Vec<String> = [multi, single].iter().map(|r| r[1].as_str().unwrap_or_default().to_string()).collect();
@@ -514,10 +576,19 @@ fn archiving_conversations_takes_all_their_messages(ctx: &Ctx) -> Result {
     let got = emails(&c, &picked, &["threadId"])?;
     let thread_ids: Vec<&str> = got.iter().filter_map(|e| e["threadId"].as_str()).collect();
     let threads = call(&c, json!([["Thread/get", {"accountId": c.account_id, "ids": thread_ids}, "t"]]))?;
-    let members: Vec<String> = threads[0][1]["list"].as_array().cloned().unwrap_or_default().iter()
-        .flat_map(|t| t["emailIds"].as_array().cloned().unwrap_or_default()).filter_map(|v| v.as_str().map(str::to_string)).collect();
-    let in_folder: Vec<String> = emails(&c, &members, &["mailboxIds"])?.iter()
-        .filter(|e| e["mailboxIds"][&f.threads].as_bool() == Some(true)).filter_map(|e| e["id"].as_str().map(str::to_string)).collect();
+    let members: Vec<String> = threads[0][1]["list"]
+        .as_array()
+        .cloned()
+        .unwrap_or_default()
+        .iter()
+        .flat_map(|t| t["emailIds"].as_array().cloned().unwrap_or_default())
+        .filter_map(|v| v.as_str().map(str::to_string))
+        .collect();
+    let in_folder: Vec<String> = emails(&c, &members, &["mailboxIds"])?
+        .iter()
+        .filter(|e| e["mailboxIds"][&f.threads].as_bool() == Some(true))
+        .filter_map(|e| e["id"].as_str().map(str::to_string))
+        .collect();
     ensure!(in_folder.len() > 2, "the conversations hold {} messages in the folder", in_folder.len());
     for r in [multi, single] {
         b.click(&format!("[data-position='{}'] .row-select input", r[0].as_str().unwrap_or_default()))?;
@@ -525,11 +596,20 @@ fn archiving_conversations_takes_all_their_messages(ctx: &Ctx) -> Result {
     b.wait_text("[data-testid=selection-bar] .selection-count", "2 sélectionnés", WAIT)?;
     b.click("[data-action=bulk-archive]")?;
     b.wait_text("[data-testid=toast]", &format!("{} messages archivés", in_folder.len()), WAIT)?;
-    let archive = c.mailboxes().map_err(|e| Error(e.to_string()))?.into_iter()
-        .find(|m| m["role"] == "archive").and_then(|m| m["id"].as_str().map(str::to_string)).ok_or("no Archive")?;
+    let archive = c
+        .mailboxes()
+        .map_err(|e| Error(e.to_string()))?
+        .into_iter()
+        .find(|m| m["role"] == "archive")
+        .and_then(|m| m["id"].as_str().map(str::to_string))
+        .ok_or("no Archive")?;
     let after = emails(&c, &in_folder, &["mailboxIds"])?;
-    ensure!(after.iter().all(|e| e["mailboxIds"][&archive].as_bool() == Some(true) && e["mailboxIds"].get(&f.threads).is_none()),
-        "not every message of the conversations was archived: {after:?}");
+    ensure!(
+        after
+            .iter()
+            .all(|e| e["mailboxIds"][&archive].as_bool() == Some(true) && e["mailboxIds"].get(&f.threads).is_none()),
+        "not every message of the conversations was archived: {after:?}"
+    );
     Ok(())
 }
 
@@ -539,16 +619,33 @@ fn conversations_or_one_row_per_message(ctx: &Ctx) -> Result {
     let f = folders(ctx)?;
     let c = server(ctx)?;
     let query = |collapse: bool| -> Result<(Vec<String>, usize)> {
-        let r = call(&c, json!([["Email/query", {"accountId": c.account_id, "filter": {"inMailbox": &f.fils},
-            "sort": [{"property": "receivedAt", "isAscending": false}], "collapseThreads": collapse, "calculateTotal": true, "limit": 10}, "q"]]))?;
-        let ids = r[0][1]["ids"].as_array().cloned().unwrap_or_default().iter().filter_map(|v| v.as_str().map(str::to_string)).collect();
+        let r = call(
+            &c,
+            json!([["Email/query", {"accountId": c.account_id, "filter": {"inMailbox": &f.fils},
+            "sort": [{"property": "receivedAt", "isAscending": false}], "collapseThreads": collapse, "calculateTotal": true, "limit": 10}, "q"]]),
+        )?;
+        let ids = r[0][1]["ids"]
+            .as_array()
+            .cloned()
+            .unwrap_or_default()
+            .iter()
+            .filter_map(|v| v.as_str().map(str::to_string))
+            .collect();
         Ok((ids, r[0][1]["total"].as_u64().ok_or_else(|| Error(format!("no total: {r}")))? as usize))
     };
     let ((first_conversations, conversations), (first_messages, messages)) = (query(true)?, query(false)?);
     ensure!(conversations > 60 && conversations < messages, "{conversations} conversations for {messages} messages");
     let shown_ids = |b: &Browser| -> Result<Vec<String>> {
-        let ids = b.eval("[...Array(10).keys()].map(p => document.querySelector(`[data-position='${p}']`)?.dataset.id ?? null)")?;
-        Ok(ids.as_array().cloned().unwrap_or_default().iter().map(|v| v.as_str().unwrap_or_default().to_string()).collect())
+        let ids = b.eval(
+            "[...Array(10).keys()].map(p => document.querySelector(`[data-position='${p}']`)?.dataset.id ?? null)",
+        )?;
+        Ok(ids
+            .as_array()
+            .cloned()
+            .unwrap_or_default()
+            .iter()
+            .map(|v| v.as_str().unwrap_or_default().to_string())
+            .collect())
     };
 
     let b = open_folder_as(ctx, "en-US", &f.fils, true)?;
@@ -556,15 +653,20 @@ fn conversations_or_one_row_per_message(ctx: &Ctx) -> Result {
     b.wait_for(&format!("[data-position='0'][aria-setsize='{conversations}']"), WAIT)?;
     b.wait_for("[data-position='9'] .subject", WAIT)?;
     ensure!(shown_ids(&b)? == first_conversations, "the rows are not the server's conversations");
-    ensure!(b.texts(".message-row .thread-count")?.contains(&"2".to_string()), "no row says its conversation holds 2 messages");
+    ensure!(
+        b.texts(".message-row .thread-count")?.contains(&"2".to_string()),
+        "no row says its conversation holds 2 messages"
+    );
 
     // The next page: Email/query, Email/get of its ids, Thread/get of their threads, one POST.
     b.execute(RECORD_REQUESTS, vec![])?;
     scroll_to_row(&b, 60)?;
     subject_at(&b, 60)?;
     let sent = page_requests(&b)?;
-    ensure!(sent == vec![json!([["Email/query", 50, null], ["Email/get", null, "c0"], ["Thread/get", null, "c1"]])],
-        "the page of conversations was asked by {sent:?}");
+    ensure!(
+        sent == vec![json!([["Email/query", 50, null], ["Email/get", null, "c0"], ["Thread/get", null, "c1"]])],
+        "the page of conversations was asked by {sent:?}"
+    );
 
     // Select all offers the whole folder's conversations.
     scroll_to_row(&b, 0)?;
@@ -594,8 +696,13 @@ fn conversations_or_one_row_per_message(ctx: &Ctx) -> Result {
 fn destroying_a_selection_in_the_trash(ctx: &Ctx) -> Result {
     folders(ctx)?; // not used, but the server is busy until they are filled
     let c = server(ctx)?;
-    let trash = c.mailboxes().map_err(|e| Error(e.to_string()))?.into_iter()
-        .find(|m| m["role"] == "trash").and_then(|m| m["id"].as_str().map(str::to_string)).ok_or("no Trash")?;
+    let trash = c
+        .mailboxes()
+        .map_err(|e| Error(e.to_string()))?
+        .into_iter()
+        .find(|m| m["role"] == "trash")
+        .and_then(|m| m["id"].as_str().map(str::to_string))
+        .ok_or("no Trash")?;
     ensure!(folder_total(&c, &trash)? >= 2, "the seeded Trash is nearly empty");
     let b = open_folder(ctx, "fr-FR", &trash)?;
     let id = b.attr("[data-position='0']", "data-id")?.ok_or("no row")?;
@@ -606,7 +713,10 @@ fn destroying_a_selection_in_the_trash(ctx: &Ctx) -> Result {
     b.click("[data-action=bulk-delete]")?;
     std::thread::sleep(Duration::from_millis(500));
     ensure!(b.exists(&format!("[data-id='{id}']"))?, "the row left without confirmation");
-    b.execute("window.__asked = 0; window.confirm = (text) => { window.__asked++; window.__question = text; return true; };", vec![])?;
+    b.execute(
+        "window.__asked = 0; window.confirm = (text) => { window.__asked++; window.__question = text; return true; };",
+        vec![],
+    )?;
     b.click("[data-action=bulk-delete]")?;
     b.wait_gone(&format!("[data-id='{id}']"), WAIT)?;
     let question = b.eval("window.__question")?;

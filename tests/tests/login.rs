@@ -5,7 +5,6 @@ use facteur_browser_tests::{axe, browser_tests, ensure, rows, seed, Ctx, Result,
 
 const CLAIRE: &str = "claire.martin@ac-cevennes.fr";
 
-
 /// A wrong password says so, in the browser's language, with the reset link, and opens nothing.
 fn wrong_password_says_what_to_do(ctx: &Ctx) -> Result {
     let app = ctx.app()?;
@@ -58,7 +57,11 @@ fn login_shows_the_seeded_inbox_then_logout_clears_everything(ctx: &Ctx) -> Resu
         &subjects[..5.min(subjects.len())]
     );
     let unread_seed = inbox.iter().filter(|m| m.unread).count();
-    ensure!(rows::badge(&b, "inbox")? == unread_seed, "inbox badge {} ≠ seed unread {unread_seed}", rows::badge(&b, "inbox")?);
+    ensure!(
+        rows::badge(&b, "inbox")? == unread_seed,
+        "inbox badge {} ≠ seed unread {unread_seed}",
+        rows::badge(&b, "inbox")?
+    );
     let unread_rows = b.count("[data-testid=message-row].unread")?;
     let unread_in_page = inbox.iter().take(shown).filter(|m| m.unread).count();
     ensure!(unread_rows == unread_in_page, "{unread_rows} unread rows, seed says {unread_in_page}");
@@ -67,7 +70,14 @@ fn login_shows_the_seeded_inbox_then_logout_clears_everything(ctx: &Ctx) -> Resu
 
     let folders = b.texts(".folder-list a .folder-name")?;
     ensure!(
-        folders.iter().take(6).map(String::as_str).eq(["Boîte de réception", "Brouillons", "Envoyés", "Archives", "Indésirables", "Corbeille"]),
+        folders.iter().take(6).map(String::as_str).eq([
+            "Boîte de réception",
+            "Brouillons",
+            "Envoyés",
+            "Archives",
+            "Indésirables",
+            "Corbeille"
+        ]),
         "system folders not in order / not in French: {folders:?}"
     );
     ensure!(folders.iter().any(|f| f == "2nde B"), "the nested own folder is missing: {folders:?}");

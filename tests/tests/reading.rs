@@ -6,8 +6,6 @@ use facteur_browser_tests::{axe, browser_tests, ensure, rows, seed, Ctx, Result,
 
 const CLAIRE: &str = "claire.martin@ac-cevennes.fr";
 
-
-
 /// Opening the newest unread message shows it expanded and marks it read (badge −1).
 fn opening_a_message_shows_it_and_marks_it_read(ctx: &Ctx) -> Result {
     let app = ctx.app()?;
@@ -22,7 +20,11 @@ fn opening_a_message_shows_it_and_marks_it_read(ctx: &Ctx) -> Result {
     b.wait_for("[data-testid=conversation] .message-open", WAIT)?;
     ensure!(b.text("#conversation-title")? == newest.subject, "conversation title differs");
     ensure!(b.current_url()?.contains("/mail/inbox/T"), "the conversation has its own URL: {}", b.current_url()?);
-    b.wait_until(&format!("document.querySelector('[data-mailbox-role=inbox] .unread-count')?.textContent === '{}'", before - 1), "unread badge − 1", WAIT)?;
+    b.wait_until(
+        &format!("document.querySelector('[data-mailbox-role=inbox] .unread-count')?.textContent === '{}'", before - 1),
+        "unread badge − 1",
+        WAIT,
+    )?;
     ensure!(!b.exists("[data-testid=message-row].unread:has(a[aria-current])")?, "the open row still looks unread");
     axe::assert_accessible(&b, "a conversation (desktop, fr)")?;
     // The address restores the same view after a reload… once signed in again.
@@ -55,7 +57,11 @@ fn attachments_are_listed_and_download(ctx: &Ctx) -> Result {
     // Fetch it as the app does (with the Authorization header): the server must send the bytes.
     b.click("[data-testid=attachment] button")?;
     std::thread::sleep(std::time::Duration::from_millis(800));
-    ensure!(!b.exists("[data-testid=attachment] [role=alert]")?, "the download failed: {}", b.text("[data-testid=attachment]")?);
+    ensure!(
+        !b.exists("[data-testid=attachment] [role=alert]")?,
+        "the download failed: {}",
+        b.text("[data-testid=attachment]")?
+    );
     axe::assert_accessible(&b, "a conversation with attachments (desktop, en)")?;
     Ok(())
 }
@@ -70,7 +76,10 @@ fn phone_shows_one_pane_at_a_time(ctx: &Ctx) -> Result {
     sign_in_per_message(&b, &claire.email, &claire.password)?;
     rows::open(&b, &inbox[1].subject)?;
     b.wait_visible("[data-testid=conversation] .back-link", WAIT)?;
-    ensure!(!b.eval("document.querySelector('.list-pane').offsetParent !== null")?.as_bool().unwrap_or(true), "the list should be hidden");
+    ensure!(
+        !b.eval("document.querySelector('.list-pane').offsetParent !== null")?.as_bool().unwrap_or(true),
+        "the list should be hidden"
+    );
     axe::assert_accessible(&b, "a conversation (phone, fr)")?;
     b.screenshots_desktop_phone("conversation", |b| b.wait_for("[data-testid=conversation] .message-open", WAIT))?;
     b.set_window(390, 844)?;
@@ -91,7 +100,10 @@ fn conversation_view_and_its_setting(ctx: &Ctx) -> Result {
     ensure!(b.prop("#threads-toggle", "checked")?.as_deref() == Some("true"), "threaded by default");
     let threaded = b.count("[data-testid=message-row]")?;
     let counts = b.texts("[data-testid=message-row] .thread-count")?;
-    ensure!(!counts.is_empty() && counts.iter().all(|c| c.parse::<usize>().is_ok_and(|n| n >= 2)), "thread counts: {counts:?}");
+    ensure!(
+        !counts.is_empty() && counts.iter().all(|c| c.parse::<usize>().is_ok_and(|n| n >= 2)),
+        "thread counts: {counts:?}"
+    );
     b.click("#threads-toggle")?;
     b.wait_gone("[data-testid=message-row] .thread-count", WAIT)?;
     // One row per message: the list counts every seeded message (only the rows in view are
@@ -168,7 +180,11 @@ fn a_conversation_is_fetched_while_the_pointer_rests_on_its_row(ctx: &Ctx) -> Re
         move_pointer(&b, at)?;
     }
     move_pointer(&b, rest)?;
-    b.wait_until("window.__conversations.length === 1 && window.__conversations[0].done", "the conversation fetched ahead", WAIT)?;
+    b.wait_until(
+        "window.__conversations.length === 1 && window.__conversations[0].done",
+        "the conversation fetched ahead",
+        WAIT,
+    )?;
     std::thread::sleep(std::time::Duration::from_millis(400));
     let fetched = b.eval("window.__conversations.map(e => e.thread)")?;
     ensure!(fetched.as_array().map(Vec::len) == Some(1), "only the row rested on is fetched: {fetched}");
@@ -177,12 +193,21 @@ fn a_conversation_is_fetched_while_the_pointer_rests_on_its_row(ctx: &Ctx) -> Re
         target.subject
     ))?;
     let thread = fetched[0].as_str().unwrap_or_default().to_string();
-    ensure!(href.as_str().is_some_and(|h| h.ends_with(&format!("/{thread}"))), "fetched {thread}, the row links to {href}");
+    ensure!(
+        href.as_str().is_some_and(|h| h.ends_with(&format!("/{thread}"))),
+        "fetched {thread}, the row links to {href}"
+    );
     rows::open(&b, &target.subject)?;
     b.wait_text("#conversation-title", &target.subject, WAIT)?;
-    b.wait_for("[data-testid=conversation] .message-open .text-body, [data-testid=conversation] .message-open iframe", WAIT)?;
+    b.wait_for(
+        "[data-testid=conversation] .message-open .text-body, [data-testid=conversation] .message-open iframe",
+        WAIT,
+    )?;
     let count = b.eval("window.__conversations.length")?;
-    ensure!(count.as_u64() == Some(1), "opening the fetched conversation asked the server again ({count} conversation requests)");
+    ensure!(
+        count.as_u64() == Some(1),
+        "opening the fetched conversation asked the server again ({count} conversation requests)"
+    );
     Ok(())
 }
 

@@ -16,9 +16,15 @@ fn recovers_after_a_server_restart(ctx: &Ctx) -> Result {
     let rows_before = b.count("[data-testid=message-row]")?;
     let restart = std::thread::spawn(|| with_testbed(|tb| tb.restart_cyrus(Duration::from_secs(15))));
     b.wait_visible(".offline-banner", Duration::from_secs(15))?;
-    ensure!(b.count("[data-testid=message-row]")? == rows_before, "the list must stay on screen while the server is down");
+    ensure!(
+        b.count("[data-testid=message-row]")? == rows_before,
+        "the list must stay on screen while the server is down"
+    );
     axe::assert_accessible(&b, "the inbox while the server restarts")?;
-    restart.join().map_err(|_| "the restart thread panicked")?.and_then(|r| r.map_err(|e| format!("restart failed: {e}").into()))?;
+    restart
+        .join()
+        .map_err(|_| "the restart thread panicked")?
+        .and_then(|r| r.map_err(|e| format!("restart failed: {e}").into()))?;
     let back = Instant::now();
     b.wait_gone(".offline-banner", Duration::from_secs(20))?;
     eprintln!("banner gone {:.1} s after the server was back", back.elapsed().as_secs_f64());

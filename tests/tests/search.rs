@@ -70,7 +70,11 @@ fn every_row_marks(b: &Browser, word: &str) -> Result {
                 && !r.textContent.includes('<mark>') && !r.textContent.includes('&gt;') && !r.textContent.includes('&lt;')); }})()",
         word.to_lowercase()
     );
-    ensure!(b.eval(&check)?.as_bool() == Some(true), "a row lacks the marked word {word:?}: {:?}", b.texts("[data-testid=message-row]")?);
+    ensure!(
+        b.eval(&check)?.as_bool() == Some(true),
+        "a row lacks the marked word {word:?}: {:?}",
+        b.texts("[data-testid=message-row]")?
+    );
     Ok(())
 }
 
@@ -112,9 +116,16 @@ fn from_and_attachment_filters(ctx: &Ctx) -> Result {
     b.fill("#search-from", "sophie.aubert")?;
     b.send_keys("#search-from", &Key::Enter.to_string())?;
     wait_results(&b)?;
-    ensure!(b.eval("location.search")?.as_str() == Some("?from=sophie.aubert"), "address: {:?}", b.eval("location.search")?);
+    ensure!(
+        b.eval("location.search")?.as_str() == Some("?from=sophie.aubert"),
+        "address: {:?}",
+        b.eval("location.search")?
+    );
     let senders = b.texts("[data-testid=message-row] .from")?;
-    ensure!(senders.len() == from_sophie && senders.iter().all(|s| s == "Sophie Aubert"), "senders {senders:?}, seed {from_sophie}");
+    ensure!(
+        senders.len() == from_sophie && senders.iter().all(|s| s == "Sophie Aubert"),
+        "senders {senders:?}, seed {from_sophie}"
+    );
     ensure!(b.text(".search-criteria")?.contains("From: sophie.aubert"), "criteria: {}", b.text(".search-criteria")?);
     ensure!(!b.exists("#search-advanced:not([hidden])")?, "the panel closes after searching");
 
@@ -174,7 +185,10 @@ fn this_folder_and_all_folders(ctx: &Ctx) -> Result {
     }
     for (subject, chips) in &rows {
         let expected = folders_of.get(subject).cloned().unwrap_or_default();
-        ensure!(chips.len() == 1 && expected.contains(&chips[0]), "{subject:?}: chips {chips:?}, seed folders {expected:?}");
+        ensure!(
+            chips.len() == 1 && expected.contains(&chips[0]),
+            "{subject:?}: chips {chips:?}, seed folders {expected:?}"
+        );
     }
     ensure!(rows.iter().any(|(_, c)| c[0] != "Boîte de réception"), "every result named as in the inbox: {rows:?}");
     b.save_screenshot("search-all-folders-fr")?;
@@ -209,7 +223,11 @@ fn long_results_load_as_you_scroll(ctx: &Ctx) -> Result {
         "more than a page of results",
         WAIT,
     )?;
-    let total: usize = b.attr("[data-testid=message-row][data-position='0']", "aria-setsize")?.unwrap_or_default().parse().unwrap_or(0);
+    let total: usize = b
+        .attr("[data-testid=message-row][data-position='0']", "aria-setsize")?
+        .unwrap_or_default()
+        .parse()
+        .unwrap_or(0);
     ensure!(b.text("[data-testid=search-results] .count")?.starts_with(&total.to_string()), "the count says {total}");
     // Only the rows in view are in the page.
     ensure!(b.count("[data-testid=message-row]")? < total, "every result is in the page");
@@ -233,8 +251,10 @@ fn the_address_keeps_the_search(ctx: &Ctx) -> Result {
     b.click("[data-testid=message-row] a")?;
     b.wait_for("[data-testid=conversation] .message-open", WAIT)?;
     ensure!(
-        b.eval("/^\\/mail\\/inbox\\/T[^/]+$/.test(location.pathname) && location.search === '?q=Noah'")?.as_bool() == Some(true),
-        "the conversation's address keeps the search: {:?}", b.current_url()?
+        b.eval("/^\\/mail\\/inbox\\/T[^/]+$/.test(location.pathname) && location.search === '?q=Noah'")?.as_bool()
+            == Some(true),
+        "the conversation's address keeps the search: {:?}",
+        b.current_url()?
     );
     // The searched word is marked in the message too.
     b.wait_until(
@@ -242,9 +262,15 @@ fn the_address_keeps_the_search(ctx: &Ctx) -> Result {
         "the searched word marked in the message",
         WAIT,
     )?;
-    b.screenshots_desktop_phone("search-opened-en", |b| b.wait_for("[data-testid=conversation] .text-body mark", WAIT))?;
+    b.screenshots_desktop_phone("search-opened-en", |b| {
+        b.wait_for("[data-testid=conversation] .text-body mark", WAIT)
+    })?;
     b.send_keys("body", "u")?;
-    b.wait_until("location.pathname === '/mail/inbox' && location.search === '?q=Noah'", "u returns to the results", WAIT)?;
+    b.wait_until(
+        "location.pathname === '/mail/inbox' && location.search === '?q=Noah'",
+        "u returns to the results",
+        WAIT,
+    )?;
     wait_results(&b)?;
     ensure!(rows::subjects(&b)? == results, "the same results after u");
     b.back()?; // the conversation
@@ -267,7 +293,10 @@ fn the_address_keeps_the_search(ctx: &Ctx) -> Result {
     b.click("button[type=submit]")?;
     b.wait_for("[data-testid=search-results]", SIGN_IN)?;
     wait_results(&b)?;
-    ensure!(b.eval("location.pathname + location.search")?.as_str() == Some("/mail/inbox?q=Noah"), "address after reload");
+    ensure!(
+        b.eval("location.pathname + location.search")?.as_str() == Some("/mail/inbox?q=Noah"),
+        "address after reload"
+    );
     ensure!(rows::subjects(&b)? == results, "the same results after the reload");
     ensure!(b.prop("#search-input", "value")?.as_deref() == Some(WORD), "the field after the reload");
     Ok(())
@@ -277,7 +306,11 @@ fn the_address_keeps_the_search(ctx: &Ctx) -> Result {
 fn keyboard_and_bad_input(ctx: &Ctx) -> Result {
     let b = signed_in(ctx, "fr-FR")?;
     b.send_keys("body", "/")?;
-    b.wait_until("document.activeElement && document.activeElement.id === 'search-input'", "/ focuses the field", WAIT)?;
+    b.wait_until(
+        "document.activeElement && document.activeElement.id === 'search-input'",
+        "/ focuses the field",
+        WAIT,
+    )?;
     ensure!(b.prop("#search-input", "value")?.as_deref() == Some(""), "the / must not be typed");
     // Enter on an empty field: a message, no search.
     b.send_keys("#search-input", &Key::Enter.to_string())?;
@@ -360,7 +393,11 @@ fn phone_width(ctx: &Ctx) -> Result {
 
 fn serde_json_values(v: &serde_json::Value) -> Vec<Vec<i64>> {
     v.as_array()
-        .map(|a| a.iter().map(|r| r.as_array().map(|r| r.iter().filter_map(|n| n.as_i64()).collect()).unwrap_or_default()).collect())
+        .map(|a| {
+            a.iter()
+                .map(|r| r.as_array().map(|r| r.iter().filter_map(|n| n.as_i64()).collect()).unwrap_or_default())
+                .collect()
+        })
         .unwrap_or_default()
 }
 

@@ -128,7 +128,11 @@ impl fmt::Display for MethodError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match &self.error_type {
             MethodErrorType::Other(other) => write!(f, "{other}")?,
-            known => write!(f, "{}", serde_json::to_value(known).ok().and_then(|v| v.as_str().map(String::from)).unwrap_or_default())?,
+            known => write!(
+                f,
+                "{}",
+                serde_json::to_value(known).ok().and_then(|v| v.as_str().map(String::from)).unwrap_or_default()
+            )?,
         }
         if let Some(description) = &self.description {
             write!(f, ": {description}")?;

@@ -43,10 +43,10 @@ mod error;
 pub mod mail;
 mod method;
 pub mod push;
+pub mod quota;
 mod request;
 mod response;
 mod session;
-pub mod quota;
 mod template;
 mod url;
 
@@ -54,8 +54,8 @@ pub use error::{Error, MethodError, MethodErrorType, ProblemDetails, ProblemType
 pub use mail::*;
 pub use method::{
     AddedItem, Changes, ChangesResponse, Comparator, Filter, FilterOperator, Get, GetResponse, IdsArg, JmapObject,
-    Method, NoArgs, Operator, PatchObject, Query, QueryChanges, QueryChangesResponse, QueryResponse, Set,
-    SetResponse, SortProperty,
+    Method, NoArgs, Operator, PatchObject, Query, QueryChanges, QueryChangesResponse, QueryResponse, Set, SetResponse,
+    SortProperty,
 };
 pub use request::{CallHandle, Invocation, Request, RequestBuilder, ResultReference};
 pub use response::Response;

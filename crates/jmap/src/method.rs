@@ -82,7 +82,13 @@ pub struct Get<O: JmapObject> {
 impl<O: JmapObject> Get<O> {
     /// Every object of the account, every property.
     pub fn new(account_id: &str) -> Self {
-        Get { account_id: account_id.into(), ids: IdsArg::All, properties: None, extra: Default::default(), _object: PhantomData }
+        Get {
+            account_id: account_id.into(),
+            ids: IdsArg::All,
+            properties: None,
+            extra: Default::default(),
+            _object: PhantomData,
+        }
     }
     /// These objects.
     pub fn ids(mut self, ids: impl IntoIterator<Item = impl Into<String>>) -> Self {
@@ -454,7 +460,12 @@ pub struct Changes<O: JmapObject> {
 impl<O: JmapObject> Changes<O> {
     /// Changes since `since_state`.
     pub fn new(account_id: &str, since_state: &str) -> Self {
-        Changes { account_id: account_id.into(), since_state: since_state.into(), max_changes: None, _object: PhantomData }
+        Changes {
+            account_id: account_id.into(),
+            since_state: since_state.into(),
+            max_changes: None,
+            _object: PhantomData,
+        }
     }
     /// At most this many.
     pub fn max_changes(mut self, max: u64) -> Self {

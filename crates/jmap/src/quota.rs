@@ -234,10 +234,9 @@ impl QuotaCall {
     pub fn add(builder: &mut RequestBuilder, dialect: QuotaDialect, account_id: &str) -> QuotaCall {
         match dialect {
             QuotaDialect::Standard => QuotaCall::Standard(builder.call(QuotaGet::new(account_id))),
-            QuotaDialect::Cyrus => QuotaCall::Cyrus {
-                call: builder.call(CyrusQuotaGet::new(account_id)),
-                account_id: account_id.into(),
-            },
+            QuotaDialect::Cyrus => {
+                QuotaCall::Cyrus { call: builder.call(CyrusQuotaGet::new(account_id)), account_id: account_id.into() }
+            }
         }
     }
 

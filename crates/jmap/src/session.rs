@@ -80,10 +80,7 @@ impl Session {
 
     /// The core limits (defaults of 0 when the server omits them).
     pub fn core(&self) -> CoreCapability {
-        self.capabilities
-            .get(crate::CORE)
-            .and_then(|v| serde_json::from_value(v.clone()).ok())
-            .unwrap_or_default()
+        self.capabilities.get(crate::CORE).and_then(|v| serde_json::from_value(v.clone()).ok()).unwrap_or_default()
     }
 
     /// Whether the server offers a capability.

@@ -50,10 +50,7 @@ mod tests {
 
     #[test]
     fn utf8_and_reserved_characters_are_encoded() {
-        assert_eq!(
-            expand_url_template("/u/{accountId}/", &[("accountId", "élève/1")]),
-            "/u/%C3%A9l%C3%A8ve%2F1/"
-        );
+        assert_eq!(expand_url_template("/u/{accountId}/", &[("accountId", "élève/1")]), "/u/%C3%A9l%C3%A8ve%2F1/");
         assert_eq!(expand_url_template("/x/{unknown}", &[]), "/x/{unknown}");
         assert_eq!(expand_url_template("no vars", &[("a", "b")]), "no vars");
     }

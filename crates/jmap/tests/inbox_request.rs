@@ -101,7 +101,10 @@ fn inbox_response_reads_into_the_three_results() {
     assert_eq!(list.iter().map(|e| e.id.as_deref().unwrap()).collect::<Vec<_>>(), page.ids);
     assert!(!list[0].has_keyword("$seen"));
     assert!(list[1].has_keyword("$flagged"));
-    assert_eq!(list[1].from.as_ref().unwrap()[0], EmailAddress { name: None, email: Some("vie.scolaire@ac-cevennes.fr".into()) });
+    assert_eq!(
+        list[1].from.as_ref().unwrap()[0],
+        EmailAddress { name: None, email: Some("vie.scolaire@ac-cevennes.fr".into()) }
+    );
     assert_eq!(list[1].has_attachment, Some(true));
 }
 
@@ -118,7 +121,10 @@ fn an_error_on_one_call_leaves_the_others_readable() {
     let Err(Error::Method(error)) = response.get(&query) else { panic!("expected a method error") };
     assert_eq!(error.error_type, MethodErrorType::UnsupportedFilter);
     assert_eq!(error.to_string(), "unsupportedFilter: inMailbox: no such mailbox");
-    assert!(matches!(response.get(&emails), Err(Error::Method(MethodError { error_type: MethodErrorType::InvalidResultReference, .. }))));
+    assert!(matches!(
+        response.get(&emails),
+        Err(Error::Method(MethodError { error_type: MethodErrorType::InvalidResultReference, .. }))
+    ));
 }
 
 #[test]
@@ -126,7 +132,10 @@ fn cyrus_session_resolves_against_where_it_was_fetched() {
     let session: Session = serde_json::from_str(include_str!("fixtures/cyrus-session.json")).unwrap();
     let session = session.resolve_against("https://webmail.ac-cevennes.fr/.well-known/jmap");
     assert_eq!(session.api_url, "https://webmail.ac-cevennes.fr/jmap/");
-    assert_eq!(session.upload_url(ACCOUNT), "https://webmail.ac-cevennes.fr/jmap/upload/claire.martin%40ac-cevennes.fr/");
+    assert_eq!(
+        session.upload_url(ACCOUNT),
+        "https://webmail.ac-cevennes.fr/jmap/upload/claire.martin%40ac-cevennes.fr/"
+    );
     assert_eq!(
         session.download_url(ACCOUNT, "G5f2", "application/pdf", "Bulletin T1 (2nde B).pdf"),
         "https://webmail.ac-cevennes.fr/jmap/download/claire.martin%40ac-cevennes.fr/G5f2/Bulletin%20T1%20%282nde%20B%29.pdf?accept=application%2Fpdf"

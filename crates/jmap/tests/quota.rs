@@ -92,6 +92,7 @@ fn the_dialect_comes_from_the_session() {
 fn a_method_error_is_an_error() {
     let mut req = RequestBuilder::new();
     let call = QuotaCall::add(&mut req, QuotaDialect::Cyrus, CLAIRE);
-    let err = call.read(&response(r#"{"sessionState":"0","methodResponses":[["error",{"type":"unknownMethod"},"c0"]]}"#));
+    let err =
+        call.read(&response(r#"{"sessionState":"0","methodResponses":[["error",{"type":"unknownMethod"},"c0"]]}"#));
     assert_eq!(err.unwrap_err().to_string(), "unknownMethod");
 }

@@ -78,9 +78,11 @@ fn rfc8620_back_reference_example() {
     );
     let thread_ids = req.call(EmailGet::new("A1").ids_ref(query.reference("/ids")).properties(&["threadId"]));
     let threads = req.call(ThreadGet::new("A1").ids_ref(thread_ids.reference("/list/*/threadId")));
-    req.call(
-        EmailGet::new("A1").ids_ref(threads.reference("/list/*/emailIds")).properties(&["from", "receivedAt", "subject"]),
-    );
+    req.call(EmailGet::new("A1").ids_ref(threads.reference("/list/*/emailIds")).properties(&[
+        "from",
+        "receivedAt",
+        "subject",
+    ]));
     let request = req.build();
     assert_eq!(request.using, ["urn:ietf:params:jmap:core", "urn:ietf:params:jmap:mail"]);
     assert_eq!(
@@ -180,7 +182,11 @@ fn rfc8621_email_get_example() {
         EmailGet::new("ue150411c")
             .ids(["M2c8b1c4b5ab5ef8b65883a7c"])
             .properties(&["id", "threadId", "subject", "from", "receivedAt", "bodyStructure", "bodyValues", "textBody"])
-            .extra(BodyProperties { fetch_text_body_values: true, max_body_value_bytes: Some(256), ..Default::default() }),
+            .extra(BodyProperties {
+                fetch_text_body_values: true,
+                max_body_value_bytes: Some(256),
+                ..Default::default()
+            }),
     );
     let json = calls(&req.build());
     assert_eq!(json[0][1]["fetchTextBodyValues"], true);
@@ -221,7 +227,10 @@ fn email_set_patch_and_errors() {
         "notDestroyed": { "M9": { "type": "notFound" } } }, "c0"]] }))
     .unwrap();
     let answer = response.get(&set).unwrap();
-    assert_eq!(answer.failures().map(|(id, e)| (id.as_str(), e.error_type.as_str())).collect::<Vec<_>>(), [("M9", "notFound")]);
+    assert_eq!(
+        answer.failures().map(|(id, e)| (id.as_str(), e.error_type.as_str())).collect::<Vec<_>>(),
+        [("M9", "notFound")]
+    );
 }
 
 /// RFC 8621 §4.5 (Email/changes) and RFC 8620 §5.6 (queryChanges) responses.
@@ -274,7 +283,10 @@ fn filter_operators() {
             Filter::Condition(EmailFilter { text: Some("conseil".into()), ..Default::default() }),
             Filter::Operator(FilterOperator {
                 operator: Operator::Not,
-                conditions: vec![Filter::Condition(EmailFilter { has_keyword: Some("$seen".into()), ..Default::default() })],
+                conditions: vec![Filter::Condition(EmailFilter {
+                    has_keyword: Some("$seen".into()),
+                    ..Default::default()
+                })],
             }),
         ],
     });

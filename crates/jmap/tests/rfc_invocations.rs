@@ -91,7 +91,10 @@ fn rfc8620_response_example() {
     assert_eq!((reference.result_of.as_str(), reference.name.as_str()), ("c2", "method2"));
     let request = req.build();
     assert_eq!(request.using, [CORE], "methods without capabilities only use core");
-    assert_eq!(serde_json::to_value(&request).unwrap()["methodCalls"][2], json!(["method2", { "arg1": "arg1data" }, "c2"]));
+    assert_eq!(
+        serde_json::to_value(&request).unwrap()["methodCalls"][2],
+        json!(["method2", { "arg1": "arg1data" }, "c2"])
+    );
 }
 
 /// RFC 8620 §3.6.2: method errors read and write back the same.
@@ -124,7 +127,13 @@ fn rfc8620_problem_types() {
     assert_eq!(kind("urn:ietf:params:jmap:error:notRequest"), ProblemType::NotRequest);
     assert_eq!(kind("urn:ietf:params:jmap:error:limit"), ProblemType::Limit);
     assert_eq!(kind("about:blank"), ProblemType::Other("about:blank".into()));
-    let error: Error = ProblemDetails { problem_type: "urn:ietf:params:jmap:error:notJSON".into(), status: Some(400), detail: None, limit: None }.into();
+    let error: Error = ProblemDetails {
+        problem_type: "urn:ietf:params:jmap:error:notJSON".into(),
+        status: Some(400),
+        detail: None,
+        limit: None,
+    }
+    .into();
     assert_eq!(error.to_string(), "request refused: notJSON");
 }
 
@@ -239,7 +248,11 @@ fn sorts_anchor_and_mailbox_query() {
           { "property": "receivedAt", "isAscending": false }] })
     );
     let mailboxes = MailboxQuery::new("A1")
-        .filter(Filter::Condition(MailboxFilter { parent_id: Some(None), role: Some(Some(Role::Sent)), ..Default::default() }))
+        .filter(Filter::Condition(MailboxFilter {
+            parent_id: Some(None),
+            role: Some(Some(Role::Sent)),
+            ..Default::default()
+        }))
         .sort(vec![MailboxSort::SortOrder.ascending(), MailboxSort::Name.ascending()]);
     assert_eq!(
         serde_json::to_value(&mailboxes).unwrap(),

@@ -175,7 +175,10 @@ mod tests {
     fn typed_server_addresses() {
         assert_eq!(session_url_from_input(" mail.example.org "), "https://mail.example.org/.well-known/jmap");
         assert_eq!(session_url_from_input("https://mail.example.org/"), "https://mail.example.org/.well-known/jmap");
-        assert_eq!(session_url_from_input("https://mail.example.org/jmap/session"), "https://mail.example.org/jmap/session");
+        assert_eq!(
+            session_url_from_input("https://mail.example.org/jmap/session"),
+            "https://mail.example.org/jmap/session"
+        );
         let cfg = AppConfig::from_json(r#"{"institution":{"name":"X"}}"#).unwrap();
         assert_eq!(cfg.session_url(None), None);
         assert_eq!(cfg.session_url(Some("x.org")).as_deref(), Some("https://x.org/.well-known/jmap"));

@@ -109,9 +109,7 @@ impl ConversationMessage {
 fn people(list: &Option<Vec<EmailAddress>>) -> Vec<Person> {
     list.iter()
         .flatten()
-        .filter_map(|a| {
-            Some(Person { name: a.name.clone().filter(|n| !n.trim().is_empty()), email: a.email.clone()? })
-        })
+        .filter_map(|a| Some(Person { name: a.name.clone().filter(|n| !n.trim().is_empty()), email: a.email.clone()? }))
         .collect()
 }
 

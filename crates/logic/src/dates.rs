@@ -4,9 +4,8 @@
 use crate::Lang;
 use chrono::{DateTime, Datelike, FixedOffset, NaiveDate, Timelike, Utc};
 
-const MONTHS_FR: [&str; 12] = [
-    "janv.", "févr.", "mars", "avr.", "mai", "juin", "juil.", "août", "sept.", "oct.", "nov.", "déc.",
-];
+const MONTHS_FR: [&str; 12] =
+    ["janv.", "févr.", "mars", "avr.", "mai", "juin", "juil.", "août", "sept.", "oct.", "nov.", "déc."];
 const MONTHS_EN: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
 
 /// The short date of a list row.
@@ -161,7 +160,8 @@ mod tests {
             let at = Utc.with_ymd_and_hms(y, m, d, 23, 5, 9).unwrap();
             assert_eq!(utc_date(at), at.format("%Y-%m-%dT%H:%M:%SZ").to_string());
         }
-        for bad in ["", "2026-13-01", "2026-00-10", "2026-01-32", "26-01-01", "2026-01-01T", "2026-1-01", "+202-01-01"] {
+        for bad in ["", "2026-13-01", "2026-00-10", "2026-01-32", "26-01-01", "2026-01-01T", "2026-1-01", "+202-01-01"]
+        {
             assert_eq!(parse_iso_day(bad), None, "{bad:?}");
         }
     }

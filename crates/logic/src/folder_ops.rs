@@ -12,8 +12,8 @@
 use crate::folders::sidebar_rows;
 use crate::mailbox::Folder;
 use facteur_jmap::{
-    CallHandle, CoreCapability, EmailFilter, EmailGet, EmailQuery, EmailSet, Filter, Mailbox, MailboxSet,
-    PatchObject, Request, RequestBuilder, Response, SetError,
+    CallHandle, CoreCapability, EmailFilter, EmailGet, EmailQuery, EmailSet, Filter, Mailbox, MailboxSet, PatchObject,
+    Request, RequestBuilder, Response, SetError,
 };
 use serde_json::Value;
 use std::collections::HashSet;
@@ -81,9 +81,10 @@ pub fn validate_name(
         return Err(NameError::Reserved);
     }
     let wanted = name.to_lowercase();
-    let taken = folders.iter().filter(|f| f.parent_id.as_deref() == parent_id && Some(f.id.as_str()) != renaming).any(
-        |f| f.name.to_lowercase() == wanted || shown(f).to_lowercase() == wanted,
-    );
+    let taken = folders
+        .iter()
+        .filter(|f| f.parent_id.as_deref() == parent_id && Some(f.id.as_str()) != renaming)
+        .any(|f| f.name.to_lowercase() == wanted || shown(f).to_lowercase() == wanted);
     if taken {
         return Err(NameError::Duplicate);
     }
@@ -185,7 +186,9 @@ pub fn apply_edits(folders: &[Folder], edits: &[FolderEdit]) -> Vec<Folder> {
                     list.push(Folder::new(temp_id, name, parent_id.as_deref(), None));
                 }
             }
-            FolderEdit::Rename { id, name } => list.iter_mut().filter(|f| &f.id == id).for_each(|f| f.name = name.clone()),
+            FolderEdit::Rename { id, name } => {
+                list.iter_mut().filter(|f| &f.id == id).for_each(|f| f.name = name.clone())
+            }
             FolderEdit::Move { id, parent_id } => {
                 list.iter_mut().filter(|f| &f.id == id).for_each(|f| f.parent_id = parent_id.clone())
             }
@@ -347,7 +350,8 @@ pub fn folder_batch(account_id: &str, folder_id: &str, batch: u32) -> (Request, 
     let mut builder = RequestBuilder::new();
     let filter = EmailFilter { in_mailbox: Some(folder_id.into()), ..Default::default() };
     let query = builder.call(EmailQuery::new(account_id).filter(Filter::Condition(filter)).limit(batch));
-    let get = builder.call(EmailGet::new(account_id).ids_ref(query.reference("/ids")).properties(&["id", "mailboxIds"]));
+    let get =
+        builder.call(EmailGet::new(account_id).ids_ref(query.reference("/ids")).properties(&["id", "mailboxIds"]));
     (builder.build(), BatchCalls { get })
 }
 
@@ -480,7 +484,10 @@ mod tests {
     fn a_folder_cannot_move_under_itself_or_its_subfolders_nor_under_managed_folders() {
         let folders = tree();
         let ids = |m| parent_choices(&folders, m).into_iter().map(|(f, depth)| (f.id, depth)).collect::<Vec<_>>();
-        assert_eq!(ids(Some("c2")), [("i".into(), 0), ("r".into(), 0), ("a".into(), 0), ("c".into(), 0), ("c1".into(), 1)]);
+        assert_eq!(
+            ids(Some("c2")),
+            [("i".into(), 0), ("r".into(), 0), ("a".into(), 0), ("c".into(), 0), ("c1".into(), 1)]
+        );
         assert_eq!(ids(Some("c")), [("i".to_string(), 0), ("r".into(), 0), ("a".into(), 0)]);
         assert_eq!(descendants(&folders, "c"), ["c1", "c2", "c21"].map(String::from).into_iter().collect());
         assert!(!is_user_folder(&folders[0]) && is_user_folder(&folders[7]));
@@ -525,7 +532,10 @@ mod tests {
             json(create_folder("A1", "2nde B", Some("c")).0),
             json!(["Mailbox/set", {"accountId": "A1", "create": {"new-folder": {"name": "2nde B", "parentId": "c", "isSubscribed": true}}}, "c0"])
         );
-        assert_eq!(json(create_folder("A1", "Projets", None).0)[1]["create"]["new-folder"], json!({"name": "Projets", "isSubscribed": true}));
+        assert_eq!(
+            json(create_folder("A1", "Projets", None).0)[1]["create"]["new-folder"],
+            json!({"name": "Projets", "isSubscribed": true})
+        );
         assert_eq!(json(rename_folder("A1", "c", "Mes classes").0)[1]["update"], json!({"c": {"name": "Mes classes"}}));
         assert_eq!(json(move_folder("A1", "c2", None).0)[1]["update"], json!({"c2": {"parentId": null}}));
         assert_eq!(json(move_folder("A1", "c2", Some("a")).0)[1]["update"], json!({"c2": {"parentId": "a"}}));
@@ -549,7 +559,10 @@ mod tests {
         assert_eq!(kind(&set.not_created, "dup"), FolderError::NameRefused);
         assert_eq!(kind(&set.not_created, "empty"), FolderError::NameRefused);
         assert_eq!(kind(&set.not_created, "pct"), FolderError::NameCharacters);
-        assert_eq!(kind(&set.not_updated, "6slbjt14hj0luc5jd9dgttfa"), FolderError::Other("serverFail: SPECIAL-USE flag conflict".into()));
+        assert_eq!(
+            kind(&set.not_updated, "6slbjt14hj0luc5jd9dgttfa"),
+            FolderError::Other("serverFail: SPECIAL-USE flag conflict".into())
+        );
         assert_eq!(kind(&set.not_destroyed, "u51mm7hbws1h2j60qf5oevle"), FolderError::HasSubfolders);
         assert_eq!(kind(&set.not_destroyed, "ddnnujhxtcgqupobalu29yq8"), FolderError::HasMail);
         assert_eq!(kind(&set.not_destroyed, "xisbdv3s3065a7alo2f4uc3p"), FolderError::Forbidden);
@@ -559,7 +572,8 @@ mod tests {
     #[test]
     fn cyrus_refuses_a_cycle_on_parent_id() {
         let answer = response(include_str!("../tests/fixtures/cyrus-mailbox-set-cycle.json"));
-        let (_, call) = move_folder("claire.martin@ac-cevennes.fr", "u51mm7hbws1h2j60qf5oevle", Some("kd87t8ojpacpa5tn9hfnnqkf"));
+        let (_, call) =
+            move_folder("claire.martin@ac-cevennes.fr", "u51mm7hbws1h2j60qf5oevle", Some("kd87t8ojpacpa5tn9hfnnqkf"));
         assert_eq!(read_folder_set(&answer, &call), Err(FolderError::BadParent));
     }
 
@@ -593,7 +607,10 @@ mod tests {
         );
         let (_, calls) = folder_batch("A1", "a", 50);
         let batch = read_folder_batch(&answer, &calls, "a").unwrap();
-        assert_eq!(batch, [BatchMessage { id: "M1".into(), elsewhere: false }, BatchMessage { id: "M2".into(), elsewhere: true }]);
+        assert_eq!(
+            batch,
+            [BatchMessage { id: "M1".into(), elsewhere: false }, BatchMessage { id: "M2".into(), elsewhere: true }]
+        );
         let (to_trash, _) = clear_batch("A1", "a", &batch, Some("t"));
         assert_eq!(
             serde_json::to_value(to_trash).unwrap()["methodCalls"][0][1],

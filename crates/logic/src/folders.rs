@@ -32,8 +32,7 @@ pub struct FolderRow {
 }
 
 fn role_rank(role: Option<&str>) -> usize {
-    role.and_then(|r| ROLE_ORDER.iter().position(|known| *known == r))
-        .unwrap_or(ROLE_ORDER.len())
+    role.and_then(|r| ROLE_ORDER.iter().position(|known| *known == r)).unwrap_or(ROLE_ORDER.len())
 }
 
 /// A sort key that ignores case and the common French accents.
@@ -89,10 +88,8 @@ pub fn sidebar_rows<M: FolderSource>(mailboxes: &[M]) -> Vec<FolderRow> {
         list.sort_by(|&a, &b| compare(&mailboxes[a], &mailboxes[b]));
     }
     let mut rows = Vec::with_capacity(mailboxes.len());
-    let mut stack: Vec<(usize, usize)> = children
-        .get(&None)
-        .map(|top| top.iter().rev().map(|&i| (i, 0)).collect())
-        .unwrap_or_default();
+    let mut stack: Vec<(usize, usize)> =
+        children.get(&None).map(|top| top.iter().rev().map(|&i| (i, 0)).collect()).unwrap_or_default();
     let mut seen = vec![false; mailboxes.len()];
     while let Some((index, depth)) = stack.pop() {
         if std::mem::replace(&mut seen[index], true) {

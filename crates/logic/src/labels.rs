@@ -99,7 +99,8 @@ pub fn label_name(keyword: &str) -> String {
 
 /// The labels among an email's keywords, sorted by name.
 pub fn labels_of(keywords: &HashMap<String, bool>) -> Vec<String> {
-    let mut labels: Vec<String> = keywords.iter().filter(|(k, on)| **on && is_label(k)).map(|(k, _)| k.clone()).collect();
+    let mut labels: Vec<String> =
+        keywords.iter().filter(|(k, on)| **on && is_label(k)).map(|(k, _)| k.clone()).collect();
     labels.sort_by_key(|k| (collation_key(&label_name(k)), k.clone()));
     labels
 }
@@ -146,7 +147,11 @@ pub fn contrast(a: &str, b: &str) -> f64 {
     fn luminance(hex: &str) -> f64 {
         let channel = |i: usize| {
             let v = f64::from(u8::from_str_radix(&hex[1 + 2 * i..3 + 2 * i], 16).unwrap_or(0)) / 255.0;
-            if v <= 0.03928 { v / 12.92 } else { ((v + 0.055) / 1.055).powf(2.4) }
+            if v <= 0.03928 {
+                v / 12.92
+            } else {
+                ((v + 0.055) / 1.055).powf(2.4)
+            }
         };
         0.2126 * channel(0) + 0.7152 * channel(1) + 0.0722 * channel(2)
     }
@@ -160,7 +165,8 @@ mod tests {
 
     #[test]
     fn names_round_trip_up_to_case() {
-        for name in ["projet X", "Réunion parents", "élèves_3e & 4e", "$money", "100 % bio", "Sortie (Nîmes)", "日本"] {
+        for name in ["projet X", "Réunion parents", "élèves_3e & 4e", "$money", "100 % bio", "Sortie (Nîmes)", "日本"]
+        {
             let keyword = keyword_for(name).unwrap();
             assert!(
                 keyword.chars().all(|c| c.is_ascii_graphic() && !"(){]%*\"\\".contains(c)),
@@ -191,11 +197,17 @@ mod tests {
 
     #[test]
     fn labels_leave_system_keywords_out_and_sort_by_name() {
-        let keywords: HashMap<String, bool> =
-            [("$seen", true), ("projet-x", true), ("$flagged", true), ("&e9-l&e8-ves", true), ("nonjunk", true), ("old", false)]
-                .into_iter()
-                .map(|(k, v)| (k.to_string(), v))
-                .collect();
+        let keywords: HashMap<String, bool> = [
+            ("$seen", true),
+            ("projet-x", true),
+            ("$flagged", true),
+            ("&e9-l&e8-ves", true),
+            ("nonjunk", true),
+            ("old", false),
+        ]
+        .into_iter()
+        .map(|(k, v)| (k.to_string(), v))
+        .collect();
         assert_eq!(labels_of(&keywords), ["&e9-l&e8-ves", "projet-x"]);
     }
 

@@ -31,10 +31,7 @@ impl Lang {
     /// assert_eq!(Lang::negotiate(["de-DE"]), Lang::Fr);
     /// ```
     pub fn negotiate<'a>(preferred: impl IntoIterator<Item = &'a str>) -> Lang {
-        preferred
-            .into_iter()
-            .find_map(|tag| Lang::from_tag(tag))
-            .unwrap_or_default()
+        preferred.into_iter().find_map(|tag| Lang::from_tag(tag)).unwrap_or_default()
     }
 
     /// Whether `n` takes the singular: in French 0 and 1 do ("0 message", "1 message"), in

@@ -292,7 +292,10 @@ impl ListState {
     /// assert_eq!(list.window(0..3), [(0, Some("n")), (1, Some("a")), (2, Some("c"))]);
     /// assert_eq!((summary.removed, summary.new_at_top), (vec!["b".to_string()], vec!["n".to_string()]));
     /// ```
-    pub fn apply_query_changes(&mut self, changes: &QueryChangesResponse) -> Result<QueryChangesSummary, QueryChangesError> {
+    pub fn apply_query_changes(
+        &mut self,
+        changes: &QueryChangesResponse,
+    ) -> Result<QueryChangesSummary, QueryChangesError> {
         if self.query_state.as_deref() != Some(changes.old_query_state.as_str()) {
             return Err(QueryChangesError::StateMismatch {
                 held: self.query_state.clone(),
@@ -719,7 +722,13 @@ mod tests {
         names.iter().map(|s| s.to_string()).collect()
     }
 
-    fn changes(from: &str, to: &str, total: Option<u64>, removed: &[&str], added: &[(&str, u64)]) -> QueryChangesResponse {
+    fn changes(
+        from: &str,
+        to: &str,
+        total: Option<u64>,
+        removed: &[&str],
+        added: &[(&str, u64)],
+    ) -> QueryChangesResponse {
         QueryChangesResponse {
             account_id: "A".into(),
             old_query_state: from.into(),
@@ -836,8 +845,7 @@ mod tests {
         list.apply_page(0, ids(&["a", "b", "c"]), 10, "s1");
         list.apply_page(6, ids(&["g", "h"]), 10, "s1");
         // b removed (loaded), one mail new at the top, one at index 5 (into the hole).
-        let summary =
-            list.apply_query_changes(&changes("s1", "s2", Some(11), &["b"], &[("n", 0), ("m", 5)])).unwrap();
+        let summary = list.apply_query_changes(&changes("s1", "s2", Some(11), &["b"], &[("n", 0), ("m", 5)])).unwrap();
         assert_eq!(list.total(), 11);
         assert_eq!(
             shown(&list),
@@ -941,13 +949,21 @@ mod tests {
 
     #[test]
     fn the_window_of_100_000_rows_stays_under_100() {
-        for (scroll_top, viewport_height) in [(0.0, 2000.0), (1_234_567.8, 2000.0), (99_999.0 * 44.0, 2000.0), (3e9, 2000.0)] {
+        for (scroll_top, viewport_height) in
+            [(0.0, 2000.0), (1_234_567.8, 2000.0), (99_999.0 * 44.0, 2000.0), (3e9, 2000.0)]
+        {
             let w = VirtualWindow { scroll_top, viewport_height, row_height: 44.0, total: 100_000, overscan: 10 };
             let range = w.range();
             assert!(range.len() <= w.viewport_rows() + 20 && range.len() < 100, "{range:?}");
             assert_eq!(w.spacer_before() + range.len() as f64 * 44.0 + w.spacer_after(), 4_400_000.0);
         }
-        let w = VirtualWindow { scroll_top: 1_234_567.8, viewport_height: 2000.0, row_height: 44.0, total: 100_000, overscan: 10 };
+        let w = VirtualWindow {
+            scroll_top: 1_234_567.8,
+            viewport_height: 2000.0,
+            row_height: 44.0,
+            total: 100_000,
+            overscan: 10,
+        };
         assert_eq!(w.viewport_rows(), 47);
         assert_eq!(w.range(), 28048..28115);
         let top = VirtualWindow { scroll_top: -30.0, ..w };

@@ -9,8 +9,9 @@ use crate::list_state::{ListState, QueryChangesError, QueryChangesSummary};
 use crate::message::MessageSummary;
 use crate::requests::{summary_from, ReadError, ROW_PROPERTIES};
 use facteur_jmap::{
-    AddedItem, CallHandle, QueryChangesResponse, Comparator, EmailChanges, EmailFilter, EmailGet, EmailQuery, EmailQueryArgs, EmailQueryChanges, Filter,
-    MailboxChanges, QueryChanges, Request, RequestBuilder, Response, ThreadGet,
+    AddedItem, CallHandle, Comparator, EmailChanges, EmailFilter, EmailGet, EmailQuery, EmailQueryArgs,
+    EmailQueryChanges, Filter, MailboxChanges, QueryChanges, QueryChangesResponse, Request, RequestBuilder, Response,
+    ThreadGet,
 };
 use std::collections::HashMap;
 
@@ -53,8 +54,9 @@ pub fn changes(account_id: &str, states: &States, with_created: bool) -> (Reques
     let mut builder = RequestBuilder::new();
     let email = builder.call(EmailChanges::new(account_id, &states.email).max_changes(500));
     let mailbox = builder.call(MailboxChanges::new(account_id, &states.mailbox).max_changes(500));
-    let created = with_created
-        .then(|| builder.call(EmailGet::new(account_id).ids_ref(email.reference("/created")).properties(ROW_PROPERTIES)));
+    let created = with_created.then(|| {
+        builder.call(EmailGet::new(account_id).ids_ref(email.reference("/created")).properties(ROW_PROPERTIES))
+    });
     (builder.build(), ChangesCalls { email, mailbox, created })
 }
 
@@ -139,8 +141,10 @@ pub fn list_updates(
 ) -> (Request, ListUpdateCalls) {
     let mut builder = RequestBuilder::new();
     let query_changes = builder.call(QueryChanges::of(&list_query(account_id, mailbox_id, threaded), query_state));
-    let added = builder.call(EmailGet::new(account_id).ids_ref(query_changes.reference("/added/*/id")).properties(ROW_PROPERTIES));
-    let threads = threaded.then(|| builder.call(ThreadGet::new(account_id).ids_ref(added.reference("/list/*/threadId"))));
+    let added = builder
+        .call(EmailGet::new(account_id).ids_ref(query_changes.reference("/added/*/id")).properties(ROW_PROPERTIES));
+    let threads =
+        threaded.then(|| builder.call(ThreadGet::new(account_id).ids_ref(added.reference("/list/*/threadId"))));
     let updated = (!updated_shown.is_empty())
         .then(|| builder.call(EmailGet::new(account_id).ids(updated_shown.iter().cloned()).properties(ROW_PROPERTIES)));
     (builder.build(), ListUpdateCalls { query_changes, added, threads, updated })
@@ -187,7 +191,14 @@ pub fn read_list_updates(response: &Response, calls: &ListUpdateCalls) -> Result
         Some(call) => response.get(call)?.list.into_iter().map(summary_from).collect(),
         None => Vec::new(),
     };
-    Ok(Some(ListUpdate { from_query_state: changes.old_query_state, query_state: changes.new_query_state, total: changes.total, removed: changes.removed, added, updated }))
+    Ok(Some(ListUpdate {
+        from_query_state: changes.old_query_state,
+        query_state: changes.new_query_state,
+        total: changes.total,
+        removed: changes.removed,
+        added,
+        updated,
+    }))
 }
 
 /// Thread id → number of messages.
@@ -209,7 +220,11 @@ impl ListUpdate {
             new_query_state: self.query_state.clone(),
             total: self.total,
             removed: self.removed.clone(),
-            added: self.added.iter().map(|(index, row)| AddedItem { id: row.id.clone(), index: *index as u64 }).collect(),
+            added: self
+                .added
+                .iter()
+                .map(|(index, row)| AddedItem { id: row.id.clone(), index: *index as u64 })
+                .collect(),
         }
     }
 }
@@ -273,12 +288,18 @@ mod tests {
     fn step_one_asks_for_both_changes() {
         let (request, _) = changes("A1", &States { email: "e1".into(), mailbox: "m1".into() }, false);
         let json = serde_json::to_value(&request).unwrap();
-        assert_eq!(json["methodCalls"][0], json!(["Email/changes", {"accountId": "A1", "sinceState": "e1", "maxChanges": 500}, "c0"]));
+        assert_eq!(
+            json["methodCalls"][0],
+            json!(["Email/changes", {"accountId": "A1", "sinceState": "e1", "maxChanges": 500}, "c0"])
+        );
         assert_eq!(json["methodCalls"][1][0], "Mailbox/changes");
         assert_eq!(json["methodCalls"].as_array().unwrap().len(), 2, "no Email/get unless asked");
         let (request, _) = changes("A1", &States { email: "e1".into(), mailbox: "m1".into() }, true);
         let json = serde_json::to_value(&request).unwrap();
-        assert_eq!(json["methodCalls"][2][1]["#ids"], json!({"resultOf": "c0", "name": "Email/changes", "path": "/created"}));
+        assert_eq!(
+            json["methodCalls"][2][1]["#ids"],
+            json!({"resultOf": "c0", "name": "Email/changes", "path": "/created"})
+        );
     }
 
     #[test]
@@ -287,7 +308,8 @@ mod tests {
         let response: Response = serde_json::from_value(json!({"sessionState": "s", "methodResponses": [
             ["Email/changes", {"accountId": "A1", "oldState": "e1", "newState": "e2", "hasMoreChanges": false,
               "created": ["M9"], "updated": ["M1"], "destroyed": []}, "c0"],
-            ["error", {"type": "cannotCalculateChanges"}, "c1"]]})).unwrap();
+            ["error", {"type": "cannotCalculateChanges"}, "c1"]]}))
+        .unwrap();
         let changed = read_changes(&response, &calls, &States { email: "e1".into(), mailbox: "m1".into() }).unwrap();
         assert!(changed.emails && changed.reload && !changed.mailboxes);
         assert_eq!(changed.states.email, "e2");
@@ -298,8 +320,10 @@ mod tests {
     #[test]
     fn new_inbox_mail_comes_in_the_same_request_unread_in_the_inbox_newest_first() {
         let (_, calls) = changes("A1", &States { email: "e1".into(), mailbox: "m1".into() }, true);
-        let email = |id: &str, mailbox: &str, seen: bool, at: &str| json!({"id": id, "threadId": "T", "mailboxIds": {mailbox: true},
-            "keywords": if seen { json!({"$seen": true}) } else { json!({}) }, "receivedAt": at, "subject": id});
+        let email = |id: &str, mailbox: &str, seen: bool, at: &str| {
+            json!({"id": id, "threadId": "T", "mailboxIds": {mailbox: true},
+            "keywords": if seen { json!({"$seen": true}) } else { json!({}) }, "receivedAt": at, "subject": id})
+        };
         let response: Response = serde_json::from_value(json!({"sessionState": "s", "methodResponses": [
             ["Email/changes", {"accountId": "A1", "oldState": "e1", "newState": "e2", "hasMoreChanges": false,
               "created": ["M1", "M2", "M3", "M4", "M5", "M6"], "updated": [], "destroyed": []}, "c0"],
@@ -311,7 +335,8 @@ mod tests {
                 email("M3", "inbox", true, "2026-11-23T08:02:00Z"),
                 email("M4", "inbox", false, "2026-11-23T08:04:00Z"),
                 email("M5", "inbox", false, "2026-11-23T08:03:00Z"),
-                email("M6", "inbox", false, "2026-11-23T07:00:00Z")]}, "c2"]]})).unwrap();
+                email("M6", "inbox", false, "2026-11-23T07:00:00Z")]}, "c2"]]}))
+        .unwrap();
         let changed = read_changes(&response, &calls, &States { email: "e1".into(), mailbox: "m1".into() }).unwrap();
         assert_eq!(changed.created_emails.len(), 6);
         let ids: Vec<String> = new_in_inbox(&changed.created_emails, "inbox").into_iter().map(|m| m.id).collect();
@@ -325,7 +350,10 @@ mod tests {
         assert_eq!(json["methodCalls"][0][0], "Email/queryChanges");
         assert_eq!(json["methodCalls"][0][1]["sinceQueryState"], "q1");
         assert_eq!(json["methodCalls"][0][1]["filter"], json!({"inMailbox": "inbox"}));
-        assert_eq!(json["methodCalls"][1][1]["#ids"], json!({"resultOf": "c0", "name": "Email/queryChanges", "path": "/added/*/id"}));
+        assert_eq!(
+            json["methodCalls"][1][1]["#ids"],
+            json!({"resultOf": "c0", "name": "Email/queryChanges", "path": "/added/*/id"})
+        );
         assert_eq!(json["methodCalls"][0][1]["collapseThreads"], true);
         assert_eq!(json["methodCalls"][2][0], "Thread/get");
         assert_eq!(json["methodCalls"][2][1]["#ids"]["path"], "/list/*/threadId");
@@ -336,7 +364,8 @@ mod tests {
     fn moved_rows_new_rows_and_rows_beyond_the_loaded_part() {
         let mut list = ListState::new();
         list.apply_page(0, vec!["a".into(), "b".into(), "c".into(), "d".into()], 10, "1");
-        let mut rows: HashMap<String, MessageSummary> = ["a", "b", "c", "d"].iter().map(|id| (id.to_string(), row(id))).collect();
+        let mut rows: HashMap<String, MessageSummary> =
+            ["a", "b", "c", "d"].iter().map(|id| (id.to_string(), row(id))).collect();
         let update = ListUpdate {
             from_query_state: "1".into(),
             query_state: "2".into(),
@@ -348,12 +377,22 @@ mod tests {
         let summary = apply_to_list(&mut list, &mut rows, &update).unwrap();
         assert_eq!(summary.new_at_top, ["new"], "c moved to the top, it is not new");
         let shown: Vec<_> = list.window(0..12).into_iter().map(|(_, id)| id).collect();
-        assert_eq!(shown, [Some("c"), Some("new"), Some("a"), Some("b"), Some("d"), None, None, None, None, Some("far"), None, None]);
+        assert_eq!(
+            shown,
+            [Some("c"), Some("new"), Some("a"), Some("b"), Some("d"), None, None, None, None, Some("far"), None, None]
+        );
         assert!(!rows["a"].unread, "the updated row is replaced");
         assert!(rows.contains_key("far") && rows.contains_key("new"));
         assert_eq!(list.query_state(), Some("2"));
         // An update from another state is refused and changes nothing.
-        let stale = ListUpdate { from_query_state: "1".into(), query_state: "3".into(), total: None, removed: vec![], added: vec![], updated: vec![] };
+        let stale = ListUpdate {
+            from_query_state: "1".into(),
+            query_state: "3".into(),
+            total: None,
+            removed: vec![],
+            added: vec![],
+            updated: vec![],
+        };
         assert!(apply_to_list(&mut list, &mut rows, &stale).is_err());
         assert_eq!(list.query_state(), Some("2"));
     }

@@ -7,12 +7,12 @@ use crate::conversation::{message_from, ConversationMessage};
 use crate::dates::parse_utc;
 use crate::mailbox::Folder;
 use crate::message::MessageSummary;
-use facteur_jmap::{
-    BodyProperties, CallHandle, Email, EmailGet, EmailQuery, EmailSet, Mailbox,
-    MailboxGet, PatchObject, Request, RequestBuilder, Response, SetResponse, ThreadGet,
-};
-use facteur_jmap::quota::{QuotaCall, QuotaDialect};
 use crate::quota::Usage;
+use facteur_jmap::quota::{QuotaCall, QuotaDialect};
+use facteur_jmap::{
+    BodyProperties, CallHandle, Email, EmailGet, EmailQuery, EmailSet, Mailbox, MailboxGet, PatchObject, Request,
+    RequestBuilder, Response, SetResponse, ThreadGet,
+};
 
 /// What could not be read from a response.
 #[derive(Debug, thiserror::Error)]
@@ -23,8 +23,7 @@ pub enum ReadError {
 }
 
 /// The properties the sidebar needs.
-const MAILBOX_PROPERTIES: &[&str] =
-    &["id", "name", "parentId", "role", "sortOrder", "totalEmails", "unreadEmails"];
+const MAILBOX_PROPERTIES: &[&str] = &["id", "name", "parentId", "role", "sortOrder", "totalEmails", "unreadEmails"];
 
 /// The properties a list row needs.
 pub(crate) const ROW_PROPERTIES: &[&str] =
@@ -60,7 +59,10 @@ pub struct FoldersCalls {
 
 /// What [`folders_with_quota`] brought back: the folders, the mailbox state and the use of the
 /// storage (`None`: no quota, no limit, or the quota call failed — the folders still show).
-pub fn read_folders_with_quota(response: &Response, calls: &FoldersCalls) -> Result<(Vec<Folder>, String, Option<Usage>), ReadError> {
+pub fn read_folders_with_quota(
+    response: &Response,
+    calls: &FoldersCalls,
+) -> Result<(Vec<Folder>, String, Option<Usage>), ReadError> {
     let (list, state) = read_folders(response, &calls.folders)?;
     let usage = calls.quota.as_ref().and_then(|q| crate::quota::read_usage(response, q).ok().flatten());
     Ok((list, state, usage))
@@ -88,7 +90,13 @@ pub struct PageCalls {
 /// One page of a mailbox, newest first: `Email/query` then `Email/get` of its `/ids` by
 /// back-reference (and, threaded, `Thread/get` of their threads for the counts), in one
 /// request.
-pub fn message_page(account_id: &str, mailbox_id: &str, threaded: bool, position: u32, limit: u32) -> (Request, PageCalls) {
+pub fn message_page(
+    account_id: &str,
+    mailbox_id: &str,
+    threaded: bool,
+    position: u32,
+    limit: u32,
+) -> (Request, PageCalls) {
     let mut builder = RequestBuilder::new();
     let query = crate::live::list_query(account_id, mailbox_id, threaded).position(position).limit(limit);
     let calls = page_calls(&mut builder, query, threaded);
@@ -101,7 +109,8 @@ pub(crate) fn page_calls(builder: &mut RequestBuilder, query: EmailQuery, thread
     let account_id = query.account_id.clone();
     let query = builder.call(query);
     let get = builder.call(EmailGet::new(&account_id).ids_ref(query.reference("/ids")).properties(ROW_PROPERTIES));
-    let threads = threaded.then(|| builder.call(ThreadGet::new(&account_id).ids_ref(get.reference("/list/*/threadId"))));
+    let threads =
+        threaded.then(|| builder.call(ThreadGet::new(&account_id).ids_ref(get.reference("/list/*/threadId"))));
     PageCalls { query, get, threads }
 }
 
@@ -176,7 +185,12 @@ pub(crate) fn summary_from(e: Email) -> MessageSummary {
 
 /// Ids of every email of a mailbox (one per message, even when the list shows conversations),
 /// newest first, `limit` from `position`: to act on a whole folder, page by page.
-pub fn mailbox_email_ids(account_id: &str, mailbox_id: &str, position: u32, limit: u32) -> (Request, CallHandle<EmailQuery>) {
+pub fn mailbox_email_ids(
+    account_id: &str,
+    mailbox_id: &str,
+    position: u32,
+    limit: u32,
+) -> (Request, CallHandle<EmailQuery>) {
     let mut builder = RequestBuilder::new();
     let call = builder.call(crate::live::list_query(account_id, mailbox_id, false).position(position).limit(limit));
     (builder.build(), call)
@@ -207,7 +221,11 @@ pub fn thread_emails(account_id: &str, thread_ids: &[String]) -> (Request, Threa
 }
 
 /// Reads the answer to [`thread_emails`]: the ids of the emails that are in `mailbox_id`.
-pub fn read_thread_emails(response: &Response, calls: &ThreadEmailsCalls, mailbox_id: &str) -> Result<Vec<String>, ReadError> {
+pub fn read_thread_emails(
+    response: &Response,
+    calls: &ThreadEmailsCalls,
+    mailbox_id: &str,
+) -> Result<Vec<String>, ReadError> {
     let emails = response.get(&calls.emails)?.list;
     Ok(emails
         .into_iter()
@@ -218,8 +236,22 @@ pub fn read_thread_emails(response: &Response, calls: &ThreadEmailsCalls, mailbo
 
 /// The properties the reading pane needs.
 const READ_PROPERTIES: &[&str] = &[
-    "id", "threadId", "mailboxIds", "keywords", "from", "to", "cc", "replyTo", "subject", "sentAt", "receivedAt",
-    "preview", "textBody", "htmlBody", "attachments", "bodyValues",
+    "id",
+    "threadId",
+    "mailboxIds",
+    "keywords",
+    "from",
+    "to",
+    "cc",
+    "replyTo",
+    "subject",
+    "sentAt",
+    "receivedAt",
+    "preview",
+    "textBody",
+    "htmlBody",
+    "attachments",
+    "bodyValues",
 ];
 
 /// Bodies larger than this are cut by the server (and the reading pane says so).
@@ -275,7 +307,10 @@ pub fn set_keyword(account_id: &str, ids: &[String], keyword: &str, on: bool) ->
     let mut set = EmailSet::new(account_id);
     for id in ids {
         let mut patch = PatchObject::new();
-        patch.insert(format!("keywords/{keyword}"), if on { serde_json::Value::Bool(true) } else { serde_json::Value::Null });
+        patch.insert(
+            format!("keywords/{keyword}"),
+            if on { serde_json::Value::Bool(true) } else { serde_json::Value::Null },
+        );
         set = set.update(id, patch);
     }
     let mut builder = RequestBuilder::new();
@@ -301,7 +336,10 @@ pub fn move_emails(
             patch.insert(format!("mailboxIds/{to}"), serde_json::Value::Bool(true));
         }
         for (keyword, on) in keywords {
-            patch.insert(format!("keywords/{keyword}"), if *on { serde_json::Value::Bool(true) } else { serde_json::Value::Null });
+            patch.insert(
+                format!("keywords/{keyword}"),
+                if *on { serde_json::Value::Bool(true) } else { serde_json::Value::Null },
+            );
         }
         set = set.update(id, patch);
     }
@@ -359,7 +397,8 @@ mod tests {
     #[test]
     fn folders_from_cyrus() {
         let (_, call) = folders("claire.martin@ac-cevennes.fr");
-        let (list, state) = read_folders(&response(include_str!("../tests/fixtures/cyrus-mailbox-get.json")), &call).unwrap();
+        let (list, state) =
+            read_folders(&response(include_str!("../tests/fixtures/cyrus-mailbox-get.json")), &call).unwrap();
         assert!(!state.is_empty());
         let inbox = list.iter().find(|f| f.role.as_deref() == Some("inbox")).unwrap();
         assert_eq!((inbox.name.as_str(), inbox.unread, inbox.total), ("Inbox", 20, 85));
@@ -374,11 +413,15 @@ mod tests {
     fn folders_and_quota_in_one_request() {
         let (request, calls) = folders_with_quota("A1", Some(QuotaDialect::Cyrus));
         let json = serde_json::to_value(&request).unwrap();
-        assert_eq!(json["using"], json!(["urn:ietf:params:jmap:core", "urn:ietf:params:jmap:mail", "https://cyrusimap.org/ns/jmap/quota"]));
+        assert_eq!(
+            json["using"],
+            json!(["urn:ietf:params:jmap:core", "urn:ietf:params:jmap:mail", "https://cyrusimap.org/ns/jmap/quota"])
+        );
         let names: Vec<_> = json["methodCalls"].as_array().unwrap().iter().map(|c| c[0].as_str().unwrap()).collect();
         assert_eq!(names, ["Mailbox/get", "Quota/get"]);
         // Cyrus's answers to both calls, as captured, in one response (call ids c0, c1).
-        let mailboxes: serde_json::Value = serde_json::from_str(include_str!("../tests/fixtures/cyrus-mailbox-get.json")).unwrap();
+        let mailboxes: serde_json::Value =
+            serde_json::from_str(include_str!("../tests/fixtures/cyrus-mailbox-get.json")).unwrap();
         let quota = json!(["Quota/get", {"state": "853", "list": [{"id": "mail", "used": 711337, "total": 778240}], "notFound": [], "accountId": "A1"}, "c1"]);
         let mut both = mailboxes.clone();
         both["methodResponses"].as_array_mut().unwrap().push(quota);
@@ -399,7 +442,8 @@ mod tests {
     #[test]
     fn page_from_cyrus_keeps_the_query_order_and_reads_keywords() {
         let (_, calls) = message_page("claire.martin@ac-cevennes.fr", "x", false, 0, 5);
-        let page = read_message_page(&response(include_str!("../tests/fixtures/cyrus-inbox-page.json")), &calls).unwrap();
+        let page =
+            read_message_page(&response(include_str!("../tests/fixtures/cyrus-inbox-page.json")), &calls).unwrap();
         assert!(!page.query_state.is_empty() && !page.email_state.is_empty());
         let page = page.rows;
         assert_eq!(page.len(), 5);
@@ -412,8 +456,11 @@ mod tests {
     #[test]
     fn a_method_error_is_reported() {
         let (_, call) = folders("A1");
-        let err = read_folders(&response(r#"{"sessionState":"s","methodResponses":[["error",{"type":"serverFail"},"c0"]]}"#), &call)
-            .unwrap_err();
+        let err = read_folders(
+            &response(r#"{"sessionState":"s","methodResponses":[["error",{"type":"serverFail"},"c0"]]}"#),
+            &call,
+        )
+        .unwrap_err();
         assert_eq!(err.to_string(), "serverFail");
     }
 
@@ -448,7 +495,10 @@ mod tests {
 
         let (request, calls) = thread_emails("A1", &["T1".into()]);
         let json = serde_json::to_value(&request).unwrap();
-        assert_eq!(json["methodCalls"][1][1]["#ids"], json!({"resultOf": "c0", "name": "Thread/get", "path": "/list/*/emailIds"}));
+        assert_eq!(
+            json["methodCalls"][1][1]["#ids"],
+            json!({"resultOf": "c0", "name": "Thread/get", "path": "/list/*/emailIds"})
+        );
         let answer: Response = serde_json::from_value(json!({"sessionState": "s", "methodResponses": [
             ["Thread/get", {"accountId": "A1", "state": "7", "list": [{"id": "T1", "emailIds": ["M1", "M2", "M3"]}], "notFound": []}, "c0"],
             ["Email/get", {"accountId": "A1", "state": "7", "list": [
@@ -460,9 +510,15 @@ mod tests {
     #[test]
     fn keyword_patches_set_and_clear() {
         let (request, _) = set_keyword("A1", &["M1".into()], "$seen", true);
-        assert_eq!(serde_json::to_value(&request).unwrap()["methodCalls"][0][1]["update"]["M1"], json!({"keywords/$seen": true}));
+        assert_eq!(
+            serde_json::to_value(&request).unwrap()["methodCalls"][0][1]["update"]["M1"],
+            json!({"keywords/$seen": true})
+        );
         let (request, _) = set_keyword("A1", &["M1".into()], "$flagged", false);
-        assert_eq!(serde_json::to_value(&request).unwrap()["methodCalls"][0][1]["update"]["M1"], json!({"keywords/$flagged": null}));
+        assert_eq!(
+            serde_json::to_value(&request).unwrap()["methodCalls"][0][1]["update"]["M1"],
+            json!({"keywords/$flagged": null})
+        );
     }
 
     #[test]
@@ -481,13 +537,19 @@ mod tests {
         let (request, calls) = message_page("A1", "inbox", true, 0, 2);
         let json = serde_json::to_value(&request).unwrap();
         assert_eq!(json["methodCalls"][0][1]["collapseThreads"], true);
-        assert_eq!(json["methodCalls"][2], json!(["Thread/get", {"accountId": "A1",
-            "#ids": {"resultOf": "c1", "name": "Email/get", "path": "/list/*/threadId"}}, "c2"]));
+        assert_eq!(
+            json["methodCalls"][2],
+            json!(["Thread/get", {"accountId": "A1",
+            "#ids": {"resultOf": "c1", "name": "Email/get", "path": "/list/*/threadId"}}, "c2"])
+        );
         let answer: Response = serde_json::from_value(json!({"sessionState": "s", "methodResponses": [
             ["Email/query", {"accountId": "A1", "queryState": "q", "canCalculateChanges": true, "position": 0, "ids": ["M2", "M1"], "total": 2}, "c0"],
             ["Email/get", {"accountId": "A1", "state": "7", "list": [{"id": "M1", "threadId": "T1"}, {"id": "M2", "threadId": "T2"}], "notFound": []}, "c1"],
             ["Thread/get", {"accountId": "A1", "state": "7", "list": [{"id": "T1", "emailIds": ["M0", "M1"]}, {"id": "T2", "emailIds": ["M2"]}], "notFound": []}, "c2"]]})).unwrap();
         let page = read_message_page(&answer, &calls).unwrap();
-        assert_eq!(page.rows.iter().map(|r| (r.id.as_str(), r.thread_size)).collect::<Vec<_>>(), [("M2", 1), ("M1", 2)]);
+        assert_eq!(
+            page.rows.iter().map(|r| (r.id.as_str(), r.thread_size)).collect::<Vec<_>>(),
+            [("M2", 1), ("M1", 2)]
+        );
     }
 }

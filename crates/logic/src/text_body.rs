@@ -156,14 +156,18 @@ mod tests {
 
     #[test]
     fn only_web_and_mail_links_are_made() {
-        assert_eq!(linkify("javascript:alert(1) file:///etc/passwd"), vec![Inline::Text("javascript:alert(1) file:///etc/passwd".into())]);
+        assert_eq!(
+            linkify("javascript:alert(1) file:///etc/passwd"),
+            vec![Inline::Text("javascript:alert(1) file:///etc/passwd".into())]
+        );
         assert_eq!(linkify("http:// seul"), vec![Inline::Text("http:// seul".into())]);
         assert_eq!(linkify("a@b"), vec![Inline::Text("a@b".into())]);
     }
 
     #[test]
     fn quotes_nest_and_attribution_stays_before() {
-        let blocks = render("Bonjour,\n\nLe 12 mars 2026 à 10:14, Julien Roux a écrit :\n> Tu viens ?\n>> Oui\n> Super\nMerci");
+        let blocks =
+            render("Bonjour,\n\nLe 12 mars 2026 à 10:14, Julien Roux a écrit :\n> Tu viens ?\n>> Oui\n> Super\nMerci");
         assert_eq!(blocks.len(), 3);
         let Block::Lines(head) = &blocks[0] else { panic!("{blocks:?}") };
         assert_eq!(head.len(), 3);

@@ -53,7 +53,12 @@ pub fn srcdoc(remote_allowed: bool, lang: &str) -> String {
 
 /// Sanitises `html` into the body of a loaded message frame (replacing what it held) and
 /// adopts [`BASE_CSS`] and the message's filtered stylesheets.
-pub fn fill(frame: &HtmlIFrameElement, html: &str, remote_allowed: bool, cid_url: &dyn Fn(&str) -> Option<String>) -> Result<Sanitized, JsValue> {
+pub fn fill(
+    frame: &HtmlIFrameElement,
+    html: &str,
+    remote_allowed: bool,
+    cid_url: &dyn Fn(&str) -> Option<String>,
+) -> Result<Sanitized, JsValue> {
     let document = frame.content_document().ok_or_else(|| JsValue::from_str("the message frame has no document"))?;
     let body = document.body().ok_or_else(|| JsValue::from_str("the message frame has no body"))?;
     while let Some(child) = body.first_child() {

@@ -7,8 +7,8 @@
 //! attribute or node the walker does not know never reaches the output.
 
 use facteur_logic::html_policy::{
-    attribute_action, element_action, filter_stylesheet, link_mismatch, AttributeAction, ElementAction,
-    FilteredCss, Report, EXTERNAL_LINK_ATTRIBUTES, HTML_NAMESPACE,
+    attribute_action, element_action, filter_stylesheet, link_mismatch, AttributeAction, ElementAction, FilteredCss,
+    Report, EXTERNAL_LINK_ATTRIBUTES, HTML_NAMESPACE,
 };
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Document, DomParser, Element, HtmlElement, Node, SupportedType};
@@ -61,7 +61,8 @@ pub fn parse(html: &str) -> Result<Document, JsValue> {
 /// assert_eq!(done.report.removed_elements, 1);
 /// ```
 pub fn sanitize_into(source: &Document, target: &Element, options: &Options) -> Sanitized {
-    let mut walker = Walker { options, out: Sanitized::default(), document: target.owner_document(), root: target.clone().into() };
+    let mut walker =
+        Walker { options, out: Sanitized::default(), document: target.owner_document(), root: target.clone().into() };
     if let Some(root) = source.document_element() {
         walker.element(&root, target);
     }

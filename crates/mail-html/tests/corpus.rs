@@ -39,9 +39,32 @@ fn sanitize_inert(html: &str) -> (String, Element) {
 }
 
 const ACTIVE: &[&str] = &[
-    "script", "iframe", "frame", "object", "embed", "form", "input", "button", "textarea", "select", "svg",
-    "math", "meta", "base", "link", "noscript", "template", "xmp", "noembed", "noframes", "plaintext",
-    "video", "audio", "source", "dialog", "portal",
+    "script",
+    "iframe",
+    "frame",
+    "object",
+    "embed",
+    "form",
+    "input",
+    "button",
+    "textarea",
+    "select",
+    "svg",
+    "math",
+    "meta",
+    "base",
+    "link",
+    "noscript",
+    "template",
+    "xmp",
+    "noembed",
+    "noframes",
+    "plaintext",
+    "video",
+    "audio",
+    "source",
+    "dialog",
+    "portal",
 ];
 
 /// What must never be in the output, checked on the output's own DOM.
@@ -51,29 +74,46 @@ fn assert_inert(name: &str, root: &Element) {
         let element: Element = all.item(index).unwrap().unchecked_into();
         let tag = element.local_name();
         assert!(!ACTIVE.contains(&tag.as_str()), "{name}: <{tag}> kept");
-        assert_eq!(element.namespace_uri().as_deref(), Some("http://www.w3.org/1999/xhtml"), "{name}: foreign element <{tag}>");
+        assert_eq!(
+            element.namespace_uri().as_deref(),
+            Some("http://www.w3.org/1999/xhtml"),
+            "{name}: foreign element <{tag}>"
+        );
         for attribute in element.get_attribute_names().iter() {
             let attribute = attribute.as_string().unwrap();
             let value = element.get_attribute(&attribute).unwrap_or_default();
             let lower = value.to_ascii_lowercase();
             assert!(!attribute.starts_with("on"), "{name}: <{tag} {attribute}> kept");
             assert!(
-                !matches!(attribute.as_str(), "srcset" | "ping" | "action" | "formaction" | "http-equiv" | "srcdoc" | "xlink:href"),
+                !matches!(
+                    attribute.as_str(),
+                    "srcset" | "ping" | "action" | "formaction" | "http-equiv" | "srcdoc" | "xlink:href"
+                ),
                 "{name}: <{tag} {attribute}> kept"
             );
             match attribute.as_str() {
                 "href" => assert!(
-                    lower.starts_with("https://") || lower.starts_with("http://") || lower.starts_with("mailto:")
-                        || lower.starts_with("tel:") || lower.starts_with('#'),
+                    lower.starts_with("https://")
+                        || lower.starts_with("http://")
+                        || lower.starts_with("mailto:")
+                        || lower.starts_with("tel:")
+                        || lower.starts_with('#'),
                     "{name}: href {value:?} kept"
                 ),
                 "src" | "background" => assert!(
-                    lower.starts_with("data:image/") && !lower.starts_with("data:image/svg") || lower.starts_with("blob:"),
+                    lower.starts_with("data:image/") && !lower.starts_with("data:image/svg")
+                        || lower.starts_with("blob:"),
                     "{name}: {attribute} {value:?} kept"
                 ),
                 "style" => {
-                    assert!(!lower.contains("url(") || lower.contains("url(\"data:image/"), "{name}: style {value:?} loads something");
-                    assert!(!lower.contains("fixed") && !lower.contains("absolute"), "{name}: style {value:?} overlays");
+                    assert!(
+                        !lower.contains("url(") || lower.contains("url(\"data:image/"),
+                        "{name}: style {value:?} loads something"
+                    );
+                    assert!(
+                        !lower.contains("fixed") && !lower.contains("absolute"),
+                        "{name}: style {value:?} overlays"
+                    );
                     assert!(!lower.contains("expression") && !lower.contains("javascript"), "{name}: style {value:?}");
                 }
                 _ => {}
@@ -81,7 +121,18 @@ fn assert_inert(name: &str, root: &Element) {
         }
         if tag == "style" {
             let css = element.text_content().unwrap_or_default().to_ascii_lowercase();
-            for bad in ["@import", "@font-face", "url(\"http", "url(http", "expression", "javascript", "fixed", "absolute", "binding", "behavior"] {
+            for bad in [
+                "@import",
+                "@font-face",
+                "url(\"http",
+                "url(http",
+                "expression",
+                "javascript",
+                "fixed",
+                "absolute",
+                "binding",
+                "behavior",
+            ] {
                 assert!(!css.contains(bad), "{name}: <style> keeps {bad}: {css}");
             }
         }
@@ -142,7 +193,9 @@ async fn frame() -> HtmlIFrameElement {
     frame.set_srcdoc(&srcdoc(false, "fr"));
     document().body().unwrap().append_child(&frame).unwrap();
     for _ in 0..100 {
-        if frame.content_document().and_then(|d| d.body()).is_some() && frame.content_document().unwrap().ready_state() == "complete" {
+        if frame.content_document().and_then(|d| d.body()).is_some()
+            && frame.content_document().unwrap().ready_state() == "complete"
+        {
             break;
         }
         sleep(10).await;
@@ -160,15 +213,27 @@ async fn nothing_runs_or_loads_when_shown() {
         let violations = Rc::new(Cell::new(0u32));
         let count = violations.clone();
         let listener = Closure::<dyn Fn(web_sys::Event)>::new(move |_| count.set(count.get() + 1));
-        frame.content_document().unwrap().add_event_listener_with_callback("securitypolicyviolation", listener.as_ref().unchecked_ref()).unwrap();
-        let cid = |id: &str| (id == "logo@ac-cevennes.fr").then(|| "data:image/gif;base64,R0lGODlhAQABAAAAACw=".to_string());
+        frame
+            .content_document()
+            .unwrap()
+            .add_event_listener_with_callback("securitypolicyviolation", listener.as_ref().unchecked_ref())
+            .unwrap();
+        let cid =
+            |id: &str| (id == "logo@ac-cevennes.fr").then(|| "data:image/gif;base64,R0lGODlhAQABAAAAACw=".to_string());
         let done = fill(&frame, &html, false, &cid).unwrap_or_else(|e| panic!("{name}: {e:?}"));
         sleep(60).await;
         assert_eq!(ran(), 0, "{name}: a script ran");
-        assert_eq!(violations.get(), 0, "{name}: the frame's CSP reported a violation (something tried to run or load)");
+        assert_eq!(
+            violations.get(),
+            0,
+            "{name}: the frame's CSP reported a violation (something tried to run or load)"
+        );
         assert_eq!(resources(&window), "", "{name}: loaded something else than data:/blob:");
         assert_inert(name, &frame.content_document().unwrap().body().unwrap());
-        assert!(frame.content_document().unwrap().query_selector("iframe, frame").unwrap().is_none(), "{name}: nested frame");
+        assert!(
+            frame.content_document().unwrap().query_selector("iframe, frame").unwrap().is_none(),
+            "{name}: nested frame"
+        );
         if name.starts_with("061") {
             assert!(done.report.remote_content_blocked, "{name}: remote content not reported as blocked");
         }
@@ -221,7 +286,11 @@ fn searched_words_are_marked_in_the_text_only() {
     )
     .unwrap();
     let target = document().create_element("div").unwrap();
-    sanitize_into(&source, &target, &Options { remote_allowed: false, cid_url: &|_| None, styles: StyleOutput::Elements });
+    sanitize_into(
+        &source,
+        &target,
+        &Options { remote_allowed: false, cid_url: &|_| None, styles: StyleOutput::Elements },
+    );
     let made = facteur_mail_html::mark_words(&target, &["conseil".to_string()]);
     let marks: Vec<String> = (0..target.query_selector_all("mark").unwrap().length())
         .map(|i| target.query_selector_all("mark").unwrap().item(i).unwrap().text_content().unwrap())

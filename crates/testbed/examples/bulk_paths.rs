@@ -28,7 +28,8 @@ fn main() {
     let bytes = lmtp_deliver(&tb, "Bulk-LMTP", n);
     let secs = t0.elapsed().as_secs_f64();
     let c = Client::connect(&tb.cyrus_http_url(), CLAIRE, "demo-claire").unwrap();
-    let total = c.mailboxes().unwrap().into_iter().find(|m| m["id"] == r.mailbox_id.as_str()).unwrap()["totalEmails"].clone();
+    let total =
+        c.mailboxes().unwrap().into_iter().find(|m| m["id"] == r.mailbox_id.as_str()).unwrap()["totalEmails"].clone();
     println!(
         "Bulk-LMTP: {n} messages by LMTP in {secs:.1}s: {:.0} msg/s, {:.1} MB; folder holds {total} (LMTP keeps neither dates nor flags)",
         n as f64 / secs,

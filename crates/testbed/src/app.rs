@@ -53,7 +53,10 @@ pub struct AppServer {
 impl AppServer {
     pub fn start(dist: &Path, port: u16, cyrus_url: String) -> Result<AppServer, TestbedError> {
         if !dist.join("index.html").is_file() {
-            return Err(TestbedError::App(format!("{} has no index.html (build the app with Trunk first)", dist.display())));
+            return Err(TestbedError::App(format!(
+                "{} has no index.html (build the app with Trunk first)",
+                dist.display()
+            )));
         }
         let listener = std::net::TcpListener::bind(("127.0.0.1", port))
             .map_err(|e| TestbedError::App(format!("bind 127.0.0.1:{port}: {e}")))?;
@@ -87,11 +90,9 @@ impl AppServer {
                         }
                     };
                     let mut rx = stop_rx.clone();
-                    let server = axum::serve(listener, app)
-                        .with_graceful_shutdown(async move {
-                            let _ = rx.wait_for(|v| *v).await;
-                        })
-                        ;
+                    let server = axum::serve(listener, app).with_graceful_shutdown(async move {
+                        let _ = rx.wait_for(|v| *v).await;
+                    });
                     let task = tokio::spawn(async move { server.await });
                     let _ = stop_rx.wait_for(|v| *v).await;
                     let _ = tokio::time::timeout(Duration::from_secs(2), task).await;
@@ -152,7 +153,8 @@ async fn static_file(st: &AppState, req: Request) -> Response {
     let resp = serve().oneshot(Request::from_parts(parts, body)).await.unwrap_or_else(|e| match e {});
     let (resp, index) = if resp.status() == StatusCode::NOT_FOUND && is_get && wants_html {
         fallback_parts.uri = Uri::from_static("/index.html");
-        let r = serve().oneshot(Request::from_parts(fallback_parts, Body::empty())).await.unwrap_or_else(|e| match e {});
+        let r =
+            serve().oneshot(Request::from_parts(fallback_parts, Body::empty())).await.unwrap_or_else(|e| match e {});
         (r, true)
     } else {
         (resp, path == "/" || path.ends_with("/index.html") || path.ends_with('/'))
@@ -177,7 +179,17 @@ fn strip_hop_by_hop(h: &mut HeaderMap) {
     for n in named {
         h.remove(n);
     }
-    for n in ["connection", "keep-alive", "proxy-connection", "proxy-authenticate", "proxy-authorization", "te", "trailer", "transfer-encoding", "upgrade"] {
+    for n in [
+        "connection",
+        "keep-alive",
+        "proxy-connection",
+        "proxy-authenticate",
+        "proxy-authorization",
+        "te",
+        "trailer",
+        "transfer-encoding",
+        "upgrade",
+    ] {
         h.remove(n);
     }
 }

@@ -67,7 +67,12 @@ pub fn folder_seed(account_email: &str, folder_name: &str) -> u64 {
 /// hold at least `count` messages, creating it if missing and adding generated messages
 /// `before..count` (so a folder filled earlier is reused as is). Uses the fastest path
 /// ([`BulkMethod::ImapMultiappend`]).
-pub fn fill_folder(tb: &Testbed, account_email: &str, folder_name: &str, count: usize) -> Result<BulkReport, TestbedError> {
+pub fn fill_folder(
+    tb: &Testbed,
+    account_email: &str,
+    folder_name: &str,
+    count: usize,
+) -> Result<BulkReport, TestbedError> {
     fill_folder_with(tb, account_email, folder_name, count, BulkMethod::ImapMultiappend)
 }
 
@@ -93,9 +98,15 @@ pub fn fill_folder_with(
     if before < count {
         let range = before..count;
         bytes = match method {
-            BulkMethod::ImapMultiappend => {
-                imap_append_all(tb.imap_port(), &account.email, &account.password, folder_name, seed, range, &account.name)?
-            }
+            BulkMethod::ImapMultiappend => imap_append_all(
+                tb.imap_port(),
+                &account.email,
+                &account.password,
+                folder_name,
+                seed,
+                range,
+                &account.name,
+            )?,
             BulkMethod::JmapImport => jmap_import_all(&client, &mailbox_id, seed, range, &account.name)?,
         };
     }
@@ -106,11 +117,22 @@ pub fn fill_folder_with(
             count - before
         )));
     }
-    Ok(BulkReport { mailbox_id, before, added: count.saturating_sub(before), total, bytes, method, elapsed: t0.elapsed() })
+    Ok(BulkReport {
+        mailbox_id,
+        before,
+        added: count.saturating_sub(before),
+        total,
+        bytes,
+        method,
+        elapsed: t0.elapsed(),
+    })
 }
 
 fn total_emails(c: &Client, mailbox_id: &str) -> Result<usize, TestbedError> {
-    let r = c.call_ok(&[], json!([["Mailbox/get", {"accountId": c.account_id, "ids": [mailbox_id], "properties": ["totalEmails"]}, "m"]]))?;
+    let r = c.call_ok(
+        &[],
+        json!([["Mailbox/get", {"accountId": c.account_id, "ids": [mailbox_id], "properties": ["totalEmails"]}, "m"]]),
+    )?;
     r[0][1]["list"][0]["totalEmails"]
         .as_u64()
         .map(|n| n as usize)
@@ -135,7 +157,10 @@ fn ensure_folder(c: &Client, folder_name: &str) -> Result<(String, usize), Testb
                     json!([["Mailbox/set", {"accountId": c.account_id, "create": {"f": {"name": part, "parentId": parent, "isSubscribed": true}}}, "s"]]),
                 )?;
                 let id = r[0][1]["created"]["f"]["id"].as_str().ok_or_else(|| {
-                    TestbedError::Seed(format!("bulk: Mailbox/set did not create {part} (level {depth} of {folder_name}): {}", r[0][1]))
+                    TestbedError::Seed(format!(
+                        "bulk: Mailbox/set did not create {part} (level {depth} of {folder_name}): {}",
+                        r[0][1]
+                    ))
                 })?;
                 parent = Some(id.to_string());
             }
@@ -152,12 +177,11 @@ fn ensure_folder(c: &Client, folder_name: &str) -> Result<(String, usize), Testb
 /// Modified UTF-7 (RFC 3501 §5.1.3) for IMAP mailbox names.
 pub fn imap_utf7(name: &str) -> String {
     use base64::Engine;
-    const ALPHABET: base64::alphabet::Alphabet = match base64::alphabet::Alphabet::new(
-        "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+,",
-    ) {
-        Ok(a) => a,
-        Err(_) => panic!("alphabet"),
-    };
+    const ALPHABET: base64::alphabet::Alphabet =
+        match base64::alphabet::Alphabet::new("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+,") {
+            Ok(a) => a,
+            Err(_) => panic!("alphabet"),
+        };
     let engine = base64::engine::GeneralPurpose::new(&ALPHABET, base64::engine::general_purpose::NO_PAD);
     let mut out = String::new();
     let mut pending: Vec<u16> = Vec::new();
@@ -215,11 +239,19 @@ fn imap_append_all(
         return Err(err(format!("greeting: {line}")));
     }
     let mut tag = 0;
-    let mut command = |w: &mut std::io::BufWriter<TcpStream>, r: &mut BufReader<TcpStream>, head: &[u8], body: &[u8], what: &str| {
+    let mut command = |w: &mut std::io::BufWriter<TcpStream>,
+                       r: &mut BufReader<TcpStream>,
+                       head: &[u8],
+                       body: &[u8],
+                       what: &str| {
         tag += 1;
         let t = format!("b{tag}");
         w.write_all(t.as_bytes()).and_then(|_| w.write_all(b" ")).map_err(|e| err(e.to_string()))?;
-        w.write_all(head).and_then(|_| w.write_all(body)).and_then(|_| w.write_all(b"\r\n")).and_then(|_| w.flush()).map_err(|e| err(e.to_string()))?;
+        w.write_all(head)
+            .and_then(|_| w.write_all(body))
+            .and_then(|_| w.write_all(b"\r\n"))
+            .and_then(|_| w.flush())
+            .map_err(|e| err(e.to_string()))?;
         let mut line = String::new();
         loop {
             line.clear();
@@ -262,13 +294,22 @@ fn append_part(out: &mut Vec<u8>, m: &GeneratedMail) {
             other => other,
         })
         .collect();
-    out.extend_from_slice(format!(" ({}) \"{}\" {{{}+}}\r\n", flags.join(" "), m.date.format("%d-%b-%Y %H:%M:%S %z"), m.raw.len()).as_bytes());
+    out.extend_from_slice(
+        format!(" ({}) \"{}\" {{{}+}}\r\n", flags.join(" "), m.date.format("%d-%b-%Y %H:%M:%S %z"), m.raw.len())
+            .as_bytes(),
+    );
     out.extend_from_slice(&m.raw);
 }
 
 /// Uploads each message (4 workers), then imports them in batches of the server's
 /// `maxObjectsInSet` (at most 50); returns the bytes uploaded.
-fn jmap_import_all(c: &Client, mailbox_id: &str, seed: u64, range: std::ops::Range<usize>, to_name: &str) -> Result<usize, TestbedError> {
+fn jmap_import_all(
+    c: &Client,
+    mailbox_id: &str,
+    seed: u64,
+    range: std::ops::Range<usize>,
+    to_name: &str,
+) -> Result<usize, TestbedError> {
     let batch_size = c.capability_limit("maxObjectsInSet", 50).clamp(1, 50) as usize;
     let workers = c.capability_limit("maxConcurrentUpload", 4).clamp(1, 4) as usize;
     let indices: Vec<usize> = range.collect();

@@ -107,9 +107,18 @@ pub fn prepare(l: &Layout, accounts: &[Account]) -> Result<(), TestbedError> {
     };
     mk("")?;
     // The cyrus and postfix users must traverse it (a default /tmp dir is 0700 with some umasks).
-    fs::set_permissions(&l.dir, fs::Permissions::from_mode(0o755))
-        .map_err(|e| TestbedError::io("chmod dir", e))?;
-    for d in ["etc", "var/lib/db", "var/lib/socket", "var/spool", "var/search", "var/sieve", "run/proc", "run/lock", "run/socket"] {
+    fs::set_permissions(&l.dir, fs::Permissions::from_mode(0o755)).map_err(|e| TestbedError::io("chmod dir", e))?;
+    for d in [
+        "etc",
+        "var/lib/db",
+        "var/lib/socket",
+        "var/spool",
+        "var/search",
+        "var/sieve",
+        "run/proc",
+        "run/lock",
+        "run/socket",
+    ] {
         mk(d)?;
     }
     write(&l.imapd_conf(), &imapd_conf(l))?;
@@ -118,10 +127,7 @@ pub fn prepare(l: &Layout, accounts: &[Account]) -> Result<(), TestbedError> {
     let mut users: Vec<(&str, &str)> = accounts.iter().map(|a| (a.email.as_str(), a.password.as_str())).collect();
     users.push((ADMIN, ADMIN_PASSWORD));
     for (user, pw) in users {
-        run(
-            Command::new("saslpasswd2").arg("-p").arg("-c").arg("-f").arg(&sasldb).arg(user),
-            Some(pw.as_bytes()),
-        )?;
+        run(Command::new("saslpasswd2").arg("-p").arg("-c").arg("-f").arg(&sasldb).arg(user), Some(pw.as_bytes()))?;
     }
     chown_r(&l.p("var"), "cyrus", "mail")?;
     chown_r(&l.p("run"), "cyrus", "mail")?;
@@ -208,7 +214,10 @@ pub fn init_accounts(l: &Layout, accounts: &[Account]) -> Result<(), TestbedErro
                 })
             })
             .collect();
-        handles.into_iter().map(|h| h.join().unwrap_or_else(|_| Err(TestbedError::Seed("thread panicked".into())))).collect()
+        handles
+            .into_iter()
+            .map(|h| h.join().unwrap_or_else(|_| Err(TestbedError::Seed("thread panicked".into()))))
+            .collect()
     });
     for r in results {
         r.map_err(|e| match e {

@@ -61,13 +61,52 @@ pub fn fnv1a(text: &str) -> u64 {
 }
 
 const FIRST_NAMES: [&str; 24] = [
-    "Amélie", "Bruno", "Camille", "Damien", "Élodie", "Fabrice", "Gaëlle", "Hugo", "Inès", "Jérôme", "Karine", "Laurent",
-    "Manon", "Nicolas", "Océane", "Pascal", "Quentin", "Rachida", "Sébastien", "Théo", "Ursula", "Valérie", "Yannick",
+    "Amélie",
+    "Bruno",
+    "Camille",
+    "Damien",
+    "Élodie",
+    "Fabrice",
+    "Gaëlle",
+    "Hugo",
+    "Inès",
+    "Jérôme",
+    "Karine",
+    "Laurent",
+    "Manon",
+    "Nicolas",
+    "Océane",
+    "Pascal",
+    "Quentin",
+    "Rachida",
+    "Sébastien",
+    "Théo",
+    "Ursula",
+    "Valérie",
+    "Yannick",
     "Zoé",
 ];
 const LAST_NAMES: [&str; 20] = [
-    "Perrin", "Lefèvre", "Garnier", "Chevalier", "Moreau", "Girard", "Bonnet", "Dupuis", "Lambert", "Fontaine", "Rousseau",
-    "Vincent", "Mercier", "Blanc", "Guérin", "Boyer", "Faure", "André", "Roche", "Meunier",
+    "Perrin",
+    "Lefèvre",
+    "Garnier",
+    "Chevalier",
+    "Moreau",
+    "Girard",
+    "Bonnet",
+    "Dupuis",
+    "Lambert",
+    "Fontaine",
+    "Rousseau",
+    "Vincent",
+    "Mercier",
+    "Blanc",
+    "Guérin",
+    "Boyer",
+    "Faure",
+    "André",
+    "Roche",
+    "Meunier",
 ];
 /// Services that write to staff: (display name, address).
 const SERVICES: [(&str, &str); 10] = [
@@ -82,14 +121,56 @@ const SERVICES: [(&str, &str); 10] = [
     ("Inspection pédagogique", "ipr-lettres@ac-cevennes.fr"),
     ("Formation continue (EAFC)", "eafc@ac-cevennes.fr"),
 ];
-const CLASSES: [&str; 12] = ["2nde 1", "2nde 3", "2nde 5", "1re G2", "1re G4", "1re STMG", "Tle G1", "Tle G3", "Tle STI2D", "3e B", "4e A", "BTS SIO 1"];
-const SUBJECTS_TAUGHT: [&str; 10] =
-    ["français", "mathématiques", "histoire-géographie", "anglais", "SVT", "physique-chimie", "philosophie", "SES", "EPS", "espagnol"];
-const PLACES: [&str; 8] = [
-    "musée Fabre", "Pont du Gard", "théâtre de Nîmes", "observatoire de l'Aigoual", "salle B210", "CDI", "amphithéâtre", "gymnase",
+const CLASSES: [&str; 12] = [
+    "2nde 1",
+    "2nde 3",
+    "2nde 5",
+    "1re G2",
+    "1re G4",
+    "1re STMG",
+    "Tle G1",
+    "Tle G3",
+    "Tle STI2D",
+    "3e B",
+    "4e A",
+    "BTS SIO 1",
 ];
-const MONTHS_FR: [&str; 12] =
-    ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre"];
+const SUBJECTS_TAUGHT: [&str; 10] = [
+    "français",
+    "mathématiques",
+    "histoire-géographie",
+    "anglais",
+    "SVT",
+    "physique-chimie",
+    "philosophie",
+    "SES",
+    "EPS",
+    "espagnol",
+];
+const PLACES: [&str; 8] = [
+    "musée Fabre",
+    "Pont du Gard",
+    "théâtre de Nîmes",
+    "observatoire de l'Aigoual",
+    "salle B210",
+    "CDI",
+    "amphithéâtre",
+    "gymnase",
+];
+const MONTHS_FR: [&str; 12] = [
+    "janvier",
+    "février",
+    "mars",
+    "avril",
+    "mai",
+    "juin",
+    "juillet",
+    "août",
+    "septembre",
+    "octobre",
+    "novembre",
+    "décembre",
+];
 /// Subject templates: `{c}` class, `{m}` subject taught, `{p}` place, `{d}` day, `{n}` number, `{s}` student.
 const SUBJECTS: [&str; 24] = [
     "Conseil de classe de {c} — {d}",
@@ -117,7 +198,8 @@ const SUBJECTS: [&str; 24] = [
     "Épreuve orale de {m} : convocation n° {n}",
     "Rappel : réunion d'équipe le {d} en {p}",
 ];
-const OPENINGS: [&str; 5] = ["Bonjour,", "Bonjour à toutes et à tous,", "Chère collègue,", "Madame,", "Bonjour Claire,"];
+const OPENINGS: [&str; 5] =
+    ["Bonjour,", "Bonjour à toutes et à tous,", "Chère collègue,", "Madame,", "Bonjour Claire,"];
 const LINES: [&str; 14] = [
     "Comme convenu lors de notre dernière réunion, je vous transmets les informations ci-dessous.",
     "Merci de me faire un retour avant la fin de la semaine.",
@@ -253,7 +335,11 @@ pub fn generate(seed: u64, i: usize, to_name: &str, to_email: &str) -> Generated
     body.push_str("\r\n");
     if let Some(j) = reply_to {
         let parent_date = date_of(seed, j);
-        body.push_str(&format!("\r\nLe {}, {} a écrit :\r\n", parent_date.format("%d/%m/%Y à %H:%M"), head(seed, j).from_name));
+        body.push_str(&format!(
+            "\r\nLe {}, {} a écrit :\r\n",
+            parent_date.format("%d/%m/%Y à %H:%M"),
+            head(seed, j).from_name
+        ));
         body.push_str(&format!("> {}\r\n> {}\r\n", r.pick(&LINES), r.pick(&LINES)));
     }
 
@@ -271,10 +357,14 @@ pub fn generate(seed: u64, i: usize, to_name: &str, to_email: &str) -> Generated
         let (name, ctype) = r.pick(&ATTACHMENTS);
         let boundary = format!("=_facteur_{seed:x}_{i}");
         m.push_str(&format!("Content-Type: multipart/mixed; boundary=\"{boundary}\"\r\n\r\n"));
-        m.push_str(&format!("--{boundary}\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: 8bit\r\n\r\n"));
+        m.push_str(&format!(
+            "--{boundary}\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: 8bit\r\n\r\n"
+        ));
         m.push_str(&body);
         m.push_str(&format!("--{boundary}\r\nContent-Type: {ctype}; name=\"{name}\"\r\n"));
-        m.push_str(&format!("Content-Disposition: attachment; filename=\"{name}\"\r\nContent-Transfer-Encoding: base64\r\n\r\n"));
+        m.push_str(&format!(
+            "Content-Disposition: attachment; filename=\"{name}\"\r\nContent-Transfer-Encoding: base64\r\n\r\n"
+        ));
         let mut data = Vec::with_capacity(900);
         for k in 0..(300 + r.below(600)) {
             data.push(b"0123456789;abcdefghijklmnopqrstuvwxyz\n"[(k * 7 + i) % 38]);

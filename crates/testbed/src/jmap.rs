@@ -55,7 +55,9 @@ pub fn http(
     for (k, v) in headers {
         b = b.header(*k, *v);
     }
-    let req = b.body(body.map(|b| b.to_vec()).unwrap_or_default()).map_err(|e| TestbedError::Http(format!("{method} {url}: {e}")))?;
+    let req = b
+        .body(body.map(|b| b.to_vec()).unwrap_or_default())
+        .map_err(|e| TestbedError::Http(format!("{method} {url}: {e}")))?;
     let mut resp = agent.run(req).map_err(|e| TestbedError::Http(format!("{method} {url}: {e}")))?;
     let status = resp.status().as_u16();
     let headers = resp
@@ -107,7 +109,14 @@ impl Client {
             .as_str()
             .ok_or_else(|| TestbedError::Http(format!("session of {user} has no primary mail account: {session}")))?
             .to_string();
-        Ok(Client { agent, base: base.trim_end_matches('/').to_string(), user: user.to_string(), auth, session, account_id })
+        Ok(Client {
+            agent,
+            base: base.trim_end_matches('/').to_string(),
+            user: user.to_string(),
+            auth,
+            session,
+            account_id,
+        })
     }
 
     pub fn api_url(&self) -> String {
@@ -123,11 +132,17 @@ impl Client {
     pub fn check_session(&self, email: &str) -> Result<(), TestbedError> {
         let s = &self.session;
         if s["accounts"].get(&self.account_id).is_none() {
-            return Err(TestbedError::Http(format!("session of {email}: primary account {} not in accounts: {s}", self.account_id)));
+            return Err(TestbedError::Http(format!(
+                "session of {email}: primary account {} not in accounts: {s}",
+                self.account_id
+            )));
         }
         for cap in [MAIL, SUBMISSION] {
             if s["primaryAccounts"][cap].as_str() != Some(self.account_id.as_str()) {
-                return Err(TestbedError::Http(format!("session of {email}: primaryAccounts[{cap}] is not {}: {s}", self.account_id)));
+                return Err(TestbedError::Http(format!(
+                    "session of {email}: primaryAccounts[{cap}] is not {}: {s}",
+                    self.account_id
+                )));
             }
         }
         let r = self.call(&[SUBMISSION], json!([["Identity/get", {"accountId": self.account_id}, "i"]]))?;
@@ -166,7 +181,10 @@ impl Client {
         if let Some(arr) = r.as_array() {
             for m in arr {
                 if m[0] == "error" {
-                    return Err(TestbedError::Http(format!("JMAP error for {}: {m} (request: {method_calls})", self.user)));
+                    return Err(TestbedError::Http(format!(
+                        "JMAP error for {}: {m} (request: {method_calls})",
+                        self.user
+                    )));
                 }
             }
         }
@@ -181,7 +199,13 @@ impl Client {
         // 5xx) and takes the same upload a moment later. Try a few times before failing.
         let mut tries = 0;
         let a = loop {
-            let a = http(&self.agent, "POST", &url, &[("Authorization", &self.auth), ("Content-Type", content_type)], Some(bytes))?;
+            let a = http(
+                &self.agent,
+                "POST",
+                &url,
+                &[("Authorization", &self.auth), ("Content-Type", content_type)],
+                Some(bytes),
+            )?;
             tries += 1;
             if (a.status == 404 || a.status >= 500) && tries < 4 {
                 std::thread::sleep(std::time::Duration::from_millis(300 * tries));
@@ -192,12 +216,19 @@ impl Client {
         if a.status != 200 && a.status != 201 {
             return Err(TestbedError::Http(format!("upload as {}: {} {}", self.user, a.status, a.text().trim())));
         }
-        let v: Value = serde_json::from_slice(&a.body).map_err(|e| TestbedError::Http(format!("upload: not JSON ({e})")))?;
+        let v: Value =
+            serde_json::from_slice(&a.body).map_err(|e| TestbedError::Http(format!("upload: not JSON ({e})")))?;
         v["blobId"].as_str().map(str::to_string).ok_or_else(|| TestbedError::Http(format!("upload: no blobId: {v}")))
     }
 
     /// An authenticated request to a path on the same server (e.g. `/dav/...`).
-    pub fn request(&self, method: &str, path: &str, headers: &[(&str, &str)], body: Option<&[u8]>) -> Result<HttpAnswer, TestbedError> {
+    pub fn request(
+        &self,
+        method: &str,
+        path: &str,
+        headers: &[(&str, &str)],
+        body: Option<&[u8]>,
+    ) -> Result<HttpAnswer, TestbedError> {
         let mut h: Vec<(&str, &str)> = vec![("Authorization", &self.auth)];
         h.extend_from_slice(headers);
         http(&self.agent, method, &resolve(&self.base, path), &h, body)
@@ -211,7 +242,16 @@ impl Client {
 
     /// Ids of emails matching a filter (Email/query, up to `limit`).
     pub fn query_emails(&self, filter: Value, limit: u64) -> Result<Vec<String>, TestbedError> {
-        let r = self.call_ok(&[], json!([["Email/query", {"accountId": self.account_id, "filter": filter, "limit": limit}, "q"]]))?;
-        Ok(r[0][1]["ids"].as_array().cloned().unwrap_or_default().iter().filter_map(|v| v.as_str().map(str::to_string)).collect())
+        let r = self.call_ok(
+            &[],
+            json!([["Email/query", {"accountId": self.account_id, "filter": filter, "limit": limit}, "q"]]),
+        )?;
+        Ok(r[0][1]["ids"]
+            .as_array()
+            .cloned()
+            .unwrap_or_default()
+            .iter()
+            .filter_map(|v| v.as_str().map(str::to_string))
+            .collect())
     }
 }

@@ -63,12 +63,7 @@ pub enum TestbedError {
         source: std::io::Error,
     },
     #[error("{what} failed to start: {reason}\n--- {log} (tail) ---\n{tail}")]
-    Start {
-        what: String,
-        reason: String,
-        log: String,
-        tail: String,
-    },
+    Start { what: String, reason: String, log: String, tail: String },
     #[error("command `{command}` failed: {output}")]
     Command { command: String, output: String },
     #[error("seed error: {0}")]
@@ -171,12 +166,10 @@ fn free_ports(n: usize) -> Result<Vec<u16>, TestbedError> {
     // Keep all listeners open until every port is chosen, so the ports are distinct.
     let mut listeners = Vec::new();
     for _ in 0..n {
-        listeners.push(std::net::TcpListener::bind("127.0.0.1:0").map_err(|e| TestbedError::io("bind 127.0.0.1:0", e))?);
+        listeners
+            .push(std::net::TcpListener::bind("127.0.0.1:0").map_err(|e| TestbedError::io("bind 127.0.0.1:0", e))?);
     }
-    listeners
-        .iter()
-        .map(|l| Ok(l.local_addr().map_err(|e| TestbedError::io("local_addr", e))?.port()))
-        .collect()
+    listeners.iter().map(|l| Ok(l.local_addr().map_err(|e| TestbedError::io("local_addr", e))?.port())).collect()
 }
 
 pub(crate) fn port_answers(port: u16) -> bool {
@@ -196,10 +189,7 @@ pub fn read_accounts(seed_dir: &Path) -> Result<Vec<Account>, TestbedError> {
     let text = std::fs::read_to_string(&path).map_err(|e| TestbedError::io(format!("read {}", path.display()), e))?;
     let raw: Vec<Raw> =
         serde_json::from_str(&text).map_err(|e| TestbedError::Seed(format!("{}: {e}", path.display())))?;
-    Ok(raw
-        .into_iter()
-        .map(|r| Account { email: r.email.to_lowercase(), password: r.password, name: r.name })
-        .collect())
+    Ok(raw.into_iter().map(|r| Account { email: r.email.to_lowercase(), password: r.password, name: r.name }).collect())
 }
 
 impl Testbed {
@@ -290,7 +280,8 @@ impl Testbed {
             } else {
                 tb.seed_summary = seed::seed_all(&tb.layout, seed_dir, &tb.accounts)?;
                 if opts.keep_data {
-                    std::fs::write(&marker, &seed_key).map_err(|e| TestbedError::io(format!("write {}", marker.display()), e))?;
+                    std::fs::write(&marker, &seed_key)
+                        .map_err(|e| TestbedError::io(format!("write {}", marker.display()), e))?;
                 }
             }
         }
@@ -420,10 +411,8 @@ impl Drop for Testbed {
 }
 
 fn domains_of(accounts: &[Account]) -> Vec<String> {
-    let mut d: Vec<String> = accounts
-        .iter()
-        .filter_map(|a| a.email.split_once('@').map(|(_, d)| d.to_string()))
-        .collect();
+    let mut d: Vec<String> =
+        accounts.iter().filter_map(|a| a.email.split_once('@').map(|(_, d)| d.to_string())).collect();
     d.push("ac-cevennes.fr".to_string());
     d.sort();
     d.dedup();

@@ -1,9 +1,9 @@
 //! Postfix as the MTA of the testbed: SMTP on 127.0.0.1:<port>, local domains to Cyrus by LMTP.
 
 use crate::proc::{gid_of, run, uid_of};
-use std::os::unix::fs::PermissionsExt;
 use crate::{log_tail, port_answers, Layout, TestbedError};
 use std::fs;
+use std::os::unix::fs::PermissionsExt;
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
@@ -99,8 +99,10 @@ pub fn prepare(l: &Layout, domains: &[String]) -> Result<(), TestbedError> {
     // The queue directories as in Debian's postfix-files, made here: `start-fg` would make them
     // through `postfix-script check-fatal/check-warn`, which takes ~2 s; the `quick-start`
     // marker makes it skip those checks.
-    let owner = uid_of("postfix").ok_or_else(|| TestbedError::Seed("no `postfix` user (is postfix installed?)".into()))?;
-    let postdrop = gid_of("postdrop").ok_or_else(|| TestbedError::Seed("no `postdrop` group (is postfix installed?)".into()))?;
+    let owner =
+        uid_of("postfix").ok_or_else(|| TestbedError::Seed("no `postfix` user (is postfix installed?)".into()))?;
+    let postdrop =
+        gid_of("postdrop").ok_or_else(|| TestbedError::Seed("no `postdrop` group (is postfix installed?)".into()))?;
     let dirs: [(&str, u32, Option<u32>, u32); 16] = [
         ("pf/spool", 0, None, 0o755),
         ("pf/spool/active", owner, None, 0o700),
@@ -122,7 +124,8 @@ pub fn prepare(l: &Layout, domains: &[String]) -> Result<(), TestbedError> {
     for (rel, uid, gid, mode) in dirs {
         let p = l.p(rel);
         fs::create_dir_all(&p).map_err(|e| TestbedError::io(format!("mkdir {}", p.display()), e))?;
-        std::os::unix::fs::chown(&p, Some(uid), gid).map_err(|e| TestbedError::io(format!("chown {}", p.display()), e))?;
+        std::os::unix::fs::chown(&p, Some(uid), gid)
+            .map_err(|e| TestbedError::io(format!("chown {}", p.display()), e))?;
         fs::set_permissions(&p, fs::Permissions::from_mode(mode))
             .map_err(|e| TestbedError::io(format!("chmod {}", p.display()), e))?;
     }
@@ -179,9 +182,6 @@ pub fn wait_ready(l: &Layout, child: &mut Child) -> Result<(), TestbedError> {
 
 pub fn stop(l: &Layout) {
     if l.p("pf/spool/pid/master.pid").exists() {
-        let _ = run(
-            Command::new("postfix").arg("-c").arg(l.pf_etc()).arg("stop").env("PATH", PATH),
-            None,
-        );
+        let _ = run(Command::new("postfix").arg("-c").arg(l.pf_etc()).arg("stop").env("PATH", PATH), None);
     }
 }

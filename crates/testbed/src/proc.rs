@@ -126,7 +126,8 @@ pub fn kill_leftovers(layout: &Layout) {
         std::thread::sleep(Duration::from_millis(50));
     }
     for _ in 0..3 {
-        let left: Vec<i32> = instance_pids(layout).into_iter().chain(pids.iter().copied().filter(|&p| alive(p))).collect();
+        let left: Vec<i32> =
+            instance_pids(layout).into_iter().chain(pids.iter().copied().filter(|&p| alive(p))).collect();
         if left.is_empty() {
             break;
         }

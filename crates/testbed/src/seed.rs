@@ -14,8 +14,14 @@ use std::time::{Duration, Instant};
 pub const SEED_NEWEST: (i32, u32, u32) = (2026, 11, 23);
 
 /// System folders of the seed layout and their JMAP roles.
-pub const SYSTEM_FOLDERS: [(&str, &str); 6] =
-    [("Inbox", "inbox"), ("Sent", "sent"), ("Archive", "archive"), ("Drafts", "drafts"), ("Junk", "junk"), ("Trash", "trash")];
+pub const SYSTEM_FOLDERS: [(&str, &str); 6] = [
+    ("Inbox", "inbox"),
+    ("Sent", "sent"),
+    ("Archive", "archive"),
+    ("Drafts", "drafts"),
+    ("Junk", "junk"),
+    ("Trash", "trash"),
+];
 
 /// What was seeded for one account.
 #[derive(Debug, Clone, Default)]
@@ -207,7 +213,9 @@ pub fn seed_all(l: &Layout, seed_dir: &Path, accounts: &[Account]) -> Result<Vec
                 s.spawn(move || seed_account(&base, &seed_dir.join("accounts").join(&a.email), a, shift))
             })
             .collect();
-        hs.into_iter().map(|h| h.join().unwrap_or_else(|_| Err(TestbedError::Seed("seeding thread panicked".into())))).collect()
+        hs.into_iter()
+            .map(|h| h.join().unwrap_or_else(|_| Err(TestbedError::Seed("seeding thread panicked".into()))))
+            .collect()
     });
     let mut out = Vec::new();
     for r in results {
@@ -238,7 +246,12 @@ pub fn seed_account(base: &str, dir: &Path, a: &Account, shift_days: u64) -> Res
     for (path, body) in cal.iter().filter(|(_, body)| !contains(body, b"BEGIN:VEVENT")) {
         let a = client.request("GET", path, &[], None)?;
         if a.status != 200 || !contains(&a.body, b"BEGIN:VCALENDAR") {
-            return Err(TestbedError::Seed(format!("{}: GET {path} after PUT -> {} {}", a.status, a.text(), body.len())));
+            return Err(TestbedError::Seed(format!(
+                "{}: GET {path} after PUT -> {} {}",
+                a.status,
+                a.text(),
+                body.len()
+            )));
         }
     }
     sum.elapsed = t0.elapsed();
@@ -276,7 +289,11 @@ fn seed_mail(c: &Client, mail_dir: &Path, shift_days: u64) -> Result<(usize, usi
             if depth == 1 {
                 if let Some(role) = role_of(&path[0]) {
                     let id = by_role.get(role).cloned().ok_or_else(|| {
-                        TestbedError::Seed(format!("{}: no mailbox with role {role} (mailboxes: {})", c.user, Value::Array(existing.clone())))
+                        TestbedError::Seed(format!(
+                            "{}: no mailbox with role {role} (mailboxes: {})",
+                            c.user,
+                            Value::Array(existing.clone())
+                        ))
                     })?;
                     ids.insert(path.clone(), id);
                     continue;
@@ -299,7 +316,12 @@ fn seed_mail(c: &Client, mail_dir: &Path, shift_days: u64) -> Result<(usize, usi
         let r = c.call_ok(&[], json!([["Mailbox/set", {"accountId": c.account_id, "create": create}, "s"]]))?;
         for (cid, path) in pending {
             let id = r[0][1]["created"][&cid]["id"].as_str().ok_or_else(|| {
-                TestbedError::Seed(format!("{}: Mailbox/set did not create {}: {}", c.user, path.join("/"), r[0][1]["notCreated"]))
+                TestbedError::Seed(format!(
+                    "{}: Mailbox/set did not create {}: {}",
+                    c.user,
+                    path.join("/"),
+                    r[0][1]["notCreated"]
+                ))
             })?;
             ids.insert(path, id.to_string());
             created += 1;
@@ -339,12 +361,18 @@ fn seed_mail(c: &Client, mail_dir: &Path, shift_days: u64) -> Result<(usize, usi
     Ok((total, created))
 }
 
-fn import_batch(c: &Client, batch: &[(PathBuf, String, bool)], shift_days: u64, now: DateTime<Utc>) -> Result<(), TestbedError> {
+fn import_batch(
+    c: &Client,
+    batch: &[(PathBuf, String, bool)],
+    shift_days: u64,
+    now: DateTime<Utc>,
+) -> Result<(), TestbedError> {
     let mut emails = Map::new();
     for (i, (file, mailbox, is_drafts)) in batch.iter().enumerate() {
         let bytes = std::fs::read(file).map_err(|e| TestbedError::io(format!("read {}", file.display()), e))?;
         let m = prepare_message(&bytes, shift_days, now);
-        let blob = c.upload(&m.raw, "message/rfc822").map_err(|e| TestbedError::Seed(format!("{}: {e}", file.display())))?;
+        let blob =
+            c.upload(&m.raw, "message/rfc822").map_err(|e| TestbedError::Seed(format!("{}: {e}", file.display())))?;
         let mut kw = Map::new();
         for k in &m.keywords {
             kw.insert(k.clone(), Value::Bool(true));
@@ -385,7 +413,13 @@ fn contains(hay: &[u8], needle: &[u8]) -> bool {
 
 /// PUTs every `<uid>.<ext>` file of `dir` into the user's default calendar / address book.
 /// Returns (path on the server, body) of each.
-fn seed_dav(c: &Client, dir: &Path, ext: &str, kind: &str, ctype: &str) -> Result<Vec<(String, Vec<u8>)>, TestbedError> {
+fn seed_dav(
+    c: &Client,
+    dir: &Path,
+    ext: &str,
+    kind: &str,
+    ctype: &str,
+) -> Result<Vec<(String, Vec<u8>)>, TestbedError> {
     let files = files_with_ext(dir, ext)?;
     let mut out = Vec::new();
     let collection = format!("/dav/{kind}/user/{}/Default/", c.user);
@@ -454,17 +488,27 @@ fn pct_encode(s: &str) -> String {
 /// Checks through JMAP that the calendar objects and contacts arrived.
 fn verify_dav(c: &Client, events: usize, contacts: usize) -> Result<(), TestbedError> {
     if events > 0 {
-        let r = c.call_ok(&[CALENDARS], json!([["CalendarEvent/get", {"accountId": c.account_id, "properties": ["id"]}, "e"]]))?;
+        let r = c.call_ok(
+            &[CALENDARS],
+            json!([["CalendarEvent/get", {"accountId": c.account_id, "properties": ["id"]}, "e"]]),
+        )?;
         let n = r[0][1]["list"].as_array().map(|l| l.len()).unwrap_or(0);
         if n < events {
-            return Err(TestbedError::Seed(format!("{}: {events} calendar files PUT but CalendarEvent/get lists {n}: {r}", c.user)));
+            return Err(TestbedError::Seed(format!(
+                "{}: {events} calendar files PUT but CalendarEvent/get lists {n}: {r}",
+                c.user
+            )));
         }
     }
     if contacts > 0 {
-        let r = c.call_ok(&[CONTACTS], json!([["Contact/get", {"accountId": c.account_id, "properties": ["id"]}, "c"]]))?;
+        let r =
+            c.call_ok(&[CONTACTS], json!([["Contact/get", {"accountId": c.account_id, "properties": ["id"]}, "c"]]))?;
         let n = r[0][1]["list"].as_array().map(|l| l.len()).unwrap_or(0);
         if n < contacts {
-            return Err(TestbedError::Seed(format!("{}: {contacts} vCards PUT but Contact/get lists {n}: {r}", c.user)));
+            return Err(TestbedError::Seed(format!(
+                "{}: {contacts} vCards PUT but Contact/get lists {n}: {r}",
+                c.user
+            )));
         }
     }
     Ok(())

@@ -72,7 +72,9 @@ fn session_with_password_and_401_with_wrong_password() {
     c.check_session(CLAIRE).unwrap();
     assert_eq!(c.account_id, CLAIRE);
     assert_eq!(c.session["username"], CLAIRE);
-    let a = http(&c.agent, "GET", &format!("{}/jmap/", s.cyrus_url), &[("Authorization", &basic(CLAIRE, "wrong"))], None).unwrap();
+    let a =
+        http(&c.agent, "GET", &format!("{}/jmap/", s.cyrus_url), &[("Authorization", &basic(CLAIRE, "wrong"))], None)
+            .unwrap();
     assert_eq!(a.status, 401);
     with_tb(|tb| {
         assert_eq!(tb.accounts().len(), 2);
@@ -117,10 +119,16 @@ fn seeded_mailboxes_keywords_search_calendar_contacts() {
             ]),
         )
         .unwrap();
-    let mut subjects: Vec<String> = r[1][1]["list"].as_array().unwrap().iter().map(|e| e["subject"].as_str().unwrap().to_string()).collect();
+    let mut subjects: Vec<String> =
+        r[1][1]["list"].as_array().unwrap().iter().map(|e| e["subject"].as_str().unwrap().to_string()).collect();
     subjects.sort();
     assert_eq!(subjects, ["Conseil 3e A", "Préparation du conseil de classe"]);
-    let prep = r[1][1]["list"].as_array().unwrap().iter().find(|e| e["subject"] == "Préparation du conseil de classe").unwrap();
+    let prep = r[1][1]["list"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["subject"] == "Préparation du conseil de classe")
+        .unwrap();
     assert!(prep["keywords"].get("$seen").is_none(), "{prep}");
     assert!(prep["receivedAt"].as_str().unwrap().ends_with('Z'));
     let drafts = c.query_emails(json!({"hasKeyword": "$draft"}), 10).unwrap();
@@ -138,7 +146,8 @@ fn seeded_mailboxes_keywords_search_calendar_contacts() {
     assert_eq!(ev["title"], "Conseil de classe 3e A", "{r}");
     let r = c.call_ok(&[CONTACTS], json!([["Contact/get", {"accountId": c.account_id}, "c"]])).unwrap();
     assert_eq!(r[0][1]["list"][0]["lastName"], "Durand", "{r}");
-    let todo = c.request("GET", &format!("/dav/calendars/user/{CLAIRE}/Default/todo-appreciations.ics"), &[], None).unwrap();
+    let todo =
+        c.request("GET", &format!("/dav/calendars/user/{CLAIRE}/Default/todo-appreciations.ics"), &[], None).unwrap();
     assert_eq!(todo.status, 200);
     assert!(todo.text().contains("VTODO"));
     assert_eq!(ev["participants"].as_object().map(|p| p.len()), Some(3), "{ev}");
@@ -152,7 +161,8 @@ fn seeded_mailboxes_keywords_search_calendar_contacts() {
 
 fn wait_for_subject(c: &Client, subject: &str) -> Duration {
     let t0 = Instant::now();
-    let inbox = c.mailboxes().unwrap().into_iter().find(|m| m["role"] == "inbox").unwrap()["id"].as_str().unwrap().to_string();
+    let inbox =
+        c.mailboxes().unwrap().into_iter().find(|m| m["role"] == "inbox").unwrap()["id"].as_str().unwrap().to_string();
     loop {
         let ids = c.query_emails(json!({"inMailbox": inbox, "header": ["Subject", subject]}), 5).unwrap();
         if !ids.is_empty() {
@@ -267,7 +277,8 @@ fn app_server_same_origin() {
     let blob = c.upload(b"hello", "text/plain").unwrap();
     assert!(!blob.is_empty());
     assert_eq!(c.mailboxes().unwrap().len(), 8);
-    let dav = c.request("GET", &format!("/dav/addressbooks/user/{CLAIRE}/Default/contact-paul.vcf"), &[], None).unwrap();
+    let dav =
+        c.request("GET", &format!("/dav/addressbooks/user/{CLAIRE}/Default/contact-paul.vcf"), &[], None).unwrap();
     assert_eq!(dav.status, 200);
     // Redirects are passed through, with Location on the app origin.
     let wk = get(&format!("{app}/.well-known/jmap"), &[]);
@@ -287,13 +298,25 @@ fn restart_over_a_crashed_run() {
     let pid: i32 = std::fs::read_to_string(dir.join("run/master.pid")).unwrap().trim().parse().unwrap();
     assert!(std::path::Path::new(&format!("/proc/{pid}")).exists());
     let mut tb = Testbed::start(TestbedOptions { dir: Some(dir.clone()), ..Default::default() }).unwrap();
-    assert!(!std::path::Path::new(&format!("/proc/{pid}")).exists() || std::fs::read_to_string(format!("/proc/{pid}/stat")).map(|s| s.contains(") Z")).unwrap_or(true));
-    assert!(facteur_testbed::jmap::http(&facteur_testbed::jmap::agent(), "GET", &format!("{old_http}/jmap/"), &[], None).is_err());
+    assert!(
+        !std::path::Path::new(&format!("/proc/{pid}")).exists()
+            || std::fs::read_to_string(format!("/proc/{pid}/stat")).map(|s| s.contains(") Z")).unwrap_or(true)
+    );
+    assert!(facteur_testbed::jmap::http(
+        &facteur_testbed::jmap::agent(),
+        "GET",
+        &format!("{old_http}/jmap/"),
+        &[],
+        None
+    )
+    .is_err());
     assert_eq!(tb.app_url(), tb.cyrus_http_url());
     let new_pid: i32 = std::fs::read_to_string(dir.join("run/master.pid")).unwrap().trim().parse().unwrap();
     tb.stop();
     std::thread::sleep(Duration::from_millis(100));
-    assert!(!std::path::Path::new(&format!("/proc/{new_pid}/cmdline")).exists()
-        || std::fs::read(format!("/proc/{new_pid}/cmdline")).unwrap().is_empty());
+    assert!(
+        !std::path::Path::new(&format!("/proc/{new_pid}/cmdline")).exists()
+            || std::fs::read(format!("/proc/{new_pid}/cmdline")).unwrap().is_empty()
+    );
     let _ = std::fs::remove_dir_all(&dir);
 }

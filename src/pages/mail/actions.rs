@@ -6,10 +6,10 @@ use super::context::MailContext;
 use super::targets::{resolve, EmailTarget};
 use crate::components::toast::Toasts;
 use crate::core::{jmap_client::CallError, mail};
-use facteur_logic::list_state::ListSnapshot;
-use facteur_logic::Lang;
 use crate::i18n::*;
+use facteur_logic::list_state::ListSnapshot;
 use facteur_logic::mailbox::Folder;
+use facteur_logic::Lang;
 use leptos::{prelude::*, task::spawn_local};
 use leptos_i18n::I18nContext;
 
@@ -72,8 +72,12 @@ impl MoveKind {
             (MoveKind::Junk, false) => t_string!(i18n, bulk.junked_plural, count = count.clone()).to_string(),
             (MoveKind::NotJunk, true) => t_string!(i18n, bulk.unjunked_singular, count = count.clone()).to_string(),
             (MoveKind::NotJunk, false) => t_string!(i18n, bulk.unjunked_plural, count = count.clone()).to_string(),
-            (MoveKind::Folder, true) => t_string!(i18n, bulk.moved_singular, count = count.clone(), folder = folder.clone()).to_string(),
-            (MoveKind::Folder, false) => t_string!(i18n, bulk.moved_plural, count = count.clone(), folder = folder.clone()).to_string(),
+            (MoveKind::Folder, true) => {
+                t_string!(i18n, bulk.moved_singular, count = count.clone(), folder = folder.clone()).to_string()
+            }
+            (MoveKind::Folder, false) => {
+                t_string!(i18n, bulk.moved_plural, count = count.clone(), folder = folder.clone()).to_string()
+            }
         }
     }
 }
@@ -202,11 +206,13 @@ pub fn destroy_emails(ctx: MailContext, toasts: Toasts, i18n: I18nContext<Locale
     let snapshot = remove_rows(&ctx, &target);
     spawn_local(async move {
         let result = match resolve(&ctx, &target, &from.id, threaded).await {
-            Ok(ids) => in_batches(&ctx, &ids, |chunk| {
-                let client = ctx.client.clone();
-                async move { mail::destroy_emails(&client, &chunk).await }
-            })
-            .await,
+            Ok(ids) => {
+                in_batches(&ctx, &ids, |chunk| {
+                    let client = ctx.client.clone();
+                    async move { mail::destroy_emails(&client, &chunk).await }
+                })
+                .await
+            }
             Err(e) => Err((0, e)),
         };
         match result {
@@ -227,7 +233,14 @@ pub fn destroy_emails(ctx: MailContext, toasts: Toasts, i18n: I18nContext<Locale
 
 /// Sets a keyword (`$seen`, `$flagged`) at once on screen, then on the server; rolls back
 /// and says why if the server refuses.
-pub fn set_keyword(ctx: MailContext, toasts: Toasts, i18n: I18nContext<Locale>, target: EmailTarget, keyword: &'static str, on: bool) {
+pub fn set_keyword(
+    ctx: MailContext,
+    toasts: Toasts,
+    i18n: I18nContext<Locale>,
+    target: EmailTarget,
+    keyword: &'static str,
+    on: bool,
+) {
     let overlay = match keyword {
         "$seen" => ctx.seen,
         _ => ctx.flagged,
@@ -239,7 +252,8 @@ pub fn set_keyword(ctx: MailContext, toasts: Toasts, i18n: I18nContext<Locale>, 
             .with_untracked(|l| l.loaded().map(|(_, id)| id.to_string()).filter(|id| !except.contains(id)).collect()),
         other => other.row_ids().to_vec(),
     };
-    let before: Vec<(String, Option<bool>)> = overlay.with(|o| shown.iter().map(|id| (id.clone(), o.get(id).copied())).collect());
+    let before: Vec<(String, Option<bool>)> =
+        overlay.with(|o| shown.iter().map(|id| (id.clone(), o.get(id).copied())).collect());
     overlay.update(|o| o.extend(shown.iter().map(|id| (id.clone(), on))));
     let Some(folder) = ctx.current_folder() else { return };
     let threaded = ctx.threaded.get_untracked();
@@ -248,11 +262,13 @@ pub fn set_keyword(ctx: MailContext, toasts: Toasts, i18n: I18nContext<Locale>, 
     }
     spawn_local(async move {
         let result = match resolve(&ctx, &target, &folder.id, threaded).await {
-            Ok(ids) => in_batches(&ctx, &ids, |chunk| {
-                let client = ctx.client.clone();
-                async move { mail::set_keyword(&client, &chunk, keyword, on).await }
-            })
-            .await,
+            Ok(ids) => {
+                in_batches(&ctx, &ids, |chunk| {
+                    let client = ctx.client.clone();
+                    async move { mail::set_keyword(&client, &chunk, keyword, on).await }
+                })
+                .await
+            }
             Err(e) => Err((0, e)),
         };
         match result {

@@ -2,17 +2,22 @@
 
 use super::actions::{self, MoveKind};
 use super::context::use_mail;
-use super::targets::EmailTarget;
 use super::keyboard::typing_in_a_field;
+use super::targets::EmailTarget;
 use crate::components::icon::{Icon, IconKind};
 use crate::components::toast::use_toasts;
-use facteur_logic::search::marks::words_to_mark;
-use crate::components::{attachment_list::AttachmentList, error_banner::{describe, ErrorBanner}, text_body::TextBody, html_body::HtmlBody};
+use crate::components::{
+    attachment_list::AttachmentList,
+    error_banner::{describe, ErrorBanner},
+    html_body::HtmlBody,
+    text_body::TextBody,
+};
 use crate::core::{lang::use_lang, mail};
 use crate::i18n::*;
 use facteur_logic::conversation::{Body, ConversationMessage, Person};
-use facteur_logic::mailbox::Folder;
 use facteur_logic::dates::full_date;
+use facteur_logic::mailbox::Folder;
+use facteur_logic::search::marks::words_to_mark;
 use leptos::{prelude::*, task::spawn_local};
 use leptos_router::hooks::{use_navigate, use_params_map};
 
@@ -54,9 +59,11 @@ pub fn ConversationView() -> impl IntoView {
             match mail::set_keyword(&ctx.client, &unread, "$seen", true).await {
                 Ok(()) => ctx.folders.refetch(),
                 Err(_) => {
-                    let _ = ctx.seen.try_update(|seen| unread.iter().for_each(|id| {
-                        seen.remove(id);
-                    }));
+                    let _ = ctx.seen.try_update(|seen| {
+                        unread.iter().for_each(|id| {
+                            seen.remove(id);
+                        })
+                    });
                 }
             }
         });
@@ -251,13 +258,22 @@ fn Toolbar(messages: Vec<ConversationMessage>) -> impl IntoView {
     };
     let flagged = {
         let (ctx, latest) = (ctx.clone(), latest.clone());
-        Memo::new(move |_| latest.as_ref().is_some_and(|(id, server)| ctx.flagged.with(|f| f.get(id).copied().unwrap_or(*server))))
+        Memo::new(move |_| {
+            latest.as_ref().is_some_and(|(id, server)| ctx.flagged.with(|f| f.get(id).copied().unwrap_or(*server)))
+        })
     };
     let toggle_flag = {
         let (ctx, latest) = (ctx.clone(), latest.clone());
         move |_| {
             if let Some((id, _)) = &latest {
-                actions::set_keyword(ctx.clone(), toasts, i18n, EmailTarget::Emails(vec![id.clone()]), "$flagged", !flagged.get_untracked());
+                actions::set_keyword(
+                    ctx.clone(),
+                    toasts,
+                    i18n,
+                    EmailTarget::Emails(vec![id.clone()]),
+                    "$flagged",
+                    !flagged.get_untracked(),
+                );
             }
         }
     };

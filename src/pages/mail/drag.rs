@@ -68,7 +68,8 @@ impl FolderDrop {
     /// Left the folder list.
     pub fn leave(&self, ev: web_sys::DragEvent) {
         let into = ev.related_target().and_then(|t| t.dyn_into::<web_sys::Element>().ok());
-        let staying = into.zip(folder_link(&ev)).is_some_and(|(into, (link, _))| link.contains(Some(into.unchecked_ref())));
+        let staying =
+            into.zip(folder_link(&ev)).is_some_and(|(into, (link, _))| link.contains(Some(into.unchecked_ref())));
         if !staying {
             clear_highlight();
         }
@@ -83,7 +84,9 @@ impl FolderDrop {
         let Some((_, id)) = folder_link(&ev) else { return };
         ev.prevent_default();
         let Some(from) = ctx.current_folder() else { return };
-        let Some(to) = ctx.folders.get_untracked().and_then(Result::ok).and_then(|l| l.into_iter().find(|f| f.id == id)) else {
+        let Some(to) =
+            ctx.folders.get_untracked().and_then(Result::ok).and_then(|l| l.into_iter().find(|f| f.id == id))
+        else {
             return;
         };
         let kind = match (to.role.as_deref(), from.role.as_deref()) {

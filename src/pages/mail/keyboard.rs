@@ -66,7 +66,9 @@ pub fn listen(navigate: impl Fn(&str, NavigateOptions) + Clone + 'static, help_o
                 }
             }
             "x" => {
-                let Some(id) = focused_row_id().or_else(|| mail.cursor.get_untracked().and_then(|p| mail.row_at(p)).map(|r| r.id)) else {
+                let Some(id) =
+                    focused_row_id().or_else(|| mail.cursor.get_untracked().and_then(|p| mail.row_at(p)).map(|r| r.id))
+                else {
                     return;
                 };
                 event.prevent_default();
@@ -81,7 +83,9 @@ pub fn listen(navigate: impl Fn(&str, NavigateOptions) + Clone + 'static, help_o
                 navigate(&untrack(|| mail.list_href()), Default::default());
             }
             "/" => {
-                let field = document().get_element_by_id(SEARCH_FIELD).and_then(|e| e.dyn_into::<web_sys::HtmlInputElement>().ok());
+                let field = document()
+                    .get_element_by_id(SEARCH_FIELD)
+                    .and_then(|e| e.dyn_into::<web_sys::HtmlInputElement>().ok());
                 if let Some(field) = field {
                     event.prevent_default();
                     let _ = field.focus();

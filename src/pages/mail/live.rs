@@ -8,11 +8,11 @@ use super::context::MailContext;
 use crate::core::push::{self, PushEnd};
 use crate::core::split::NotDownloaded;
 use crate::core::{jmap_client::CallError, mail};
-use futures::future::LocalBoxFuture;
-use leptos::wasm_split::wasm_split;
 use crate::i18n::*;
 use facteur_logic::live::{apply_to_list, new_in_inbox};
 use facteur_logic::message::MessageSummary;
+use futures::future::LocalBoxFuture;
+use leptos::wasm_split::wasm_split;
 use leptos::{prelude::*, task::spawn_local};
 use std::cell::Cell;
 use std::rc::Rc;
@@ -203,8 +203,9 @@ async fn step(
     if !changed.emails || held.search.is_some() {
         return Ok(());
     }
-    let shown: Vec<String> =
-        ctx.rows.with_untracked(|rows| changed.updated_emails.iter().filter(|id| rows.contains_key(*id)).cloned().collect());
+    let shown: Vec<String> = ctx
+        .rows
+        .with_untracked(|rows| changed.updated_emails.iter().filter(|id| rows.contains_key(*id)).cloned().collect());
     match mail::list_updates(&ctx.client, &mailbox_id, held.threaded, &query_state, &shown).await? {
         None => ctx.page.refetch(),
         Some(update) => {
@@ -238,9 +239,11 @@ fn notify_new_inbox_mail(ctx: &MailContext, created: &[MessageSummary], i18n: le
     if created.is_empty() || !notifications_allowed() {
         return;
     }
-    let inbox = ctx.folders.try_get_untracked().flatten().and_then(|folders| {
-        folders.ok()?.into_iter().find(|f| f.role.as_deref() == Some("inbox")).map(|f| f.id)
-    });
+    let inbox = ctx
+        .folders
+        .try_get_untracked()
+        .flatten()
+        .and_then(|folders| folders.ok()?.into_iter().find(|f| f.role.as_deref() == Some("inbox")).map(|f| f.id));
     let Some(inbox) = inbox else { return };
     let title = t_string!(i18n, live.new_mail).to_string();
     for mail in new_in_inbox(created, &inbox) {

@@ -5,7 +5,10 @@ use super::context::use_mail;
 use super::pages::PageLoader;
 use super::search_results::ResultsHeader;
 use super::selection_bar::{SelectAllBox, SelectionBar};
-use crate::components::{error_banner::ErrorBanner, message_row::{MessageRow, PlaceholderRow}};
+use crate::components::{
+    error_banner::ErrorBanner,
+    message_row::{MessageRow, PlaceholderRow},
+};
 use crate::i18n::*;
 use facteur_logic::list_state::VirtualWindow;
 use facteur_logic::mailbox::Folder;
@@ -42,47 +45,50 @@ pub fn MessageList(folder: Signal<Option<Folder>>, folders_loaded: Signal<bool>)
     let shown = Memo::new({
         let mail = mail.clone();
         move |_| {
-        if folders_loaded.get() && folder.with(Option::is_none) {
-            return Shown::NotFound;
+            if folders_loaded.get() && folder.with(Option::is_none) {
+                return Shown::NotFound;
+            }
+            // Rows of another folder or search (still held by the resource while the new page
+            // loads) must never appear under this folder's name or search.
+            let wanted = mail.rows_match_address(folder.with(|f| f.as_ref().map(|f| f.id.clone())));
+            match page.get() {
+                Some(Ok(Some(()))) if wanted => Shown::Rows,
+                Some(Err(error)) => Shown::Failed(error),
+                _ => Shown::Loading,
+            }
         }
-        // Rows of another folder or search (still held by the resource while the new page
-        // loads) must never appear under this folder's name or search.
-        let wanted = mail.rows_match_address(folder.with(|f| f.as_ref().map(|f| f.id.clone())));
-        match page.get() {
-            Some(Ok(Some(()))) if wanted => Shown::Rows,
-            Some(Err(error)) => Shown::Failed(error),
-            _ => Shown::Loading,
-        }
-    }});
+    });
     let search = mail.search.query;
     let folder_name = Signal::derive(title);
 
-    let folder_header = move || view! {
-        <div class="list-header">
-            <SelectAllBox/>
-            <div class="list-title">
-            <h1 id="list-title">{title}</h1>
-            {move || folder.get().map(|f| view! {
-                <span class="count">{move || {
-                    let n = lang.get().number(f.total);
-                    if lang.get().is_singular(f.total) {
-                        t_string!(i18n, list.total_singular, count = n).to_string()
-                    } else {
-                        t_string!(i18n, list.total_plural, count = n).to_string()
-                    }
-                }}</span>
-            })}
+    let folder_header = move || {
+        view! {
+            <div class="list-header">
+                <SelectAllBox/>
+                <div class="list-title">
+                <h1 id="list-title">{title}</h1>
+                {move || folder.get().map(|f| view! {
+                    <span class="count">{move || {
+                        let n = lang.get().number(f.total);
+                        if lang.get().is_singular(f.total) {
+                            t_string!(i18n, list.total_singular, count = n).to_string()
+                        } else {
+                            t_string!(i18n, list.total_plural, count = n).to_string()
+                        }
+                    }}</span>
+                })}
+                </div>
+                <label class="threads-toggle">
+                    <input type="checkbox" id="threads-toggle" prop:checked=move || mail.threaded.get()
+                        on:change=move |ev| {
+                            let on = event_target_checked(&ev);
+                            crate::core::storage::save_threaded_list(on);
+                            mail.threaded.set(on);
+                        }/>
+                    {crate::tr!(i18n, list.by_conversation)}
+                </label>
             </div>
-            <label class="threads-toggle">
-                <input type="checkbox" id="threads-toggle" prop:checked=move || mail.threaded.get()
-                    on:change=move |ev| {
-                        let on = event_target_checked(&ev);
-                        crate::core::storage::save_threaded_list(on);
-                        mail.threaded.set(on);
-                    }/>
-                {crate::tr!(i18n, list.by_conversation)}
-            </label>
-        </div>
+        }
     };
     view! {
         {move || match search.get() {

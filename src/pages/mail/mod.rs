@@ -6,36 +6,44 @@ mod context;
 mod conversation;
 mod drag;
 mod keyboard;
-mod reading_pane;
 mod live;
 mod message_list;
 mod pages;
 pub mod prefetch;
-mod selection_bar;
-mod targets;
+mod reading_pane;
 mod search_bar;
 mod search_results;
+mod selection_bar;
+mod targets;
 
 pub use context::use_mail;
-pub use search_results::FolderChips;
-pub use drag::FolderDrop;
-pub use targets::EmailTarget;
 pub use conversation::NoConversation;
+pub use drag::FolderDrop;
 pub(crate) use live::preload_live_updates;
-pub(crate) use reading_pane::preload_reading_pane;
-pub(crate) use search_bar::preload_search_panel;
-pub(crate) use selection_bar::preload_bulk_actions;
-pub use reading_pane::ReadingPane;
 pub(crate) use pages::mark;
+pub(crate) use reading_pane::preload_reading_pane;
+pub use reading_pane::ReadingPane;
+pub(crate) use search_bar::preload_search_panel;
+pub use search_results::FolderChips;
+pub(crate) use selection_bar::preload_bulk_actions;
+pub use targets::EmailTarget;
 
-use crate::components::{folder_nav::FolderNav, icon::{Icon, IconKind}, language_switch::LanguageSwitch, toast::{ToastArea, Toasts}};
+use crate::components::{
+    folder_nav::FolderNav,
+    icon::{Icon, IconKind},
+    language_switch::LanguageSwitch,
+    toast::{ToastArea, Toasts},
+};
 use crate::core::{jmap_client::JmapClient, mail, session::use_session, storage};
 use crate::i18n::*;
+use context::LiveStates;
+pub use context::MailContext;
 use facteur_logic::mailbox::Folder;
 use leptos::prelude::*;
-use leptos_router::{components::{Outlet, Redirect}, hooks::{use_navigate, use_params_map}};
-pub use context::MailContext;
-use context::LiveStates;
+use leptos_router::{
+    components::{Outlet, Redirect},
+    hooks::{use_navigate, use_params_map},
+};
 use message_list::MessageList;
 
 /// `/mail/:mailbox`: the signed-in user's mail, or the login page.
@@ -112,7 +120,9 @@ fn MailShell(client: JmapClient) -> impl IntoView {
             let Some(id) = id else { return Ok(None) };
             // The folder's newest rows, or the search's results with their highlights.
             let (first, highlights) = match &query {
-                None => (mail::load_page(&client, &id, by_thread, 0, pages::PAGE_SIZE as u32).await?, Default::default()),
+                None => {
+                    (mail::load_page(&client, &id, by_thread, 0, pages::PAGE_SIZE as u32).await?, Default::default())
+                }
                 Some(q) => {
                     let results = mail::search_page(&client, q, &id, by_thread, 0, pages::PAGE_SIZE as u32).await?;
                     (results.page, results.highlights)

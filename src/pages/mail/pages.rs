@@ -76,7 +76,8 @@ impl PageLoader {
     /// Loads the pages of `range` not loaded yet (one request each), and aborts the requests
     /// of pages no longer in view.
     pub fn sync(&self, ctx: &MailContext, range: Range<usize>) {
-        let Some(list) = ctx.states.with_untracked(|s| s.mailbox_id.clone().map(|m| (m, s.threaded, s.search.clone()))) else {
+        let Some(list) = ctx.states.with_untracked(|s| s.mailbox_id.clone().map(|m| (m, s.threaded, s.search.clone())))
+        else {
             return;
         };
         if self.list.get_value().as_ref() != Some(&list) {
@@ -119,9 +120,11 @@ fn forget_far_rows(ctx: &MailContext, view: &Range<usize>) {
         ctx.list.try_update(|l| l.forget_outside(keep, |id| selection.is_selected(id))).unwrap_or_default()
     });
     if !forgotten.is_empty() {
-        let _ = ctx.rows.try_update(|rows| forgotten.iter().for_each(|id| {
-            rows.remove(id);
-        }));
+        let _ = ctx.rows.try_update(|rows| {
+            forgotten.iter().for_each(|id| {
+                rows.remove(id);
+            })
+        });
     }
 }
 
@@ -132,7 +135,8 @@ async fn load(
     limit: usize,
     in_flight: StoredValue<HashMap<usize, AbortHandle>>,
 ) {
-    let (position_u32, limit_u32) = (u32::try_from(position).unwrap_or(u32::MAX), u32::try_from(limit).unwrap_or(u32::MAX));
+    let (position_u32, limit_u32) =
+        (u32::try_from(position).unwrap_or(u32::MAX), u32::try_from(limit).unwrap_or(u32::MAX));
     let result = match &search {
         None => mail::load_page(&ctx.client, &mailbox_id, threaded, position_u32, limit_u32).await.map(|p| (p, None)),
         Some(q) => mail::search_page(&ctx.client, q, &mailbox_id, threaded, position_u32, limit_u32)

@@ -146,7 +146,10 @@ pub fn SearchBar() -> impl IntoView {
 }
 
 /// What is said of a search that cannot be made, if anything.
-fn problem_text(i18n: leptos_i18n::I18nContext<Locale>, problem: RwSignal<Option<SearchProblem>>) -> impl Fn() -> Option<String> + Copy {
+fn problem_text(
+    i18n: leptos_i18n::I18nContext<Locale>,
+    problem: RwSignal<Option<SearchProblem>>,
+) -> impl Fn() -> Option<String> + Copy {
     move || {
         problem.get().map(|p| match p {
             SearchProblem::Empty => t_string!(i18n, search.empty_query).to_string(),
@@ -166,7 +169,11 @@ pub(crate) fn search_panel(
 
 /// The criteria of the advanced panel, shown while it is open.
 #[component]
-fn Panel(draft: RwSignal<SearchQuery>, problem: RwSignal<Option<SearchProblem>>, advanced: RwSignal<bool>) -> impl IntoView {
+fn Panel(
+    draft: RwSignal<SearchQuery>,
+    problem: RwSignal<Option<SearchProblem>>,
+    advanced: RwSignal<bool>,
+) -> impl IntoView {
     let i18n = use_i18n();
     let problem_text = problem_text(i18n, problem);
     let dates_wrong = move || problem.get() == Some(SearchProblem::DatesReversed);

@@ -25,7 +25,10 @@ pub fn SelectAllBox() -> impl IntoView {
             mail.list.with(|l| {
                 let loaded = l.loaded_count();
                 let selected = l.loaded().filter(|(_, id)| s.is_selected(id)).count();
-                (loaded > 0 && selected == loaded, selected > 0 && selected < loaded || (selected == 0 && !s.is_empty()))
+                (
+                    loaded > 0 && selected == loaded,
+                    selected > 0 && selected < loaded || (selected == 0 && !s.is_empty()),
+                )
             })
         })
     });
@@ -156,7 +159,8 @@ fn Bar() -> impl IntoView {
         Bulk::Move(kind, to) => do_move(kind, to),
         Bulk::Delete => delete(),
     });
-    let spam_kind = move || if role.get_untracked().as_deref() == Some("junk") { MoveKind::NotJunk } else { MoveKind::Junk };
+    let spam_kind =
+        move || if role.get_untracked().as_deref() == Some("junk") { MoveKind::NotJunk } else { MoveKind::Junk };
     let chosen = move |ev: leptos::ev::Event| {
         let id = event_target_value(&ev);
         if let Some(folder) = targets.get_untracked().into_iter().find(|f| f.id == id) {

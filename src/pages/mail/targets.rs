@@ -48,7 +48,12 @@ impl EmailTarget {
 
 /// The email ids of `target` in `mailbox_id`: conversation rows expanded to their messages in
 /// the folder, a whole folder listed by `Email/query` pages of the server's `maxObjectsInGet`.
-pub async fn resolve(ctx: &MailContext, target: &EmailTarget, mailbox_id: &str, threaded: bool) -> Result<Vec<String>, CallError> {
+pub async fn resolve(
+    ctx: &MailContext,
+    target: &EmailTarget,
+    mailbox_id: &str,
+    threaded: bool,
+) -> Result<Vec<String>, CallError> {
     match target {
         EmailTarget::Emails(ids) => Ok(ids.clone()),
         EmailTarget::Rows(ids) if !threaded => Ok(ids.clone()),
@@ -80,10 +85,14 @@ pub async fn resolve(ctx: &MailContext, target: &EmailTarget, mailbox_id: &str, 
 }
 
 /// The messages in `mailbox_id` of the conversations of these rows.
-async fn conversation_members(ctx: &MailContext, row_ids: &[String], mailbox_id: &str) -> Result<Vec<String>, CallError> {
-    let mut thread_ids: Vec<String> = ctx.rows.with_untracked(|rows| {
-        row_ids.iter().filter_map(|id| rows.get(id).map(|r| r.thread_id.clone())).collect()
-    });
+async fn conversation_members(
+    ctx: &MailContext,
+    row_ids: &[String],
+    mailbox_id: &str,
+) -> Result<Vec<String>, CallError> {
+    let mut thread_ids: Vec<String> = ctx
+        .rows
+        .with_untracked(|rows| row_ids.iter().filter_map(|id| rows.get(id).map(|r| r.thread_id.clone())).collect());
     thread_ids.dedup();
     let mut members: Vec<String> = Vec::new();
     for chunk in thread_ids.chunks(ctx.client.limits().max_get.max(1)) {

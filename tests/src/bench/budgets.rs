@@ -88,7 +88,13 @@ impl Budgets {
             Verdict {
                 name: "list_rows_in_dom",
                 limit: l.list_rows_in_dom,
-                measured: f.max_of(&["rows.max_in_dom", "big.rows_top", "big.rows_middle", "big.rows_end", "search.rows"]),
+                measured: f.max_of(&[
+                    "rows.max_in_dom",
+                    "big.rows_top",
+                    "big.rows_middle",
+                    "big.rows_end",
+                    "search.rows",
+                ]),
             },
             Verdict { name: "cold_transfer_kb", limit: cold_transfer_kb, measured: f.max_of(&["cold.transfer_kb"]) },
         ]
@@ -115,7 +121,10 @@ mod tests {
         assert_eq!(b.limits.list_rows_in_dom, 100.0);
         assert_eq!(b.limits.cold_transfer_kb, 400.0);
         assert!(Budgets::parse("[limits]\nfirst_page_jmap_posts = 2\n").is_err(), "every limit is required");
-        assert!(Budgets::parse("[limits]\nfirst_page_jmap_posts = 2\nlist_rows_in_dom = 1\ncold_transfer_kb = 1\ntypo = 3\n").is_err());
+        assert!(Budgets::parse(
+            "[limits]\nfirst_page_jmap_posts = 2\nlist_rows_in_dom = 1\ncold_transfer_kb = 1\ntypo = 3\n"
+        )
+        .is_err());
     }
 
     #[test]
@@ -130,7 +139,8 @@ mod tests {
 
     #[test]
     fn ci_ceiling_replaces_only_the_transfer_limit_of_the_quick_check() {
-        let (b, mut f) = setup("[ci]\ncold_transfer_kb = 520\n", &[("cold.transfer_kb", 510.0), ("cold.jmap_posts", 3.0)]);
+        let (b, mut f) =
+            setup("[ci]\ncold_transfer_kb = 520\n", &[("cold.transfer_kb", 510.0), ("cold.jmap_posts", 3.0)]);
         assert!(!b.check(&f)[2].passed(), "the benchmark holds the limit");
         assert!(b.check_ci(&f)[2].passed(), "the quick check holds the ceiling");
         assert!(!b.check_ci(&f)[0].passed(), "other limits stay");

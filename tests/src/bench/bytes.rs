@@ -67,7 +67,10 @@ mod tests {
         let b = bundle(&dir).unwrap();
         std::fs::remove_dir_all(&dir).unwrap();
         assert_eq!(b.len(), 2, "{b:?}");
-        assert_eq!(b[0], BundleFile { kind: "wasm", name: "app-0123_bg.wasm".into(), raw: 1000, gzip: Some(400), brotli: Some(300) });
+        assert_eq!(
+            b[0],
+            BundleFile { kind: "wasm", name: "app-0123_bg.wasm".into(), raw: 1000, gzip: Some(400), brotli: Some(300) }
+        );
         assert_eq!((b[1].kind, b[1].gzip), ("html", None));
     }
 }

@@ -25,14 +25,22 @@ pub struct Target {
 
 /// A fresh browser (own profile, empty cache) with the probe installed, in French.
 pub fn browser(t: &Target) -> Result<Browser> {
-    let b = Browser::start(BrowserOptions { lang: "fr-FR".into(), base_url: Some(t.app_url.clone()), ..Default::default() })?;
+    let b = Browser::start(BrowserOptions {
+        lang: "fr-FR".into(),
+        base_url: Some(t.app_url.clone()),
+        ..Default::default()
+    })?;
     probe::install(&b)?;
     Ok(b)
 }
 
 /// Waits until `name` was marked at least `n` times.
 fn wait_marks(b: &Browser, name: &str, n: usize) -> Result {
-    b.wait_until(&format!("performance.getEntriesByName({}, 'mark').length >= {n}", js_str(name)), &format!("mark {name}"), SLOW)
+    b.wait_until(
+        &format!("performance.getEntriesByName({}, 'mark').length >= {n}", js_str(name)),
+        &format!("mark {name}"),
+        SLOW,
+    )
 }
 
 /// Marks `bench:submit` and submits the login form.
@@ -62,13 +70,18 @@ fn resources(b: &Browser, until: f64) -> Result<Vec<Value>> {
 /// `.assets_kb` (everything but JMAP).
 fn load_figures(b: &Browser, prefix: &str, f: &mut Figures) -> Result {
     let submit = *probe::marks(b, "bench:submit")?.first().ok_or_else(|| Error::msg("no bench:submit mark"))?;
-    let rows = *probe::marks(b, "facteur:first-rows")?.first().ok_or_else(|| Error::msg("no facteur:first-rows mark"))?;
+    let rows =
+        *probe::marks(b, "facteur:first-rows")?.first().ok_or_else(|| Error::msg("no facteur:first-rows mark"))?;
     let form = probe::form_at(b)?.ok_or_else(|| Error::msg("the login form never appeared"))?;
     let fetches = probe::fetches(b)?;
-    let session_known = fetches.iter().filter(|x| x.is_session() && x.start <= rows).filter_map(|x| x.end).fold(0.0, f64::max);
-    let posts: Vec<_> = fetches.iter().filter(|x| x.is_jmap_post() && x.start >= session_known && x.start <= rows).collect();
+    let session_known =
+        fetches.iter().filter(|x| x.is_session() && x.start <= rows).filter_map(|x| x.end).fold(0.0, f64::max);
+    let posts: Vec<_> =
+        fetches.iter().filter(|x| x.is_jmap_post() && x.start >= session_known && x.start <= rows).collect();
     let res = resources(b, rows)?;
-    let sum = |filter: &dyn Fn(&Value) -> bool| res.iter().filter(|e| filter(e)).map(|e| e["transfer"].as_f64().unwrap_or(0.0)).sum::<f64>() / 1024.0;
+    let sum = |filter: &dyn Fn(&Value) -> bool| {
+        res.iter().filter(|e| filter(e)).map(|e| e["transfer"].as_f64().unwrap_or(0.0)).sum::<f64>() / 1024.0
+    };
     f.add(&format!("{prefix}.form_ms"), form);
     f.add(&format!("{prefix}.first_row_ms"), rows - submit);
     f.add(&format!("{prefix}.total_ms"), form + rows - submit);

@@ -68,7 +68,8 @@ impl Fetch {
     }
     /// The JMAP session (GET of `/.well-known/jmap` or `/jmap/`).
     pub fn is_session(&self) -> bool {
-        self.method == "GET" && (self.url.contains("/.well-known/jmap") || self.url.ends_with("/jmap/") || self.url.ends_with("/jmap"))
+        self.method == "GET"
+            && (self.url.contains("/.well-known/jmap") || self.url.ends_with("/jmap/") || self.url.ends_with("/jmap"))
     }
 }
 
@@ -83,7 +84,10 @@ pub fn fetches(b: &Browser) -> Result<Vec<Fetch>> {
                     url: f["url"].as_str().unwrap_or("").to_string(),
                     start: f["start"].as_f64().unwrap_or(0.0),
                     end: f["end"].as_f64(),
-                    calls: f["calls"].as_array().map(|c| c.iter().filter_map(|m| m.as_str().map(str::to_string)).collect()).unwrap_or_default(),
+                    calls: f["calls"]
+                        .as_array()
+                        .map(|c| c.iter().filter_map(|m| m.as_str().map(str::to_string)).collect())
+                        .unwrap_or_default(),
                 })
                 .collect()
         })
@@ -119,7 +123,9 @@ pub fn heap_after_gc(b: &Browser) -> Result<f64> {
 
 /// The app's wasm linear memory (bytes; it only grows, so this is its peak so far).
 pub fn wasm_memory(b: &Browser) -> Result<f64> {
-    b.eval("window.__facteurBench && window.__facteurBench.memory ? window.__facteurBench.memory.buffer.byteLength : null")?
-        .as_f64()
-        .ok_or_else(|| crate::Error::msg("the wasm memory was not seen (no TrunkApplicationStarted event)"))
+    b.eval(
+        "window.__facteurBench && window.__facteurBench.memory ? window.__facteurBench.memory.buffer.byteLength : null",
+    )?
+    .as_f64()
+    .ok_or_else(|| crate::Error::msg("the wasm memory was not seen (no TrunkApplicationStarted event)"))
 }

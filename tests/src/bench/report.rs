@@ -52,7 +52,8 @@ fn figure_rows(f: &Figures) -> Vec<[String; 4]> {
 
 fn bundle_rows(files: &[BundleFile]) -> Vec<[String; 4]> {
     let opt = |v: Option<u64>| v.map(kb).unwrap_or_else(|| "—".into());
-    let mut rows: Vec<[String; 4]> = files.iter().map(|b| [format!("{} `{}`", b.kind, b.name), kb(b.raw), opt(b.gzip), opt(b.brotli)]).collect();
+    let mut rows: Vec<[String; 4]> =
+        files.iter().map(|b| [format!("{} `{}`", b.kind, b.name), kb(b.raw), opt(b.gzip), opt(b.brotli)]).collect();
     let sum = |g: &dyn Fn(&BundleFile) -> Option<u64>| files.iter().map(|b| g(b).unwrap_or(b.raw)).sum::<u64>();
     rows.push(["**total**".into(), kb(sum(&|b| Some(b.raw))), kb(sum(&|b| b.gzip)), kb(sum(&|b| b.brotli))]);
     rows
@@ -60,14 +61,21 @@ fn bundle_rows(files: &[BundleFile]) -> Vec<[String; 4]> {
 
 fn verdict_row(v: &Verdict) -> [String; 3] {
     let measured = v.measured.map(|m| format!("{m:.1}")).unwrap_or_else(|| "not measured".into());
-    [v.name.to_string(), format!("≤ {}", v.limit), format!("{measured} {}", if v.passed() { "✅" } else { "❌ EXCEEDED" })]
+    [
+        v.name.to_string(),
+        format!("≤ {}", v.limit),
+        format!("{measured} {}", if v.passed() { "✅" } else { "❌ EXCEEDED" }),
+    ]
 }
 
 /// A plain-text table for the terminal.
 pub fn text(ctx: &Context, files: &[BundleFile], f: &Figures, verdicts: &[Verdict]) -> String {
     let mut out = String::new();
     let width = METRICS.iter().map(|(_, l, _)| l.chars().count()).max().unwrap_or(40);
-    out.push_str(&format!("Facteur benchmarks — {} — {} run(s)\n{}\n{}\n\n", ctx.date, ctx.runs, ctx.machine, ctx.browser));
+    out.push_str(&format!(
+        "Facteur benchmarks — {} — {} run(s)\n{}\n{}\n\n",
+        ctx.date, ctx.runs, ctx.machine, ctx.browser
+    ));
     out.push_str(&format!("{:<width$}  {:>10}  {:>10}  {:>10}\n", "bundle file", "raw", "gzip", "brotli"));
     for r in bundle_rows(files) {
         out.push_str(&format!("{:<width$}  {:>10}  {:>10}  {:>10}\n", r[0].replace('`', ""), r[1], r[2], r[3]));
@@ -165,7 +173,8 @@ mod tests {
         }
         f.add("rows.max_in_dom", 64.0);
         let verdicts = vec![Verdict { name: "list_rows_in_dom", limit: 100.0, measured: Some(64.0) }];
-        let files = vec![BundleFile { kind: "wasm", name: "a_bg.wasm".into(), raw: 2048, gzip: Some(1024), brotli: Some(512) }];
+        let files =
+            vec![BundleFile { kind: "wasm", name: "a_bg.wasm".into(), raw: 2048, gzip: Some(1024), brotli: Some(512) }];
         let md = markdown(&Context { runs: 3, ..Default::default() }, &files, &f, &verdicts);
         assert!(md.contains(&format!("| {} | 120 ms | 100 ms | 300 ms |", label("cold.total_ms"))), "{md}");
         assert!(md.contains("| list_rows_in_dom | ≤ 100 | 64.0 ✅ |"), "{md}");

@@ -68,11 +68,18 @@ fn parse_args() -> Args {
 /// CPU model, cores, memory and kernel of this machine.
 fn machine() -> String {
     let cpuinfo = std::fs::read_to_string("/proc/cpuinfo").unwrap_or_default();
-    let cpu = cpuinfo.lines().find_map(|l| l.strip_prefix("model name")).map(|l| l.trim_start_matches([' ', '\t', ':']).to_string());
+    let cpu = cpuinfo
+        .lines()
+        .find_map(|l| l.strip_prefix("model name"))
+        .map(|l| l.trim_start_matches([' ', '\t', ':']).to_string());
     let cores = std::thread::available_parallelism().map(|n| n.get()).unwrap_or(0);
     let mem = std::fs::read_to_string("/proc/meminfo")
         .ok()
-        .and_then(|m| m.lines().find_map(|l| l.strip_prefix("MemTotal:").map(|v| v.trim().trim_end_matches(" kB").parse::<f64>().ok())).flatten())
+        .and_then(|m| {
+            m.lines()
+                .find_map(|l| l.strip_prefix("MemTotal:").map(|v| v.trim().trim_end_matches(" kB").parse::<f64>().ok()))
+                .flatten()
+        })
         .map(|kib| format!("{:.1} GB RAM", kib / 1_048_576.0))
         .unwrap_or_default();
     let kernel = std::fs::read_to_string("/proc/sys/kernel/osrelease").unwrap_or_default();
@@ -94,9 +101,15 @@ fn run(args: &Args) -> Result<bool> {
     })
     .map_err(|e| facteur_browser_tests::Error(format!("testbed: {e}")))?;
     let result = (|| {
-        let account = tb.accounts().iter().find(|a| a.email == WHO).cloned().ok_or_else(|| facteur_browser_tests::Error::msg("no seeded Claire"))?;
+        let account = tb
+            .accounts()
+            .iter()
+            .find(|a| a.email == WHO)
+            .cloned()
+            .ok_or_else(|| facteur_browser_tests::Error::msg("no seeded Claire"))?;
         eprintln!("bench: filling {BIG_FOLDER:?} up to {} messages (kept between runs)", args.folder_size);
-        let filled = bulk::fill_folder(&tb, WHO, BIG_FOLDER, args.folder_size).map_err(|e| facteur_browser_tests::Error(format!("bulk: {e}")))?;
+        let filled = bulk::fill_folder(&tb, WHO, BIG_FOLDER, args.folder_size)
+            .map_err(|e| facteur_browser_tests::Error(format!("bulk: {e}")))?;
         eprintln!("bench: {filled}; ready in {:.0}s", t0.elapsed().as_secs_f64());
         let target = measure::Target {
             app_url: tb.app_url(),

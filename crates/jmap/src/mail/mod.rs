@@ -7,7 +7,10 @@ mod mailbox;
 mod snippet;
 mod thread;
 
-pub use email::{BodyProperties, Email, EmailAddress, EmailBodyPart, EmailBodyValue, EmailFilter, EmailHeader, EmailQueryArgs, EmailSort};
+pub use email::{
+    BodyProperties, Email, EmailAddress, EmailBodyPart, EmailBodyValue, EmailFilter, EmailHeader, EmailQueryArgs,
+    EmailSort,
+};
 pub use identity::Identity;
 pub use import::{EmailImport, EmailImportItem, EmailImportResponse};
 pub use mailbox::{Mailbox, MailboxFilter, MailboxRights, MailboxSort, Role};

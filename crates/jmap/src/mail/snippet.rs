@@ -62,4 +62,3 @@ pub struct SearchSnippetGetResponse {
     #[serde(default)]
     pub not_found: Option<Vec<String>>,
 }
-

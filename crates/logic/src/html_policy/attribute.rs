@@ -25,10 +25,45 @@ pub enum AttributeAction {
 /// Attributes kept unchanged on any kept element: layout, text and table attributes that
 /// can neither run nor load anything.
 const KEPT: &[&str] = &[
-    "dir", "lang", "title", "align", "valign", "width", "height", "bgcolor", "color", "face", "size",
-    "border", "bordercolor", "cellpadding", "cellspacing", "colspan", "rowspan", "nowrap", "alt", "class",
-    "hspace", "vspace", "clear", "span", "scope", "headers", "abbr", "axis", "summary", "datetime", "open",
-    "frame", "rules", "char", "charoff", "role", "translate", "noshade", "compact",
+    "dir",
+    "lang",
+    "title",
+    "align",
+    "valign",
+    "width",
+    "height",
+    "bgcolor",
+    "color",
+    "face",
+    "size",
+    "border",
+    "bordercolor",
+    "cellpadding",
+    "cellspacing",
+    "colspan",
+    "rowspan",
+    "nowrap",
+    "alt",
+    "class",
+    "hspace",
+    "vspace",
+    "clear",
+    "span",
+    "scope",
+    "headers",
+    "abbr",
+    "axis",
+    "summary",
+    "datetime",
+    "open",
+    "frame",
+    "rules",
+    "char",
+    "charoff",
+    "role",
+    "translate",
+    "noshade",
+    "compact",
 ];
 
 /// Elements whose `background` attribute is honoured (as an image URL).
@@ -210,7 +245,10 @@ mod tests {
         assert_eq!(act("img", "src", "javascript:alert(1)"), Drop);
         assert_eq!(act("body", "background", "https://t.example/bg.png"), DropRemote);
         assert_eq!(act("td", "background", "cid:bg"), Cid("bg".into()));
-        assert_eq!(attribute_action("table", "background", "http://cdn.example/bg.png", true), Set("http://cdn.example/bg.png".into()));
+        assert_eq!(
+            attribute_action("table", "background", "http://cdn.example/bg.png", true),
+            Set("http://cdn.example/bg.png".into())
+        );
     }
 
     #[test]

@@ -45,25 +45,84 @@ impl FilteredCss {
 
 /// Properties kept as they are (besides the prefixes below and `position`).
 const PROPERTIES: &[&str] = &[
-    "color", "background", "direction", "unicode-bidi", "line-height", "letter-spacing", "word-spacing",
-    "white-space", "word-break", "word-wrap", "overflow-wrap", "hyphens", "vertical-align", "width",
-    "height", "min-width", "max-width", "min-height", "max-height", "display", "float", "clear",
-    "list-style", "table-layout", "caption-side", "empty-cells", "opacity", "visibility", "overflow",
-    "overflow-x", "overflow-y", "box-sizing", "box-shadow", "outline", "margin", "padding", "border",
-    "font", "gap", "align-items", "align-self", "align-content", "justify-content", "justify-items",
-    "order", "quotes", "tab-size", "writing-mode", "column-count", "column-gap", "columns",
+    "color",
+    "background",
+    "direction",
+    "unicode-bidi",
+    "line-height",
+    "letter-spacing",
+    "word-spacing",
+    "white-space",
+    "word-break",
+    "word-wrap",
+    "overflow-wrap",
+    "hyphens",
+    "vertical-align",
+    "width",
+    "height",
+    "min-width",
+    "max-width",
+    "min-height",
+    "max-height",
+    "display",
+    "float",
+    "clear",
+    "list-style",
+    "table-layout",
+    "caption-side",
+    "empty-cells",
+    "opacity",
+    "visibility",
+    "overflow",
+    "overflow-x",
+    "overflow-y",
+    "box-sizing",
+    "box-shadow",
+    "outline",
+    "margin",
+    "padding",
+    "border",
+    "font",
+    "gap",
+    "align-items",
+    "align-self",
+    "align-content",
+    "justify-content",
+    "justify-items",
+    "order",
+    "quotes",
+    "tab-size",
+    "writing-mode",
+    "column-count",
+    "column-gap",
+    "columns",
 ];
 
 /// Property families kept (`border-…`, `margin-…`…).
-const PREFIXES: &[&str] = &[
-    "background-", "border-", "margin-", "padding-", "font-", "text-", "list-style-", "outline-", "flex",
-];
+const PREFIXES: &[&str] =
+    &["background-", "border-", "margin-", "padding-", "font-", "text-", "list-style-", "outline-", "flex"];
 
 /// Functions a value may call (besides `url`, checked separately).
 const FUNCTIONS: &[&str] = &[
-    "rgb", "rgba", "hsl", "hsla", "hwb", "lab", "lch", "oklab", "oklch", "calc", "min", "max", "clamp",
-    "linear-gradient", "radial-gradient", "conic-gradient", "repeating-linear-gradient",
-    "repeating-radial-gradient", "repeating-conic-gradient",
+    "rgb",
+    "rgba",
+    "hsl",
+    "hsla",
+    "hwb",
+    "lab",
+    "lch",
+    "oklab",
+    "oklch",
+    "calc",
+    "min",
+    "max",
+    "clamp",
+    "linear-gradient",
+    "radial-gradient",
+    "conic-gradient",
+    "repeating-linear-gradient",
+    "repeating-radial-gradient",
+    "repeating-conic-gradient",
 ];
 
 fn property_allowed(name: &str) -> bool {
@@ -298,7 +357,8 @@ fn filter_rules(tokens: &[Token], remote_allowed: bool, depth: usize, out: &mut 
         match &tokens[i] {
             Token::Whitespace | Token::Cdo | Token::Cdc | Token::Semicolon | Token::CloseBrace => i += 1,
             Token::AtKeyword(name) => {
-                let open = tokens[i..].iter().position(|t| matches!(t, Token::OpenBrace | Token::Semicolon)).map(|p| p + i);
+                let open =
+                    tokens[i..].iter().position(|t| matches!(t, Token::OpenBrace | Token::Semicolon)).map(|p| p + i);
                 let Some(open) = open.filter(|&o| tokens[o] == Token::OpenBrace) else {
                     // Statement at-rule (`@import …;`, `@charset …;`): dropped.
                     out.removed += 1;

@@ -19,7 +19,10 @@ pub(crate) enum Token {
     Url(String),
     BadUrl,
     /// A number with its unit (`%`, an ident, or empty).
-    Number { value: String, unit: String },
+    Number {
+        value: String,
+        unit: String,
+    },
     Delim(char),
     Whitespace,
     Colon,
@@ -65,7 +68,8 @@ impl Tokenizer {
     fn starts_ident_at(&self, offset: usize) -> bool {
         match self.at(offset) {
             Some('-') => {
-                matches!(self.at(offset + 1), Some(c) if is_name_start(c) || c == '-') || self.valid_escape_at(offset + 1)
+                matches!(self.at(offset + 1), Some(c) if is_name_start(c) || c == '-')
+                    || self.valid_escape_at(offset + 1)
             }
             Some(c) if is_name_start(c) => true,
             Some('\\') => self.valid_escape_at(offset),
@@ -405,7 +409,9 @@ pub(crate) fn serialise(tokens: &[Token]) -> String {
                 out.push_str(value);
                 if unit == "%" {
                     out.push('%');
-                } else if unit.starts_with(['e', 'E']) && unit[1..].starts_with(|c: char| c.is_ascii_digit() || c == '-' || c == '+') {
+                } else if unit.starts_with(['e', 'E'])
+                    && unit[1..].starts_with(|c: char| c.is_ascii_digit() || c == '-' || c == '+')
+                {
                     // `1` + unit `e3` must not read back as the number `1e3`.
                     out.push_str(&format!("\\{:x} ", unit.as_bytes()[0]));
                     escape_name(&unit[1..], &mut out, false);

@@ -109,7 +109,10 @@ mod tests {
         report.note_attribute(&attribute_action("div", "style", "color:red;top:0", false));
         assert_eq!((report.removed_attributes, report.removed_css), (1, 2));
         assert!(!report.remote_content_blocked);
-        report.note_css(&filter_stylesheet("p { background: url(cid:a) } td { background: url(http://x.example/b) }", false));
+        report.note_css(&filter_stylesheet(
+            "p { background: url(cid:a) } td { background: url(http://x.example/b) }",
+            false,
+        ));
         report.note_attribute(&AttributeAction::Cid("a".into()));
         report.note_attribute(&AttributeAction::Cid("b".into()));
         assert_eq!(report.cid_references, vec!["a".to_string(), "b".to_string()]);

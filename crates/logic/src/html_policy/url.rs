@@ -60,10 +60,7 @@ pub enum ImageUrl {
 /// Cleans a URL like the browser's URL parser does first: trims C0 controls and spaces
 /// at both ends, removes ASCII tabs and newlines everywhere.
 pub(crate) fn clean(raw: &str) -> String {
-    raw.trim_matches(|c: char| c <= ' ')
-        .chars()
-        .filter(|c| !matches!(c, '\t' | '\n' | '\r'))
-        .collect()
+    raw.trim_matches(|c: char| c <= ' ').chars().filter(|c| !matches!(c, '\t' | '\n' | '\r')).collect()
 }
 
 /// The lowercased scheme and the rest, when `s` starts with a valid ASCII scheme.

@@ -57,7 +57,8 @@ fn fold(c: char) -> char {
 /// assert_eq!(marked, [("Élève".into(), true), (" : ".into(), false), ("NOAH".into(), true), (", noé".into(), false)]);
 /// ```
 pub fn mark(text: &str, words: &[String]) -> Vec<Segment> {
-    let mut words: Vec<Vec<char>> = words.iter().map(|w| w.chars().map(fold).collect()).filter(|w: &Vec<char>| !w.is_empty()).collect();
+    let mut words: Vec<Vec<char>> =
+        words.iter().map(|w| w.chars().map(fold).collect()).filter(|w: &Vec<char>| !w.is_empty()).collect();
     words.sort_by_key(|w| std::cmp::Reverse(w.len()));
     let chars: Vec<(usize, char)> = text.char_indices().collect();
     let folded: Vec<char> = chars.iter().map(|(_, c)| fold(*c)).collect();

@@ -138,11 +138,7 @@ impl SearchQuery {
 
     /// The query string, percent-encoded, without `?`.
     pub fn to_query_string(&self) -> String {
-        self.to_pairs()
-            .into_iter()
-            .map(|(k, v)| format!("{k}={}", percent_encode(&v)))
-            .collect::<Vec<_>>()
-            .join("&")
+        self.to_pairs().into_iter().map(|(k, v)| format!("{k}={}", percent_encode(&v))).collect::<Vec<_>>().join("&")
     }
 
     /// The conditions the search makes, without the folder.
@@ -279,7 +275,9 @@ mod tests {
 
     #[test]
     fn reading_the_address_forgives() {
-        let query = SearchQuery::from_query_string("q=conseil+de+classe&after=2026-02-30&before=hier&x=1&scope=nope&q2").unwrap();
+        let query =
+            SearchQuery::from_query_string("q=conseil+de+classe&after=2026-02-30&before=hier&x=1&scope=nope&q2")
+                .unwrap();
         assert_eq!(query.text, "conseil de classe");
         assert_eq!((query.after, query.before, query.scope), (None, None, Scope::Folder));
         assert_eq!(SearchQuery::from_query_string("q=%ZZ%41").unwrap().text, "%ZZA");
@@ -346,6 +344,9 @@ mod tests {
             json!({"operator": "AND", "conditions": [{"after": "2026-07-13T22:00:00Z"}, {"before": "2026-07-14T22:00:00Z"}]})
         );
         let reunion = FixedOffset::east_opt(4 * 3600).unwrap();
-        assert_eq!(serde_json::to_value(query.filter("x", &reunion)).unwrap()["conditions"][0]["after"], "2026-07-13T20:00:00Z");
+        assert_eq!(
+            serde_json::to_value(query.filter("x", &reunion)).unwrap()["conditions"][0]["after"],
+            "2026-07-13T20:00:00Z"
+        );
     }
 }

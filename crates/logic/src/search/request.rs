@@ -95,13 +95,15 @@ mod tests {
         let search = SearchQuery { scope: super::super::Scope::All, ..SearchQuery::text("Noah") };
         let (request, calls) = search_page(CLAIRE, &search, "x", &chrono::Utc, true, 0, 50);
         assert_eq!(serde_json::to_value(&request).unwrap()["methodCalls"][0][1]["filter"], json!({"text": "Noah"}));
-        let response: Response = serde_json::from_str(include_str!("../../tests/fixtures/cyrus-search-noah.json")).unwrap();
+        let response: Response =
+            serde_json::from_str(include_str!("../../tests/fixtures/cyrus-search-noah.json")).unwrap();
         let results = read_search_page(&response, &calls).unwrap();
         let rows = &results.page.rows;
         assert_eq!(results.page.total, Some(rows.len() as u64));
         assert!(rows.len() >= 5, "{} rows", rows.len());
         assert!(rows.windows(2).all(|w| w[0].received_at >= w[1].received_at), "newest first");
-        let situation = rows.iter().find(|r| r.subject.as_deref() == Some("Re: Situation de Noah Da Silva (2nde B)")).unwrap();
+        let situation =
+            rows.iter().find(|r| r.subject.as_deref() == Some("Re: Situation de Noah Da Silva (2nde B)")).unwrap();
         assert!(situation.thread_size >= 2, "the conversation count comes with the results");
         // Each row knows its folders (named on the rows of a search in all folders).
         assert!(rows.iter().all(|r| !r.mailbox_ids.is_empty()), "a row without its folder");
