@@ -49,7 +49,8 @@ pub struct ListSnapshot(ListState);
 pub struct QueryChangesSummary {
     /// Loaded rows that left the query (and were not put back elsewhere), in the order reported.
     pub removed: Vec<String>,
-    /// Ids new to the query (added and not merely moved), in index order.
+    /// Ids new to the list (added and not held before: not merely moved; a row moved up from a
+    /// stretch not loaded counts as arrived), in index order.
     pub arrived: Vec<String>,
     /// Among `arrived`, those now at the very top (the added indexes run from 0 without a gap up
     /// to them): "3 new messages" when the user has scrolled down.
@@ -308,15 +309,22 @@ impl ListState {
 
         // Removal (an added id still held elsewhere is taken out too, so it is never there twice).
         let mut located: Vec<String> = Vec::new();
+        let mut held_added: HashSet<String> = HashSet::new();
         let mut kept: Vec<Option<String>> = Vec::with_capacity(self.ids.len());
         let mut dropped = 0;
         for slot in self.ids.drain(..) {
             match slot {
                 Some(id) if removed.contains(id.as_str()) => {
                     dropped += 1;
+                    if added_ids.contains(id.as_str()) {
+                        held_added.insert(id.clone());
+                    }
                     located.push(id);
                 }
-                Some(id) if added_ids.contains(id.as_str()) => dropped += 1,
+                Some(id) if added_ids.contains(id.as_str()) => {
+                    dropped += 1;
+                    held_added.insert(id);
+                }
                 other => kept.push(other),
             }
         }
@@ -365,7 +373,9 @@ impl ListState {
         self.query_state = Some(changes.new_query_state.clone());
 
         let head = added.iter().enumerate().take_while(|(i, a)| to_usize(a.index) == *i).count();
-        let is_new = |id: &str| !removed.contains(id);
+        // New to the list: not held before. An added id the server also lists as removed is not
+        // a move when it was not held: Stalwart lists every new mail in both.
+        let is_new = |id: &str| !held_added.contains(id);
         Ok(QueryChangesSummary {
             removed: located.into_iter().filter(|id| !added_ids.contains(id.as_str())).collect(),
             arrived: added.iter().filter(|a| is_new(&a.id)).map(|a| a.id.clone()).collect(),
