@@ -50,7 +50,7 @@ fn AttachmentItem(client: JmapClient, file: Attachment) -> impl IntoView {
                         download::revoke(&url);
                     }
                     Ok(url) => preview.set(Some(url)),
-                    Err(e) => failed.set(Some(e.to_string())),
+                    Err(e) => failed.set(Some(crate::components::error_banner::describe(i18n, e).get_untracked())),
                 }
             });
         }
@@ -80,7 +80,7 @@ fn AttachmentItem(client: JmapClient, file: Attachment) -> impl IntoView {
                     }
                 })}
             </span>
-            {move || failed.get().map(|why| view! { <p class="field-error" role="alert">{crate::tr!(i18n, read.download_failed)}" ("{why}")"</p> })}
+            {move || failed.get().map(|why| view! { <p class="field-error" role="alert">{crate::tr!(i18n, read.download_failed)}" "{why}</p> })}
             {move || preview.get().map(|url| view! { <img class="attachment-preview" src=url alt=file.name.clone()/> })}
         </li>
     }

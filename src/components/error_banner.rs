@@ -29,13 +29,31 @@ pub fn ErrorBanner(
     }
 }
 
-/// Puts a failed call in words, in the current language.
+/// Puts a failed call in words, in the current language: never the server's own (English)
+/// text, which goes to the console as a warning for whoever debugs it.
 pub fn describe(i18n: I18nContext<Locale>, error: crate::core::jmap_client::CallError) -> Signal<String> {
     use crate::core::jmap_client::CallError;
+    use facteur_logic::requests::SetRefused;
+    match &error {
+        CallError::Network(detail)
+        | CallError::Server(detail)
+        | CallError::Unexpected(detail)
+        | CallError::Refused(SetRefused::Other(detail) | SetRefused::Unreadable(detail)) => {
+            leptos::logging::warn!("the server's answer: {detail}");
+        }
+        _ => {}
+    }
     Signal::derive(move || match &error {
         CallError::Network(_) => t_string!(i18n, errors.network).to_string(),
         CallError::SessionExpired => t_string!(i18n, errors.session_expired).to_string(),
-        CallError::Server(detail) => t_string!(i18n, errors.server, detail = detail.clone()).to_string(),
-        CallError::Unexpected(detail) => t_string!(i18n, errors.unexpected, detail = detail.clone()).to_string(),
+        CallError::Server(_) => t_string!(i18n, errors.server).to_string(),
+        CallError::Unexpected(_) | CallError::Refused(SetRefused::Unreadable(_)) => {
+            t_string!(i18n, errors.unexpected).to_string()
+        }
+        CallError::Refused(SetRefused::Forbidden) => t_string!(i18n, errors.refused_forbidden).to_string(),
+        CallError::Refused(SetRefused::OverQuota) => t_string!(i18n, errors.refused_quota).to_string(),
+        CallError::Refused(SetRefused::NotFound) => t_string!(i18n, errors.refused_not_found).to_string(),
+        CallError::Refused(SetRefused::TooMany) => t_string!(i18n, errors.refused_too_many).to_string(),
+        CallError::Refused(SetRefused::Other(_)) => t_string!(i18n, errors.refused_other).to_string(),
     })
 }

@@ -124,7 +124,8 @@ pub fn LabelMenu(messages: Vec<(String, Vec<String>)>) -> impl IntoView {
                             };
                         }
                     });
-                    toasts.error(t_string!(i18n, labels.failed, name = name, detail = e.to_string()).to_string());
+                    let detail = crate::components::error_banner::describe(i18n, e).get_untracked();
+                    toasts.error(t_string!(i18n, labels.failed, name = name, detail = detail).to_string());
                 }
             }
         });

@@ -43,6 +43,15 @@ pub enum CallError {
     /// The answer could not be understood, or a method failed.
     #[error("{0}")]
     Unexpected(String),
+    /// The server refused a change of messages (a `SetError`), by kind.
+    #[error("{0}")]
+    Refused(facteur_logic::requests::SetRefused),
+}
+
+impl From<facteur_logic::requests::SetRefused> for CallError {
+    fn from(e: facteur_logic::requests::SetRefused) -> Self {
+        CallError::Refused(e)
+    }
 }
 
 impl From<HttpError> for CallError {

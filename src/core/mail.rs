@@ -72,7 +72,7 @@ pub async fn load_conversation(
 pub async fn set_keyword(client: &JmapClient, ids: &[String], keyword: &str, on: bool) -> Result<(), CallError> {
     let (request, call) = requests::set_keyword(client.account_id(), ids, keyword, on);
     let response = client.send(&request).await?;
-    requests::read_set(&response, &call).map_err(|e| CallError::Server(e.to_string()))
+    Ok(requests::read_set(&response, &call)?)
 }
 
 /// Moves emails between mailboxes (and sets keywords) in one request.
@@ -85,14 +85,14 @@ pub async fn move_emails(
 ) -> Result<(), CallError> {
     let (request, call) = requests::move_emails(client.account_id(), ids, from, to, keywords);
     let response = client.send(&request).await?;
-    requests::read_set(&response, &call).map_err(|e| CallError::Server(e.to_string()))
+    Ok(requests::read_set(&response, &call)?)
 }
 
 /// Destroys emails for good.
 pub async fn destroy_emails(client: &JmapClient, ids: &[String]) -> Result<(), CallError> {
     let (request, call) = requests::destroy_emails(client.account_id(), ids);
     let response = client.send(&request).await?;
-    requests::read_set(&response, &call).map_err(|e| CallError::Server(e.to_string()))
+    Ok(requests::read_set(&response, &call)?)
 }
 
 /// What changed since `states` (step 1 of live updates).

@@ -126,7 +126,8 @@ fn roll_back(ctx: &MailContext, snapshot: ListSnapshot, done: usize) {
 }
 
 fn failed(toasts: Toasts, i18n: I18nContext<Locale>, e: &CallError) {
-    toasts.error(t_string!(i18n, actions.failed, detail = e.to_string()).to_string());
+    let detail = crate::components::error_banner::describe(i18n, e.clone()).get_untracked();
+    toasts.error(t_string!(i18n, actions.failed, detail = detail).to_string());
 }
 
 /// Moves emails out of `from` into `to`: they leave the list at once; the toast offers undo.
