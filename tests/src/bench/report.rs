@@ -12,6 +12,9 @@ pub const END: &str = "<!-- bench:end -->";
 #[derive(Debug, Clone, Default)]
 pub struct Context {
     pub command: String,
+    /// The commit the measured build came from (`git describe`-like: short hash, and
+    /// "+ uncommitted changes" when the work tree differed from it).
+    pub commit: String,
     pub date: String,
     pub machine: String,
     pub browser: String,
@@ -107,9 +110,9 @@ fn md_table<const N: usize>(head: [&str; N], rows: &[[String; N]]) -> String {
 pub fn markdown(ctx: &Context, files: &[BundleFile], f: &Figures, verdicts: &[Verdict]) -> String {
     let mut out = format!("{BEGIN}\n\n");
     out.push_str(&format!(
-        "Command: `{}` · date: {} · runs: {} (each figure is the median, with min and max)\n\n\
+        "Command: `{}` · commit: {} · date: {} · runs: {} (each figure is the median, with min and max)\n\n\
          Machine: {} · browser: {}\n\nBig folder: {}\n\n",
-        ctx.command, ctx.date, ctx.runs, ctx.machine, ctx.browser, ctx.big_folder
+        ctx.command, ctx.commit, ctx.date, ctx.runs, ctx.machine, ctx.browser, ctx.big_folder
     ));
     out.push_str("### Budgets (`bench/budgets.toml`, worst run)\n\n");
     let vrows: Vec<[String; 3]> = verdicts.iter().map(verdict_row).collect();

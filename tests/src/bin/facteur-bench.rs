@@ -144,6 +144,7 @@ fn run(args: &Args) -> Result<bool> {
         let verdicts = budgets.check(&figures);
         let ctx = report::Context {
             command: format!("scripts/bench.sh{}", std::env::args().skip(1).map(|a| format!(" {a}")).collect::<String>()),
+            commit: commit(),
             date: chrono_like_now(),
             machine: machine(),
             browser: browser_version,
@@ -174,6 +175,32 @@ fn run(args: &Args) -> Result<bool> {
 }
 
 /// `YYYY-MM-DD HH:MM UTC` from the system clock (`date -u`).
+/// The commit of the work tree being measured: its short hash, "+ uncommitted changes" when
+/// files other than BENCHMARKS.md differ from it.
+fn commit() -> String {
+    let git = |args: &[&str]| {
+        std::process::Command::new("git")
+            .args(args)
+            .current_dir(facteur_browser_tests::paths::repo_dir())
+            .output()
+            .ok()
+            .filter(|o| o.status.success())
+            .map(|o| String::from_utf8_lossy(&o.stdout).trim().to_string())
+    };
+    let Some(hash) = git(&["rev-parse", "--short", "HEAD"]) else {
+        return "unknown (not a git work tree)".into();
+    };
+    let changed = git(&["status", "--porcelain", "--untracked-files=no"])
+        .unwrap_or_default()
+        .lines()
+        .any(|line| !line.ends_with("BENCHMARKS.md"));
+    if changed {
+        format!("`{hash}` + uncommitted changes")
+    } else {
+        format!("`{hash}`")
+    }
+}
+
 fn chrono_like_now() -> String {
     std::process::Command::new("date")
         .args(["-u", "+%Y-%m-%d %H:%M UTC"])
