@@ -34,6 +34,14 @@ if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
   rustup target add wasm32-unknown-unknown
 fi
 
+# 2b. rustfmt and clippy, run by scripts/test.sh.
+for component in rustfmt clippy; do
+  if ! rustup component list --installed | grep -q "^$component"; then
+    log "rustup component add $component"
+    rustup component add "$component"
+  fi
+done
+
 # 3. Trunk 0.21.x (0.22 needs a newer rustc than the machines have).
 if ! trunk --version 2>/dev/null | grep -q '^trunk 0\.21\.'; then
   log "cargo install trunk 0.21"
@@ -56,7 +64,15 @@ if ! cargo install --list | grep -q "^wasm_split_cli_support v$WSPLIT_VERSION:";
     || cargo install wasm_split_cli_support --version "=$WSPLIT_VERSION" --features build-binary
 fi
 
-# 6. npm tools: binaryen (a recent wasm-opt) for the build, axe-core for the accessibility tests.
+# 6. leptosfmt, the formatter of the view! macros (scripts/check-format.sh), at a fixed version
+#    so that its output does not change under the code.
+LEPTOSFMT_VERSION=0.1.33
+if ! leptosfmt --version 2>/dev/null | grep -q " $LEPTOSFMT_VERSION\$"; then
+  log "cargo install leptosfmt $LEPTOSFMT_VERSION"
+  cargo install leptosfmt --version "=$LEPTOSFMT_VERSION" --locked
+fi
+
+# 7. npm tools: binaryen (a recent wasm-opt) for the build, axe-core for the accessibility tests.
 BINARYEN_VERSION=132.0.0
 if ! "$FACTEUR_TOOLS/node_modules/.bin/wasm-opt" --version 2>/dev/null | grep -q "version ${BINARYEN_VERSION%%.*}"; then
   log "npm install binaryen@$BINARYEN_VERSION"
@@ -67,4 +83,4 @@ if [ -f tests/axe/package.json ] && [ ! -f tests/axe/node_modules/axe-core/axe.m
   log "npm ci (axe-core)"
   (cd tests/axe && npm ci --silent --no-audit --no-fund)
 fi
-log "tools ready: $(trunk --version), $(wasm-bindgen --version), wasm-opt $(wasm-opt --version | awk '{print $3}')"
+log "tools ready: $(trunk --version), $(wasm-bindgen --version), wasm-opt $(wasm-opt --version | awk '{print $3}'), $(leptosfmt --version)"

@@ -1,13 +1,40 @@
 #!/usr/bin/env bash
-# Every test: installs what is missing, builds the release bundle, then runs the native tests
-# of the crates and the browser tests (headless Chromium against a real Cyrus + Postfix).
+# Every test: installs what is missing, builds the release bundle, then checks the code's
+# format and lints, runs the native tests of the crates, the mail HTML walker on the hostile
+# corpus (wasm, headless Chromium) and the browser tests (headless Chromium against a real
+# Cyrus + Postfix). A failing step does not stop the others: each one runs and reports, and the
+# command fails at the end if any did.
 set -euo pipefail
 source "$(dirname "$0")/env.sh"
 cd "$FACTEUR_REPO"
 bash scripts/install.sh
 bash scripts/build.sh
-log "mail HTML walker on the hostile corpus (wasm, headless Chromium)"
-CHROMEDRIVER=/usr/bin/chromedriver CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
-  cargo test -p facteur-mail-html --target wasm32-unknown-unknown
-log "cargo test (crates, real mail server, browser)"
-cargo test --workspace --exclude facteur --no-fail-fast -- --test-threads=2
+
+failed=()
+step() {
+  local name="$1"
+  shift
+  log "$name"
+  if "$@"; then
+    log "ok: $name"
+  else
+    log "FAILED: $name"
+    failed+=("$name")
+  fi
+}
+
+step "format (rustfmt, leptosfmt)" bash scripts/check-format.sh
+step "clippy, native" cargo clippy --workspace --exclude facteur --all-targets --locked -- -D warnings
+step "clippy, wasm (app and mail HTML walker)" \
+  cargo clippy -p facteur -p facteur-mail-html --target wasm32-unknown-unknown --all-targets --locked -- -D warnings
+step "mail HTML walker on the hostile corpus (wasm, headless Chromium)" \
+  env CHROMEDRIVER=/usr/bin/chromedriver CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
+  cargo test -p facteur-mail-html --target wasm32-unknown-unknown --locked
+step "cargo test (crates, real mail server, browser)" \
+  cargo test --workspace --exclude facteur --no-fail-fast --locked -- --test-threads=2
+
+if [ "${#failed[@]}" -gt 0 ]; then
+  log "failed steps: ${failed[*]}"
+  exit 1
+fi
+log "every step passed"

@@ -19,15 +19,15 @@ pub fn App() -> impl IntoView {
     provide_session();
     view! {
         <I18nContextProvider>
-            <RestoreLanguage/>
+            <RestoreLanguage />
             <ConfigGate>
                 <Router>
                     <Routes fallback=NotFound>
-                        <Route path=path!("/") view=|| view! { <Redirect path="/mail/inbox"/> }/>
-                        <Route path=path!("/login") view=LoginPage/>
+                        <Route path=path!("/") view=|| view! { <Redirect path="/mail/inbox" /> } />
+                        <Route path=path!("/login") view=LoginPage />
                         <ParentRoute path=path!("/mail/:mailbox") view=MailPage>
-                            <Route path=path!("") view=NoConversation/>
-                            <Route path=path!(":thread") view=ReadingPane/>
+                            <Route path=path!("") view=NoConversation />
+                            <Route path=path!(":thread") view=ReadingPane />
                         </ParentRoute>
                     </Routes>
                 </Router>

@@ -15,7 +15,7 @@ pub fn AttachmentList(client: JmapClient, files: Vec<Attachment>) -> impl IntoVi
         <section class="attachments" aria-label=move || t_string!(i18n, read.attachments, count = count)>
             <h4 class="attachments-title">{t!(i18n, read.attachments, count = count)}</h4>
             <ul>
-                {files.into_iter().map(|file| view! { <AttachmentItem client=client.clone() file/> }).collect_view()}
+                {files.into_iter().map(|file| view! { <AttachmentItem client=client.clone() file /> }).collect_view()}
             </ul>
         </section>
     }
@@ -68,20 +68,46 @@ fn AttachmentItem(client: JmapClient, file: Attachment) -> impl IntoView {
             <span class="attachment-name">{name.clone()}</span>
             <span class="attachment-meta">{move || human_size(size, lang.get())}" · "{file.media_type.clone()}</span>
             <span class="attachment-actions">
-                <button type="button" class="button secondary small" disabled=move || busy.get() on:click=move |_| save(true)
-                    aria-label=move || format!("{} {}", t_string!(i18n, read.download), name)>
+                <button
+                    type="button"
+                    class="button secondary small"
+                    disabled=move || busy.get()
+                    on:click=move |_| save(true)
+                    aria-label=move || format!("{} {}", t_string!(i18n, read.download), name)
+                >
                     {crate::tr!(i18n, read.download)}
                 </button>
-                {is_image.then(|| {
-                    let show = fetch.clone();
-                    view! {
-                        <button type="button" class="button secondary small" disabled=move || busy.get() || preview.get().is_some()
-                            on:click=move |_| show(false)>{crate::tr!(i18n, read.preview)}</button>
-                    }
-                })}
+                {is_image
+                    .then(|| {
+                        let show = fetch.clone();
+                        view! {
+                            <button
+                                type="button"
+                                class="button secondary small"
+                                disabled=move || busy.get() || preview.get().is_some()
+                                on:click=move |_| show(false)
+                            >
+                                {crate::tr!(i18n, read.preview)}
+                            </button>
+                        }
+                    })}
             </span>
-            {move || failed.get().map(|why| view! { <p class="field-error" role="alert">{crate::tr!(i18n, read.download_failed)}" "{why}</p> })}
-            {move || preview.get().map(|url| view! { <img class="attachment-preview" src=url alt=file.name.clone()/> })}
+            {move || {
+                failed
+                    .get()
+                    .map(|why| {
+                        view! {
+                            <p class="field-error" role="alert">
+                                {crate::tr!(i18n, read.download_failed)}
+                                " "
+                                {why}
+                            </p>
+                        }
+                    })
+            }}
+            {move || {
+                preview.get().map(|url| view! { <img class="attachment-preview" src=url alt=file.name.clone() /> })
+            }}
         </li>
     }
 }

@@ -157,21 +157,30 @@ pub fn FolderDialogs() -> impl IntoView {
         }
     });
     view! {
-        <Modal open=manager.open title title_id="folder-dialog-title" testid="folder-dialog" fallback_focus="#new-folder">
+        <Modal
+            open=manager.open
+            title
+            title_id="folder-dialog-title"
+            testid="folder-dialog"
+            fallback_focus="#new-folder"
+        >
             // The forms are downloaded on first use (core::split), usually long before.
-            {move || manager.dialog.get().map(|asked| {
-                let load = move || {
-                    let body = dialog_body(asked.clone());
-                    async move {
-                        let body = body.await;
-                        // The form comes after the dialog opened (the browser then focused
-                        // what was there): give it the focus once it is in.
-                        request_animation_frame(focus_the_form);
-                        body
-                    }
-                };
-                lazy(load, || ())
-            })}
+            {move || {
+                manager
+                    .dialog
+                    .get()
+                    .map(|asked| {
+                        let load = move || {
+                            let body = dialog_body(asked.clone());
+                            async move {
+                                let body = body.await;
+                                request_animation_frame(focus_the_form);
+                                body
+                            }
+                        };
+                        lazy(load, || ())
+                    })
+            }}
         </Modal>
     }
 }
@@ -198,11 +207,11 @@ fn focus_the_form() {
 #[wasm_split(folder_dialogs, wasm_split_path = ::leptos::wasm_split, fallible, preload(preload_folder_dialogs))]
 pub(crate) fn dialog_body(asked: FolderDialog) -> Result<AnyView, NotDownloaded> {
     Ok(match asked {
-        FolderDialog::Create => view! { <NameForm folder=None/> }.into_any(),
-        FolderDialog::Rename(f) => view! { <NameForm folder=Some(f)/> }.into_any(),
-        FolderDialog::Move(f) => view! { <MoveForm folder=f/> }.into_any(),
-        FolderDialog::Delete(f) => view! { <DeleteConfirm folder=f/> }.into_any(),
-        FolderDialog::Empty(f) => view! { <EmptyConfirm folder=f/> }.into_any(),
+        FolderDialog::Create => view! { <NameForm folder=None /> }.into_any(),
+        FolderDialog::Rename(f) => view! { <NameForm folder=Some(f) /> }.into_any(),
+        FolderDialog::Move(f) => view! { <MoveForm folder=f /> }.into_any(),
+        FolderDialog::Delete(f) => view! { <DeleteConfirm folder=f /> }.into_any(),
+        FolderDialog::Empty(f) => view! { <EmptyConfirm folder=f /> }.into_any(),
     })
 }
 
@@ -262,17 +271,29 @@ fn ParentSelect(choices: Vec<(Folder, usize)>, selected: RwSignal<Option<String>
     view! {
         <div class="field">
             <label for="folder-parent">{crate::tr!(i18n, folders.parent_label)}</label>
-            <select id="folder-parent" class="select"
+            <select
+                id="folder-parent"
+                class="select"
                 on:change=move |ev| {
                     let v = event_target_value(&ev);
                     selected.set((!v.is_empty()).then_some(v));
-                }>
-                <option value="" selected=initial.is_none()>{crate::tr!(i18n, folders.top_level)}</option>
-                {choices.into_iter().map(|(f, depth)| {
-                    let label = format!("{}{}", "\u{2003}".repeat(depth), folder_label(i18n, &f));
-                    let is_selected = initial.as_deref() == Some(f.id.as_str());
-                    view! { <option value=f.id.clone() selected=is_selected>{label}</option> }
-                }).collect_view()}
+                }
+            >
+                <option value="" selected=initial.is_none()>
+                    {crate::tr!(i18n, folders.top_level)}
+                </option>
+                {choices
+                    .into_iter()
+                    .map(|(f, depth)| {
+                        let label = format!("{}{}", "\u{2003}".repeat(depth), folder_label(i18n, &f));
+                        let is_selected = initial.as_deref() == Some(f.id.as_str());
+                        view! {
+                            <option value=f.id.clone() selected=is_selected>
+                                {label}
+                            </option>
+                        }
+                    })
+                    .collect_view()}
             </select>
         </div>
     }
@@ -335,18 +356,37 @@ fn NameForm(folder: Option<Folder>) -> impl IntoView {
         <form class="folder-form" on:submit=submit novalidate=true>
             <div class="field">
                 <label for="folder-name">{crate::tr!(i18n, folders.name_label)}</label>
-                <input id="folder-name" type="text" autocomplete="off" bind:value=name
+                <input
+                    id="folder-name"
+                    type="text"
+                    autocomplete="off"
+                    bind:value=name
                     aria-invalid=move || error.get().is_some().to_string()
-                    aria-describedby=move || error.get().map(|_| "folder-name-error")/>
-                {move || error.get().map(|e| view! {
-                    <p id="folder-name-error" class="field-error" role="alert">{name_error_text(i18n, e)}</p>
-                })}
+                    aria-describedby=move || error.get().map(|_| "folder-name-error")
+                />
+                {move || {
+                    error
+                        .get()
+                        .map(|e| {
+                            view! {
+                                <p id="folder-name-error" class="field-error" role="alert">
+                                    {name_error_text(i18n, e)}
+                                </p>
+                            }
+                        })
+                }}
             </div>
-            {creating.then(|| view! { <ParentSelect choices selected=parent/> })}
+            {creating.then(|| view! { <ParentSelect choices selected=parent /> })}
             <div class="dialog-buttons">
-                <button type="button" class="button secondary" on:click=move |_| manager.close()>{crate::tr!(i18n, folders.cancel)}</button>
+                <button type="button" class="button secondary" on:click=move |_| manager.close()>
+                    {crate::tr!(i18n, folders.cancel)}
+                </button>
                 <button type="submit" class="button primary" data-action="folder-submit">
-                    {if creating { t_string!(i18n, folders.create_submit) } else { t_string!(i18n, folders.rename_submit) }}
+                    {if creating {
+                        t_string!(i18n, folders.create_submit)
+                    } else {
+                        t_string!(i18n, folders.rename_submit)
+                    }}
                 </button>
             </div>
         </form>
@@ -386,11 +426,25 @@ fn MoveForm(folder: Folder) -> impl IntoView {
         };
     view! {
         <form class="folder-form" on:submit=submit novalidate=true>
-            <ParentSelect choices selected=parent/>
-            {move || error.get().map(|e| view! { <p class="field-error" role="alert">{e}</p> })}
+            <ParentSelect choices selected=parent />
+            {move || {
+                error
+                    .get()
+                    .map(|e| {
+                        view! {
+                            <p class="field-error" role="alert">
+                                {e}
+                            </p>
+                        }
+                    })
+            }}
             <div class="dialog-buttons">
-                <button type="button" class="button secondary" on:click=move |_| manager.close()>{crate::tr!(i18n, folders.cancel)}</button>
-                <button type="submit" class="button primary" data-action="folder-submit">{crate::tr!(i18n, folders.move_submit)}</button>
+                <button type="button" class="button secondary" on:click=move |_| manager.close()>
+                    {crate::tr!(i18n, folders.cancel)}
+                </button>
+                <button type="submit" class="button primary" data-action="folder-submit">
+                    {crate::tr!(i18n, folders.move_submit)}
+                </button>
             </div>
         </form>
     }
@@ -443,16 +497,26 @@ fn DeleteConfirm(folder: Folder) -> impl IntoView {
         });
     };
     view! {
-        <p class="dialog-text" data-testid="delete-plan">{text}</p>
+        <p class="dialog-text" data-testid="delete-plan">
+            {text}
+        </p>
         <div class="dialog-buttons">
             <button type="button" class="button secondary" autofocus=true on:click=move |_| manager.close()>
                 {if blocked { t_string!(i18n, folders.close) } else { t_string!(i18n, folders.cancel) }}
             </button>
-            {(!blocked).then(|| view! {
-                <button type="button" class="button danger" data-action="folder-delete-confirm" on:click=confirm>
-                    {crate::tr!(i18n, folders.delete_submit)}
-                </button>
-            })}
+            {(!blocked)
+                .then(|| {
+                    view! {
+                        <button
+                            type="button"
+                            class="button danger"
+                            data-action="folder-delete-confirm"
+                            on:click=confirm
+                        >
+                            {crate::tr!(i18n, folders.delete_submit)}
+                        </button>
+                    }
+                })}
         </div>
     }
 }
@@ -487,22 +551,34 @@ fn EmptyConfirm(folder: Folder) -> impl IntoView {
         }
     };
     view! {
-        <p class="dialog-text">{move || if count == 0 {
-            t_string!(i18n, quota.already_empty, folder = label.clone()).to_string()
-        } else if lang.get().is_singular(count) {
-            t_string!(i18n, quota.confirm_singular).to_string()
-        } else {
-            t_string!(i18n, quota.confirm_plural, count = count).to_string()
-        }}</p>
+        <p class="dialog-text">
+            {move || {
+                if count == 0 {
+                    t_string!(i18n, quota.already_empty, folder = label.clone()).to_string()
+                } else if lang.get().is_singular(count) {
+                    t_string!(i18n, quota.confirm_singular).to_string()
+                } else {
+                    t_string!(i18n, quota.confirm_plural, count = count).to_string()
+                }
+            }}
+        </p>
         <div class="dialog-buttons">
             <button type="button" class="button secondary" autofocus=true on:click=move |_| manager.close()>
                 {if count == 0 { t_string!(i18n, folders.close) } else { t_string!(i18n, folders.cancel) }}
             </button>
-            {(count > 0).then(|| view! {
-                <button type="button" class="button danger" data-action="empty-confirm" on:click=confirm.clone()>
-                    {crate::tr!(i18n, quota.confirm_submit)}
-                </button>
-            })}
+            {(count > 0)
+                .then(|| {
+                    view! {
+                        <button
+                            type="button"
+                            class="button danger"
+                            data-action="empty-confirm"
+                            on:click=confirm.clone()
+                        >
+                            {crate::tr!(i18n, quota.confirm_submit)}
+                        </button>
+                    }
+                })}
         </div>
     }
 }

@@ -41,10 +41,18 @@ pub fn FolderNav(folders: LocalResource<Result<Vec<Folder>, CallError>>, current
     // The folder whose menu is open.
     let menu_for = RwSignal::new(None::<String>);
     let list = move || match folders.get() {
-        None => view! { <p class="loading" role="status">{crate::tr!(i18n, loading)}</p> }.into_any(),
+        None => view! {
+            <p class="loading" role="status">
+                {crate::tr!(i18n, loading)}
+            </p>
+        }
+        .into_any(),
         Some(Err(error)) => view! {
-            <ErrorBanner title=Signal::derive(move || t_string!(i18n, list.folders_error).to_string())
-                detail=describe(i18n, error) on_retry=move || folders.refetch()/>
+            <ErrorBanner
+                title=Signal::derive(move || t_string!(i18n, list.folders_error).to_string())
+                detail=describe(i18n, error)
+                on_retry=move || folders.refetch()
+            />
         }
         .into_any(),
         Some(Ok(list)) => {
@@ -52,12 +60,19 @@ pub fn FolderNav(folders: LocalResource<Result<Vec<Folder>, CallError>>, current
             let rows = sidebar_rows(&list);
             let (over, leave, dropped) = (drop.clone(), drop.clone(), drop.clone());
             view! {
-                <ul class="folder-list" on:dragover=move |ev| over.over(ev) on:dragleave=move |ev| leave.leave(ev)
-                    on:drop=move |ev| dropped.drop(ev)>
-                    {rows.into_iter().map(|row| {
-                        let folder = list[row.index].clone();
-                        view! { <FolderItem folder depth=row.depth current menu_for/> }
-                    }).collect_view()}
+                <ul
+                    class="folder-list"
+                    on:dragover=move |ev| over.over(ev)
+                    on:dragleave=move |ev| leave.leave(ev)
+                    on:drop=move |ev| dropped.drop(ev)
+                >
+                    {rows
+                        .into_iter()
+                        .map(|row| {
+                            let folder = list[row.index].clone();
+                            view! { <FolderItem folder depth=row.depth current menu_for /> }
+                        })
+                        .collect_view()}
                 </ul>
             }
             .into_any()
@@ -66,14 +81,22 @@ pub fn FolderNav(folders: LocalResource<Result<Vec<Folder>, CallError>>, current
     view! {
         <div class="folders-header">
             <h2>{crate::tr!(i18n, shell.folders)}</h2>
-            <button type="button" id="new-folder" class="button secondary small new-folder" data-action="new-folder"
-                on:click=move |ev| { ev.stop_propagation(); manager.open(FolderDialog::Create) }>
-                <Icon kind=IconKind::Plus/>
+            <button
+                type="button"
+                id="new-folder"
+                class="button secondary small new-folder"
+                data-action="new-folder"
+                on:click=move |ev| {
+                    ev.stop_propagation();
+                    manager.open(FolderDialog::Create)
+                }
+            >
+                <Icon kind=IconKind::Plus />
                 <span>{crate::tr!(i18n, folders.new)}</span>
             </button>
         </div>
         {list}
-        <QuotaGauge/>
+        <QuotaGauge />
     }
 }
 
@@ -131,54 +154,131 @@ fn FolderItem(
         _ => None,
     };
     let link = if is_pending(&folder) {
-        view! { <span class="folder-link pending" aria-busy="true"><span class="folder-name">{label.clone()}</span></span> }.into_any()
+        view! {
+            <span class="folder-link pending" aria-busy="true">
+                <span class="folder-name">{label.clone()}</span>
+            </span>
+        }
+        .into_any()
     } else {
         view! {
-            <a class="folder-link" href=href data-mailbox-role=role data-mailbox-id=id.clone() data-folder-name=name.clone()
-                aria-current=move || is_current().then_some("page")>
+            <a
+                class="folder-link"
+                href=href
+                data-mailbox-role=role
+                data-mailbox-id=id.clone()
+                data-folder-name=name.clone()
+                aria-current=move || is_current().then_some("page")
+            >
                 <span class="folder-name">{label.clone()}</span>
-                {(unread > 0).then(|| view! {
-                    <span class="unread-count" aria-hidden="true">{unread}</span>
-                    <span class="visually-hidden">{t!(i18n, shell.unread_count, count = unread)}</span>
-                })}
+                {(unread > 0)
+                    .then(|| {
+                        view! {
+                            <span class="unread-count" aria-hidden="true">
+                                {unread}
+                            </span>
+                            <span class="visually-hidden">{t!(i18n, shell.unread_count, count = unread)}</span>
+                        }
+                    })}
             </a>
         }
         .into_any()
     };
     view! {
-        <li class=format!("folder-item depth-{}", depth.min(3)) node_ref=item
-            on:keydown=move |ev| if ev.key() == "Escape" && open.get_untracked() { ev.stop_propagation(); close(true) }
+        <li
+            class=format!("folder-item depth-{}", depth.min(3))
+            node_ref=item
+            on:keydown=move |ev| {
+                if ev.key() == "Escape" && open.get_untracked() {
+                    ev.stop_propagation();
+                    close(true)
+                }
+            }
             on:focusout=move |_| {
-                // Focus left the folder's menu: close it (checked once the focus has landed).
-                set_timeout(move || {
-                    let inside = document().active_element().zip(item.get_untracked())
-                        .is_some_and(|(active, li)| li.contains(Some(&active)));
-                    if !inside && open.try_get_untracked() == Some(true) { menu_for.set(None) }
-                }, std::time::Duration::ZERO);
-            }>
+                set_timeout(
+                    move || {
+                        let inside = document()
+                            .active_element()
+                            .zip(item.get_untracked())
+                            .is_some_and(|(active, li)| li.contains(Some(&active)));
+                        if !inside && open.try_get_untracked() == Some(true) {
+                            menu_for.set(None)
+                        }
+                    },
+                    std::time::Duration::ZERO,
+                );
+            }
+        >
             {link}
-            {(manageable || empty_text.is_some()).then(|| view! {
-                <button type="button" class="icon-button folder-menu-button" node_ref=button data-action="folder-menu"
-                    aria-expanded=move || open.get().to_string() aria-controls=menu_id.clone()
-                    on:click=move |ev| {
-                        ev.stop_propagation();
-                        let was_open = open.get_untracked();
-                        menu_for.set((!was_open).then(|| id.clone()));
-                    }>
-                    <Icon kind=IconKind::More/>
-                    <span class="visually-hidden">{t!(i18n, folders.actions_for, name = label())}</span>
-                </button>
-                <ul id=menu_id.clone() class="folder-menu" hidden=move || !open.get() data-testid="folder-menu">
-                    {manageable.then(|| view! {
-                        <li><button type="button" data-action="folder-rename" on:click=act(FolderDialog::Rename)>{crate::tr!(i18n, folders.rename)}</button></li>
-                        <li><button type="button" data-action="folder-move" on:click=act(FolderDialog::Move)>{crate::tr!(i18n, folders.move_to)}</button></li>
-                        <li><button type="button" data-action="folder-delete" on:click=act(FolderDialog::Delete)>{crate::tr!(i18n, folders.delete)}</button></li>
-                    })}
-                    {empty_text.map(|text| view! {
-                        <li><button type="button" data-action="folder-empty" on:click=act(FolderDialog::Empty)>{text}</button></li>
-                    })}
-                </ul>
-            })}
+            {(manageable || empty_text.is_some())
+                .then(|| {
+                    view! {
+                        <button
+                            type="button"
+                            class="icon-button folder-menu-button"
+                            node_ref=button
+                            data-action="folder-menu"
+                            aria-expanded=move || open.get().to_string()
+                            aria-controls=menu_id.clone()
+                            on:click=move |ev| {
+                                ev.stop_propagation();
+                                let was_open = open.get_untracked();
+                                menu_for.set((!was_open).then(|| id.clone()));
+                            }
+                        >
+                            <Icon kind=IconKind::More />
+                            <span class="visually-hidden">{t!(i18n, folders.actions_for, name = label())}</span>
+                        </button>
+                        <ul id=menu_id.clone() class="folder-menu" hidden=move || !open.get() data-testid="folder-menu">
+                            {manageable
+                                .then(|| {
+                                    view! {
+                                        <li>
+                                            <button
+                                                type="button"
+                                                data-action="folder-rename"
+                                                on:click=act(FolderDialog::Rename)
+                                            >
+                                                {crate::tr!(i18n, folders.rename)}
+                                            </button>
+                                        </li>
+                                        <li>
+                                            <button
+                                                type="button"
+                                                data-action="folder-move"
+                                                on:click=act(FolderDialog::Move)
+                                            >
+                                                {crate::tr!(i18n, folders.move_to)}
+                                            </button>
+                                        </li>
+                                        <li>
+                                            <button
+                                                type="button"
+                                                data-action="folder-delete"
+                                                on:click=act(FolderDialog::Delete)
+                                            >
+                                                {crate::tr!(i18n, folders.delete)}
+                                            </button>
+                                        </li>
+                                    }
+                                })}
+                            {empty_text
+                                .map(|text| {
+                                    view! {
+                                        <li>
+                                            <button
+                                                type="button"
+                                                data-action="folder-empty"
+                                                on:click=act(FolderDialog::Empty)
+                                            >
+                                                {text}
+                                            </button>
+                                        </li>
+                                    }
+                                })}
+                        </ul>
+                    }
+                })}
         </li>
     }
 }

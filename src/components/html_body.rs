@@ -85,31 +85,54 @@ pub fn HtmlBody(
     view! {
         <Show when=move || failed.get()>
             <p class="notice">{crate::tr!(i18n, read.html_failed)}</p>
-            <TextBody text=fallback_text() marks=fallback_marks()/>
+            <TextBody text=fallback_text() marks=fallback_marks() />
         </Show>
-        <Show when=move || !failed.get()>
-            {move || deceptive.get().first().cloned().map(|m| view! {
-                <p class="phishing-banner" role="alert">
-                    {t_string!(i18n, read.deceptive_banner, shown = m.shown_host.clone(), real = m.real_host.clone()).to_string()}
-                </p>
-            })}
-            <Show when=move || blocked.get() && !remote.get()>
+        <Show when=move || {
+            !failed.get()
+        }>
+            {move || {
+                deceptive
+                    .get()
+                    .first()
+                    .cloned()
+                    .map(|m| {
+                        view! {
+                            <p class="phishing-banner" role="alert">
+                                {t_string!(
+                                    i18n, read.deceptive_banner, shown = m.shown_host.clone(), real = m.real_host.clone()
+                                )
+                                    .to_string()}
+                            </p>
+                        }
+                    })
+            }} <Show when=move || blocked.get() && !remote.get()>
                 <div class="remote-banner" role="status">
                     <p>{crate::tr!(i18n, read.remote_blocked)}</p>
-                    <button type="button" class="button" on:click=move |_| remote.set(true)>{crate::tr!(i18n, read.show_images)}</button>
+                    <button type="button" class="button" on:click=move |_| remote.set(true)>
+                        {crate::tr!(i18n, read.show_images)}
+                    </button>
                     <button type="button" class="button secondary" on:click=always>
                         {t_string!(i18n, read.always_show_images, sender = sender_label.get_value()).to_string()}
                     </button>
                 </div>
             </Show>
-            {move || cids.get().map(|_| view! {
-                <iframe node_ref=frame class="message-frame" sandbox=facteur_mail_html::SANDBOX
-                    title=move || t_string!(i18n, read.frame_title).to_string()
-                    srcdoc=move || facteur_mail_html::srcdoc(remote.get(), lang.get().tag())
-                    on:load=on_load/>
-            })}
+            {move || {
+                cids.get()
+                    .map(|_| {
+                        view! {
+                            <iframe
+                                node_ref=frame
+                                class="message-frame"
+                                sandbox=facteur_mail_html::SANDBOX
+                                title=move || t_string!(i18n, read.frame_title).to_string()
+                                srcdoc=move || facteur_mail_html::srcdoc(remote.get(), lang.get().tag())
+                                on:load=on_load
+                            />
+                        }
+                    })
+            }}
         </Show>
-        <DeceptiveLinkDialog held/>
+        <DeceptiveLinkDialog held />
     }
 }
 
@@ -187,15 +210,34 @@ fn DeceptiveLinkDialog(held: HeldLink) -> impl IntoView {
         open.set(false);
     };
     view! {
-        <Modal open title=Signal::derive(move || t_string!(i18n, read.deceptive_title).to_string())
-            title_id="deceptive-title" testid="deceptive-dialog">
-            {move || pending.get().map(|(m, _)| view! {
-                <p>{t_string!(i18n, read.deceptive_text, shown = m.shown_host.clone(), real = m.real_host.clone()).to_string()}</p>
-            })}
+        <Modal
+            open
+            title=Signal::derive(move || t_string!(i18n, read.deceptive_title).to_string())
+            title_id="deceptive-title"
+            testid="deceptive-dialog"
+        >
+            {move || {
+                pending
+                    .get()
+                    .map(|(m, _)| {
+                        view! {
+                            <p>
+                                {t_string!(
+                                    i18n, read.deceptive_text, shown = m.shown_host.clone(), real = m.real_host.clone()
+                                )
+                                    .to_string()}
+                            </p>
+                        }
+                    })
+            }}
             <p>{crate::tr!(i18n, read.deceptive_advice)}</p>
             <div class="dialog-buttons">
-                <button type="button" class="button primary" autofocus on:click=move |_| open.set(false)>{crate::tr!(i18n, read.deceptive_cancel)}</button>
-                <button type="button" class="button secondary" on:click=open_anyway>{crate::tr!(i18n, read.deceptive_open)}</button>
+                <button type="button" class="button primary" autofocus on:click=move |_| open.set(false)>
+                    {crate::tr!(i18n, read.deceptive_cancel)}
+                </button>
+                <button type="button" class="button secondary" on:click=open_anyway>
+                    {crate::tr!(i18n, read.deceptive_open)}
+                </button>
             </div>
         </Modal>
     }

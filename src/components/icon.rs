@@ -59,9 +59,20 @@ impl IconKind {
 #[component]
 pub fn Icon(kind: IconKind) -> impl IntoView {
     view! {
-        <svg class="icon" viewBox="0 0 24 24" width="20" height="20" aria-hidden="true" focusable="false"
-            fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round" stroke-linejoin="round">
-            <path d=kind.path()/>
+        <svg
+            class="icon"
+            viewBox="0 0 24 24"
+            width="20"
+            height="20"
+            aria-hidden="true"
+            focusable="false"
+            fill="none"
+            stroke="currentColor"
+            stroke-width="2"
+            stroke-linecap="round"
+            stroke-linejoin="round"
+        >
+            <path d=kind.path() />
         </svg>
     }
 }

@@ -54,10 +54,17 @@ pub fn LabelChips(#[prop(into)] labels: Signal<Vec<String>>) -> impl IntoView {
             view! {
                 <span class="label-chips" data-testid="label-chips">
                     <span class="visually-hidden">{crate::tr!(i18n, labels.list)}" : "</span>
-                    {list.into_iter().map(|k| {
-                        let name = label_name(&k);
-                        view! { <span class=format!("label-chip {}", colour_class(&k)) data-keyword=k>{name}</span> }
-                    }).collect_view()}
+                    {list
+                        .into_iter()
+                        .map(|k| {
+                            let name = label_name(&k);
+                            view! {
+                                <span class=format!("label-chip {}", colour_class(&k)) data-keyword=k>
+                                    {name}
+                                </span>
+                            }
+                        })
+                        .collect_view()}
                 </span>
             }
         })
@@ -159,19 +166,34 @@ pub fn LabelMenu(messages: Vec<(String, Vec<String>)>) -> impl IntoView {
         }
     };
     view! {
-        <div class="label-menu" node_ref=container on:keydown=on_keydown
+        <div
+            class="label-menu"
+            node_ref=container
+            on:keydown=on_keydown
             on:focusout=move |_| {
-                // Focus left the menu (Tab, a click elsewhere): close it. Checked once the
-                // focus has landed (a blur comes before the next focus).
-                set_timeout(move || {
-                    let inside = document().active_element().zip(container.get_untracked())
-                        .is_some_and(|(active, div)| div.contains(Some(&active)));
-                    if !inside { let _ = open.try_set(false); }
-                }, std::time::Duration::ZERO);
-            }>
-            <button type="button" class="button secondary small" data-action="labels" node_ref=button
-                aria-expanded=move || open.get().to_string() aria-controls="label-menu-panel"
-                on:click=move |_| open.update(|o| *o = !*o)>
+                set_timeout(
+                    move || {
+                        let inside = document()
+                            .active_element()
+                            .zip(container.get_untracked())
+                            .is_some_and(|(active, div)| div.contains(Some(&active)));
+                        if !inside {
+                            let _ = open.try_set(false);
+                        }
+                    },
+                    std::time::Duration::ZERO,
+                );
+            }
+        >
+            <button
+                type="button"
+                class="button secondary small"
+                data-action="labels"
+                node_ref=button
+                aria-expanded=move || open.get().to_string()
+                aria-controls="label-menu-panel"
+                on:click=move |_| open.update(|o| *o = !*o)
+            >
                 {crate::tr!(i18n, labels.menu)}
             </button>
             <div id="label-menu-panel" class="label-menu-panel" hidden=move || !open.get() data-testid="label-menu">
@@ -182,33 +204,58 @@ pub fn LabelMenu(messages: Vec<(String, Vec<String>)>) -> impl IntoView {
                         if all.is_empty() {
                             return view! { <p class="hint">{crate::tr!(i18n, labels.none)}</p> }.into_any();
                         }
-                        all.into_iter().map(|k| {
-                            let checked = on_conversation.get().contains(&k);
-                            let set = set.clone();
-                            let keyword = k.clone();
-                            view! {
-                                <label class="checkbox label-option">
-                                    <input type="checkbox" prop:checked=checked data-keyword=k.clone()
-                                        on:change=move |ev| set(keyword.clone(), event_target_checked(&ev))/>
-                                    <span class=format!("label-chip {}", colour_class(&k))>{label_name(&k)}</span>
-                                </label>
-                            }
-                        }).collect_view().into_any()
+                        all.into_iter()
+                            .map(|k| {
+                                let checked = on_conversation.get().contains(&k);
+                                let set = set.clone();
+                                let keyword = k.clone();
+                                view! {
+                                    <label class="checkbox label-option">
+                                        <input
+                                            type="checkbox"
+                                            prop:checked=checked
+                                            data-keyword=k.clone()
+                                            on:change=move |ev| set(keyword.clone(), event_target_checked(&ev))
+                                        />
+                                        <span class=format!("label-chip {}", colour_class(&k))>{label_name(&k)}</span>
+                                    </label>
+                                }
+                            })
+                            .collect_view()
+                            .into_any()
                     }}
                 </fieldset>
                 <form class="label-new" on:submit=add novalidate=true>
-                    <label for="new-label" class="visually-hidden">{crate::tr!(i18n, labels.new_label)}</label>
-                    <input id="new-label" type="text" autocomplete="off" placeholder=move || t_string!(i18n, labels.new_label)
-                        bind:value=new_name aria-invalid=move || error.get().is_some().to_string()
-                        aria-describedby=move || error.get().map(|_| "new-label-error")/>
-                    <button type="submit" class="button secondary small">{crate::tr!(i18n, labels.add)}</button>
-                    {move || error.get().map(|e| view! {
-                        <p id="new-label-error" class="field-error" role="alert">{match e {
-                            LabelError::Empty => t_string!(i18n, labels.err_empty),
-                            LabelError::TooLong => t_string!(i18n, labels.err_too_long),
-                            LabelError::Reserved => t_string!(i18n, labels.err_reserved),
-                        }}</p>
-                    })}
+                    <label for="new-label" class="visually-hidden">
+                        {crate::tr!(i18n, labels.new_label)}
+                    </label>
+                    <input
+                        id="new-label"
+                        type="text"
+                        autocomplete="off"
+                        placeholder=move || t_string!(i18n, labels.new_label)
+                        bind:value=new_name
+                        aria-invalid=move || error.get().is_some().to_string()
+                        aria-describedby=move || error.get().map(|_| "new-label-error")
+                    />
+                    <button type="submit" class="button secondary small">
+                        {crate::tr!(i18n, labels.add)}
+                    </button>
+                    {move || {
+                        error
+                            .get()
+                            .map(|e| {
+                                view! {
+                                    <p id="new-label-error" class="field-error" role="alert">
+                                        {match e {
+                                            LabelError::Empty => t_string!(i18n, labels.err_empty),
+                                            LabelError::TooLong => t_string!(i18n, labels.err_too_long),
+                                            LabelError::Reserved => t_string!(i18n, labels.err_reserved),
+                                        }}
+                                    </p>
+                                }
+                            })
+                    }}
                 </form>
             </div>
         </div>

@@ -19,8 +19,13 @@ fn local_offset() -> chrono::FixedOffset {
 pub fn PlaceholderRow(position: usize, setsize: Signal<usize>) -> impl IntoView {
     let i18n = use_i18n();
     view! {
-        <li class="message-row placeholder" data-position=position aria-busy="true"
-            aria-posinset=position + 1 aria-setsize=move || setsize.get()>
+        <li
+            class="message-row placeholder"
+            data-position=position
+            aria-busy="true"
+            aria-posinset=position + 1
+            aria-setsize=move || setsize.get()
+        >
             <span class="placeholder-text">{crate::tr!(i18n, loading)}</span>
         </li>
     }
@@ -129,54 +134,110 @@ pub fn MessageRow(message: MessageSummary, position: usize, setsize: Signal<usiz
         move |_| prefetch::prefetch(&mail, &thread)
     };
     view! {
-        <li class="message-row" class:unread=move || unread.get() class:selected=move || selected.get()
-            data-testid="message-row" data-id=message.id.clone() data-position=position
-            aria-posinset=position + 1 aria-setsize=move || setsize.get()
-            draggable="true" on:dragstart=drag_start on:dragend=move |_| mail.dragging.set(None)
-            on:pointerenter=rest on:pointerleave=leave on:focusin=focused>
+        <li
+            class="message-row"
+            class:unread=move || unread.get()
+            class:selected=move || selected.get()
+            data-testid="message-row"
+            data-id=message.id.clone()
+            data-position=position
+            aria-posinset=position + 1
+            aria-setsize=move || setsize.get()
+            draggable="true"
+            on:dragstart=drag_start
+            on:dragend=move |_| mail.dragging.set(None)
+            on:pointerenter=rest
+            on:pointerleave=leave
+            on:focusin=focused
+        >
             <label class="row-select">
-                <input type="checkbox" prop:checked=move || selected.get() on:click=toggle/>
+                <input type="checkbox" prop:checked=move || selected.get() on:click=toggle />
                 <span class="visually-hidden">{check_label}</span>
             </label>
-            <a class="row-link" href=href aria-current=move || is_open().then_some("true")
-                on:click=move |_| mail.cursor.set(Some(position))>
-            <span class="marks">
-                <Show when=move || unread.get()>
-                    <span class="unread-dot" aria-hidden="true"></span>
-                    <span class="visually-hidden">{crate::tr!(i18n, list.unread)}</span>
-                </Show>
-            </span>
-            <span class="from">
-                {move || sender.clone().unwrap_or_else(|| t_string!(i18n, list.unknown_sender).to_string())}
-                {(message.thread_size > 1).then(|| {
-                    let n = message.thread_size;
-                    view! {
-                        <span class="thread-count" aria-hidden="true">{n}</span>
-                        <span class="visually-hidden">{t!(i18n, list.in_conversation, count = n)}</span>
-                    }
-                })}
-            </span>
-            <span class="summary">
-                <crate::pages::mail::FolderChips mailbox_ids=message.mailbox_ids.clone()/>
-                <crate::components::labels::LabelChips labels/>
-                <span class="subject">{move || match highlight.get().subject {
-                    Some(segments) => view! { <Snippet segments/> }.into_any(),
-                    None => subject.clone().unwrap_or_else(|| t_string!(i18n, list.no_subject).to_string()).into_any(),
-                }}</span>
-                {move || match highlight.get().preview {
-                    Some(segments) => Some(view! { " — " <span class="preview snippet"><Snippet segments/></span> }.into_any()),
-                    None => (!preview.is_empty()).then(|| view! { " — " <span class="preview">{preview.clone()}</span> }.into_any()),
-                }}
-            </span>
-            <span class="date">
-                <Show when=move || flagged.get()>
-                    <span class="mark flag"><Icon kind=IconKind::Flag/><span class="visually-hidden">{crate::tr!(i18n, list.flagged)}</span></span>
-                </Show>
-                {message.has_attachment.then(|| view! {
-                    <span class="mark attachment"><Icon kind=IconKind::Attachment/><span class="visually-hidden">{crate::tr!(i18n, list.attachment)}</span></span>
-                })}
-                <time datetime=received.to_rfc3339() title=date_title>{date}</time>
-            </span>
+            <a
+                class="row-link"
+                href=href
+                aria-current=move || is_open().then_some("true")
+                on:click=move |_| mail.cursor.set(Some(position))
+            >
+                <span class="marks">
+                    <Show when=move || unread.get()>
+                        <span class="unread-dot" aria-hidden="true"></span>
+                        <span class="visually-hidden">{crate::tr!(i18n, list.unread)}</span>
+                    </Show>
+                </span>
+                <span class="from">
+                    {move || sender.clone().unwrap_or_else(|| t_string!(i18n, list.unknown_sender).to_string())}
+                    {(message.thread_size > 1)
+                        .then(|| {
+                            let n = message.thread_size;
+                            view! {
+                                <span class="thread-count" aria-hidden="true">
+                                    {n}
+                                </span>
+                                <span class="visually-hidden">{t!(i18n, list.in_conversation, count = n)}</span>
+                            }
+                        })}
+                </span>
+                <span class="summary">
+                    <crate::pages::mail::FolderChips mailbox_ids=message.mailbox_ids.clone() />
+                    <crate::components::labels::LabelChips labels />
+                    <span class="subject">
+                        {move || match highlight.get().subject {
+                            Some(segments) => view! { <Snippet segments /> }.into_any(),
+                            None => {
+                                subject
+                                    .clone()
+                                    .unwrap_or_else(|| t_string!(i18n, list.no_subject).to_string())
+                                    .into_any()
+                            }
+                        }}
+                    </span>
+                    {move || match highlight.get().preview {
+                        Some(segments) => {
+                            Some(
+                                view! {
+                                    " — "
+                                    <span class="preview snippet">
+                                        <Snippet segments />
+                                    </span>
+                                }
+                                    .into_any(),
+                            )
+                        }
+                        None => {
+                            (!preview.is_empty())
+                                .then(|| {
+                                    view! {
+                                        " — "
+                                        <span class="preview">{preview.clone()}</span>
+                                    }
+                                        .into_any()
+                                })
+                        }
+                    }}
+                </span>
+                <span class="date">
+                    <Show when=move || flagged.get()>
+                        <span class="mark flag">
+                            <Icon kind=IconKind::Flag />
+                            <span class="visually-hidden">{crate::tr!(i18n, list.flagged)}</span>
+                        </span>
+                    </Show>
+                    {message
+                        .has_attachment
+                        .then(|| {
+                            view! {
+                                <span class="mark attachment">
+                                    <Icon kind=IconKind::Attachment />
+                                    <span class="visually-hidden">{crate::tr!(i18n, list.attachment)}</span>
+                                </span>
+                            }
+                        })}
+                    <time datetime=received.to_rfc3339() title=date_title>
+                        {date}
+                    </time>
+                </span>
             </a>
         </li>
     }

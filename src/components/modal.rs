@@ -51,8 +51,15 @@ pub fn Modal(
         }
     });
     view! {
-        <dialog node_ref=dialog class="modal" aria-labelledby=title_id data-testid=testid
-            on:close=move |_| { let _ = open.try_set(false); }>
+        <dialog
+            node_ref=dialog
+            class="modal"
+            aria-labelledby=title_id
+            data-testid=testid
+            on:close=move |_| {
+                let _ = open.try_set(false);
+            }
+        >
             <h2 id=title_id>{title}</h2>
             {children()}
         </dialog>

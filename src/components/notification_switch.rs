@@ -29,17 +29,25 @@ pub fn NotificationSwitch() -> impl IntoView {
         let state = permission.get()?;
         Some(view! {
             <section class="notify-setting" aria-labelledby="notify-title" data-testid="notify-setting">
-                <h2 id="notify-title" class="notify-title">{crate::tr!(i18n, live.notify_title)}</h2>
+                <h2 id="notify-title" class="notify-title">
+                    {crate::tr!(i18n, live.notify_title)}
+                </h2>
                 {match state {
-                    NotificationPermission::Granted => view! { <p role="status">{crate::tr!(i18n, live.notify_on)}</p> }.into_any(),
-                    NotificationPermission::Denied => view! { <p role="status">{crate::tr!(i18n, live.notify_blocked)}</p> }.into_any(),
-                    _ => view! {
-                        <button type="button" class="button secondary small notify-enable" on:click=ask>
-                            <Icon kind=IconKind::Bell/>
-                            <span>{crate::tr!(i18n, live.notify_enable)}</span>
-                        </button>
+                    NotificationPermission::Granted => {
+                        view! { <p role="status">{crate::tr!(i18n, live.notify_on)}</p> }.into_any()
                     }
-                    .into_any(),
+                    NotificationPermission::Denied => {
+                        view! { <p role="status">{crate::tr!(i18n, live.notify_blocked)}</p> }.into_any()
+                    }
+                    _ => {
+                        view! {
+                            <button type="button" class="button secondary small notify-enable" on:click=ask>
+                                <Icon kind=IconKind::Bell />
+                                <span>{crate::tr!(i18n, live.notify_enable)}</span>
+                            </button>
+                        }
+                            .into_any()
+                    }
                 }}
             </section>
         })

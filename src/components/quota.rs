@@ -51,8 +51,14 @@ pub fn QuotaBanner() -> impl IntoView {
                 _ => t_string!(i18n, quota.empty_junk),
             };
             view! {
-                <button type="button" class="button secondary small" data-action=format!("empty-{role}")
-                    on:click=move |_| manager.open(FolderDialog::Empty(folder.clone()))>{text}</button>
+                <button
+                    type="button"
+                    class="button secondary small"
+                    data-action=format!("empty-{role}")
+                    on:click=move |_| manager.open(FolderDialog::Empty(folder.clone()))
+                >
+                    {text}
+                </button>
             }
         })
     };
@@ -65,7 +71,11 @@ pub fn QuotaBanner() -> impl IntoView {
                 .to_string();
         Some(view! {
             <div class="quota-banner" data-testid="quota-banner">
-                <p><strong>{text}</strong>" "{crate::tr!(i18n, quota.hint)}</p>
+                <p>
+                    <strong>{text}</strong>
+                    " "
+                    {crate::tr!(i18n, quota.hint)}
+                </p>
                 <div class="quota-actions">{empty_button("trash")}{empty_button("junk")}</div>
             </div>
         })
@@ -92,10 +102,22 @@ pub fn QuotaGauge() -> impl IntoView {
         .to_string();
         Some(view! {
             <div class="quota-gauge" class:almost-full=usage.almost_full() data-testid="quota-gauge">
-                <span id="quota-gauge-label" class="quota-gauge-label">{crate::tr!(i18n, quota.gauge_label)}</span>
-                <meter aria-labelledby="quota-gauge-label" aria-describedby="quota-gauge-text" min="0" max="100"
-                    low="75" high="90" optimum="0" value=usage.percent().to_string()></meter>
-                <span id="quota-gauge-text" class="quota-gauge-text">{text}</span>
+                <span id="quota-gauge-label" class="quota-gauge-label">
+                    {crate::tr!(i18n, quota.gauge_label)}
+                </span>
+                <meter
+                    aria-labelledby="quota-gauge-label"
+                    aria-describedby="quota-gauge-text"
+                    min="0"
+                    max="100"
+                    low="75"
+                    high="90"
+                    optimum="0"
+                    value=usage.percent().to_string()
+                ></meter>
+                <span id="quota-gauge-text" class="quota-gauge-text">
+                    {text}
+                </span>
             </div>
         })
     }

@@ -16,7 +16,7 @@ pub fn TextBody(text: String, #[prop(optional)] marks: Vec<String>) -> impl Into
     let marks = Arc::new(marks);
     view! {
         <div class="text-body">
-            {blocks.into_iter().map(|b| view! { <BlockView block=b depth=0 marks=marks.clone()/> }).collect_view()}
+            {blocks.into_iter().map(|b| view! { <BlockView block=b depth=0 marks=marks.clone() /> }).collect_view()}
         </div>
     }
 }
@@ -25,7 +25,7 @@ pub fn TextBody(text: String, #[prop(optional)] marks: Vec<String>) -> impl Into
 fn marked_text(text: String, marks: &[String]) -> AnyView {
     match marks.is_empty() {
         true => text.into_any(),
-        false => view! { <Snippet segments=mark(&text, marks)/> }.into_any(),
+        false => view! { <Snippet segments=mark(&text, marks) /> }.into_any(),
     }
 }
 
@@ -35,15 +35,29 @@ fn BlockView(block: Block, depth: usize, marks: Arc<Vec<String>>) -> impl IntoVi
     match block {
         Block::Lines(lines) => view! {
             <p class="text-lines">
-                {lines.into_iter().enumerate().map(|(n, line)| view! {
-                    {(n > 0).then(|| view! { <br/> })}
-                    {line.into_iter().map(|piece| match piece {
-                        Inline::Text(text) => marked_text(text, &marks),
-                        Inline::Link { text, href } => view! {
-                            <a href=href target="_blank" rel="noopener noreferrer">{text}</a>
-                        }.into_any(),
-                    }).collect_view()}
-                }).collect_view()}
+                {lines
+                    .into_iter()
+                    .enumerate()
+                    .map(|(n, line)| {
+                        view! {
+                            {(n > 0).then(|| view! { <br /> })}
+                            {line
+                                .into_iter()
+                                .map(|piece| match piece {
+                                    Inline::Text(text) => marked_text(text, &marks),
+                                    Inline::Link { text, href } => {
+                                        view! {
+                                            <a href=href target="_blank" rel="noopener noreferrer">
+                                                {text}
+                                            </a>
+                                        }
+                                            .into_any()
+                                    }
+                                })
+                                .collect_view()}
+                        }
+                    })
+                    .collect_view()}
             </p>
         }
         .into_any(),
@@ -51,13 +65,23 @@ fn BlockView(block: Block, depth: usize, marks: Arc<Vec<String>>) -> impl IntoVi
             let open = RwSignal::new(false);
             view! {
                 <div class="quote-block">
-                    <button type="button" class="quote-toggle" aria-expanded=move || open.get().to_string()
-                        on:click=move |_| open.update(|o| *o = !*o)>
-                        {move || if open.get() { t_string!(i18n, read.hide_quote) } else { t_string!(i18n, read.show_quote) }}
+                    <button
+                        type="button"
+                        class="quote-toggle"
+                        aria-expanded=move || open.get().to_string()
+                        on:click=move |_| open.update(|o| *o = !*o)
+                    >
+                        {move || {
+                            if open.get() { t_string!(i18n, read.hide_quote) } else { t_string!(i18n, read.show_quote) }
+                        }}
                     </button>
                     <Show when=move || open.get()>
                         <blockquote>
-                            {inner.clone().into_iter().map(|b| view! { <BlockView block=b depth=depth + 1 marks=marks.clone()/> }).collect_view()}
+                            {inner
+                                .clone()
+                                .into_iter()
+                                .map(|b| view! { <BlockView block=b depth=depth + 1 marks=marks.clone() /> })
+                                .collect_view()}
                         </blockquote>
                     </Show>
                 </div>

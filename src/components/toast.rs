@@ -84,14 +84,24 @@ pub fn ToastArea() -> impl IntoView {
             <For each=move || toasts.list.get() key=|t| t.id let:toast>
                 <div class="toast" class:error=toast.error data-testid="toast">
                     <span>{toast.text.clone()}</span>
-                    {toast.undo.clone().map(|undo| {
-                        let id = toast.id;
-                        view! {
-                            <button type="button" class="toast-undo" on:click=move |_| { toasts.dismiss(id); undo() }>
-                                {crate::tr!(i18n, actions.undo)}
-                            </button>
-                        }
-                    })}
+                    {toast
+                        .undo
+                        .clone()
+                        .map(|undo| {
+                            let id = toast.id;
+                            view! {
+                                <button
+                                    type="button"
+                                    class="toast-undo"
+                                    on:click=move |_| {
+                                        toasts.dismiss(id);
+                                        undo()
+                                    }
+                                >
+                                    {crate::tr!(i18n, actions.undo)}
+                                </button>
+                            }
+                        })}
                 </div>
             </For>
         </div>

@@ -79,7 +79,8 @@ fn not_downloaded(retry: impl Fn() + 'static) -> AnyView {
         <crate::components::error_banner::ErrorBanner
             title=Signal::derive(move || t_string!(i18n, errors.part_not_downloaded).to_string())
             detail=Signal::derive(move || t_string!(i18n, errors.network).to_string())
-            on_retry=retry/>
+            on_retry=retry
+        />
     }
     .into_any()
 }

@@ -87,7 +87,11 @@ pub fn LoginPage() -> impl IntoView {
                     FormProblem::MissingPassword => t_string!(i18n, login.missing_password),
                     FormProblem::MissingServer => t_string!(i18n, login.missing_server),
                 };
-                view! { <p class="field-error" id=format!("{}-error", field_id(which))>{text}</p> }
+                view! {
+                    <p class="field-error" id=format!("{}-error", field_id(which))>
+                        {text}
+                    </p>
+                }
             })
         }
     };
@@ -113,58 +117,110 @@ pub fn LoginPage() -> impl IntoView {
                     <span class="brand-name">{crate::tr!(i18n, app_name)}</span>
                     <span class="brand-institution">{institution.clone()}</span>
                 </p>
-                <LanguageSwitch/>
+                <LanguageSwitch />
             </header>
             <main id="main" class="login-main">
                 <form class="login-card" on:submit=on_submit novalidate=true aria-labelledby="login-title">
                     <h1 id="login-title">{crate::tr!(i18n, login.title)}</h1>
                     <p class="login-intro">{t!(i18n, webmail_of, institution = institution.clone())}</p>
-                    {signed_out.then(|| view! { <p class="notice" role="status">{crate::tr!(i18n, login.signed_out)}</p> })}
-                    {(!signed_out && remembered.is_some()).then(|| view! { <p class="notice">{crate::tr!(i18n, login.reload_notice)}</p> })}
-                    {move || failure.get().map(|why| view! { <LoginFailureMessage why/> })}
-                    {asks_server.then(|| view! {
-                        <div class="field">
-                            <label for="server">{crate::tr!(i18n, login.server)}</label>
-                            <p class="hint" id="server-hint">{crate::tr!(i18n, login.server_hint)}</p>
-                            <input id="server" name="server" type="url" inputmode="url" autocomplete="url"
-                                aria-invalid=invalid(FormProblem::MissingServer)
-                                aria-describedby=described(FormProblem::MissingServer, "server-hint")
-                                bind:value=server/>
-                            {field_error(FormProblem::MissingServer)}
-                        </div>
-                    })}
+                    {signed_out
+                        .then(|| {
+                            view! {
+                                <p class="notice" role="status">
+                                    {crate::tr!(i18n, login.signed_out)}
+                                </p>
+                            }
+                        })}
+                    {(!signed_out && remembered.is_some())
+                        .then(|| view! { <p class="notice">{crate::tr!(i18n, login.reload_notice)}</p> })}
+                    {move || failure.get().map(|why| view! { <LoginFailureMessage why /> })}
+                    {asks_server
+                        .then(|| {
+                            view! {
+                                <div class="field">
+                                    <label for="server">{crate::tr!(i18n, login.server)}</label>
+                                    <p class="hint" id="server-hint">
+                                        {crate::tr!(i18n, login.server_hint)}
+                                    </p>
+                                    <input
+                                        id="server"
+                                        name="server"
+                                        type="url"
+                                        inputmode="url"
+                                        autocomplete="url"
+                                        aria-invalid=invalid(FormProblem::MissingServer)
+                                        aria-describedby=described(FormProblem::MissingServer, "server-hint")
+                                        bind:value=server
+                                    />
+                                    {field_error(FormProblem::MissingServer)}
+                                </div>
+                            }
+                        })}
                     <div class="field">
                         <label for="username">{crate::tr!(i18n, login.username)}</label>
-                        <p class="hint" id="username-hint">{crate::tr!(i18n, login.username_hint)}</p>
-                        <input id="username" name="username" type="text" autocomplete="username"
-                            autocapitalize="none" spellcheck="false" required=true
+                        <p class="hint" id="username-hint">
+                            {crate::tr!(i18n, login.username_hint)}
+                        </p>
+                        <input
+                            id="username"
+                            name="username"
+                            type="text"
+                            autocomplete="username"
+                            autocapitalize="none"
+                            spellcheck="false"
+                            required=true
                             aria-invalid=invalid(FormProblem::MissingUsername)
                             aria-describedby=described(FormProblem::MissingUsername, "username-hint")
-                            bind:value=username/>
+                            bind:value=username
+                        />
                         {field_error(FormProblem::MissingUsername)}
                     </div>
                     <div class="field">
                         <label for="password">{crate::tr!(i18n, login.password)}</label>
-                        <input id="password" name="password" node_ref=password_input
+                        <input
+                            id="password"
+                            name="password"
+                            node_ref=password_input
                             type=move || if show_password.get() { "text" } else { "password" }
-                            autocomplete="current-password" required=true
+                            autocomplete="current-password"
+                            required=true
                             aria-invalid=invalid(FormProblem::MissingPassword)
                             aria-describedby=described(FormProblem::MissingPassword, "password-privacy")
-                            bind:value=password/>
+                            bind:value=password
+                        />
                         {field_error(FormProblem::MissingPassword)}
                         <div class="checkbox">
-                            <input id="show-password" type="checkbox" bind:checked=show_password/>
+                            <input id="show-password" type="checkbox" bind:checked=show_password />
                             <label for="show-password">{crate::tr!(i18n, login.show_password)}</label>
                         </div>
-                        <p class="hint" id="password-privacy">{crate::tr!(i18n, login.privacy)}</p>
+                        <p class="hint" id="password-privacy">
+                            {crate::tr!(i18n, login.privacy)}
+                        </p>
                     </div>
-                    <button type="submit" class="button primary" aria-busy=move || pending.get().then_some("true")
-                        disabled=move || pending.get()>
-                        {move || if pending.get() { t_string!(i18n, login.submitting) } else { t_string!(i18n, login.submit) }}
+                    <button
+                        type="submit"
+                        class="button primary"
+                        aria-busy=move || pending.get().then_some("true")
+                        disabled=move || pending.get()
+                    >
+                        {move || {
+                            if pending.get() {
+                                t_string!(i18n, login.submitting)
+                            } else {
+                                t_string!(i18n, login.submit)
+                            }
+                        }}
                     </button>
-                    {config.reset_password_url.clone().map(|url| view! {
-                        <p class="forgot"><a href=url>{crate::tr!(i18n, login.forgot_password)}</a></p>
-                    })}
+                    {config
+                        .reset_password_url
+                        .clone()
+                        .map(|url| {
+                            view! {
+                                <p class="forgot">
+                                    <a href=url>{crate::tr!(i18n, login.forgot_password)}</a>
+                                </p>
+                            }
+                        })}
                 </form>
                 <aside class="security-tips" aria-labelledby="tips-title">
                     <h2 id="tips-title">{crate::tr!(i18n, login.help)}</h2>
@@ -173,9 +229,16 @@ pub fn LoginPage() -> impl IntoView {
                         <li>{crate::tr!(i18n, login.shared_computer)}</li>
                     </ul>
                     <ul class="help-links">
-                        {help_links.into_iter().map(|link| view! {
-                            <li><a href=link.url.clone()>{move || link.label.get(lang.get()).to_string()}</a></li>
-                        }).collect_view()}
+                        {help_links
+                            .into_iter()
+                            .map(|link| {
+                                view! {
+                                    <li>
+                                        <a href=link.url.clone()>{move || link.label.get(lang.get()).to_string()}</a>
+                                    </li>
+                                }
+                            })
+                            .collect_view()}
                     </ul>
                 </aside>
             </main>
@@ -210,22 +273,69 @@ fn LoginFailureMessage(why: LoginFailure) -> impl IntoView {
     };
     let lang = use_lang();
     let extra = match why {
-        LoginFailure::BadCredentials => config
-            .reset_password_url
-            .clone()
-            .map(|url| view! { <p><a href=url>{crate::tr!(i18n, login.reset_password)}</a></p> }.into_any()),
+        LoginFailure::BadCredentials => config.reset_password_url.clone().map(|url| {
+            view! {
+                <p>
+                    <a href=url>{crate::tr!(i18n, login.reset_password)}</a>
+                </p>
+            }
+            .into_any()
+        }),
         LoginFailure::Locked => Some(
             view! {
                 <ul class="support-contacts">
-                    {config.support.iter().map(|contact| view! {
-                        <li>
-                            <strong>{let label = contact.label.clone(); move || label.get(lang.get()).to_string()}</strong>
-                            {contact.phone.clone().map(|p| view! { " — " <a href=format!("tel:{}", p.replace(' ', ""))>{p.clone()}</a> })}
-                            {contact.email.clone().map(|e| view! { " — " <a href=format!("mailto:{e}")>{e.clone()}</a> })}
-                            {contact.url.clone().map(|u| view! { " — " <a href=u.clone()>{u.clone()}</a> })}
-                            {contact.hours.clone().map(|h| view! { <br/><span class="hours">{move || h.get(lang.get()).to_string()}</span> })}
-                        </li>
-                    }).collect_view()}
+                    {config
+                        .support
+                        .iter()
+                        .map(|contact| {
+                            view! {
+                                <li>
+                                    <strong>
+                                        {
+                                            let label = contact.label.clone();
+                                            move || label.get(lang.get()).to_string()
+                                        }
+                                    </strong>
+                                    {contact
+                                        .phone
+                                        .clone()
+                                        .map(|p| {
+                                            view! {
+                                                " — "
+                                                <a href=format!("tel:{}", p.replace(' ', ""))>{p.clone()}</a>
+                                            }
+                                        })}
+                                    {contact
+                                        .email
+                                        .clone()
+                                        .map(|e| {
+                                            view! {
+                                                " — "
+                                                <a href=format!("mailto:{e}")>{e.clone()}</a>
+                                            }
+                                        })}
+                                    {contact
+                                        .url
+                                        .clone()
+                                        .map(|u| {
+                                            view! {
+                                                " — "
+                                                <a href=u.clone()>{u.clone()}</a>
+                                            }
+                                        })}
+                                    {contact
+                                        .hours
+                                        .clone()
+                                        .map(|h| {
+                                            view! {
+                                                <br />
+                                                <span class="hours">{move || h.get(lang.get()).to_string()}</span>
+                                            }
+                                        })}
+                                </li>
+                            }
+                        })
+                        .collect_view()}
                 </ul>
             }
             .into_any(),

@@ -76,39 +76,71 @@ pub fn ConversationView() -> impl IntoView {
     let lang = use_lang();
     view! {
         <article class="conversation" aria-labelledby="conversation-title" data-testid="conversation">
-            <a class="back-link" href=back>{crate::tr!(i18n, read.back)}</a>
+            <a class="back-link" href=back>
+                {crate::tr!(i18n, read.back)}
+            </a>
             {move || match conversation.get() {
-                None => view! { <p class="loading" role="status">{crate::tr!(i18n, loading)}</p> }.into_any(),
-                Some(Err(error)) => view! {
-                    <ErrorBanner title=Signal::derive(move || t_string!(i18n, read.load_error).to_string())
-                        detail=describe(i18n, error) on_retry=move || conversation.refetch()/>
-                }.into_any(),
-                Some(Ok(None)) => view! { <p class="empty" role="status">{crate::tr!(i18n, read.gone)}</p> }.into_any(),
+                None => {
+                    view! {
+                        <p class="loading" role="status">
+                            {crate::tr!(i18n, loading)}
+                        </p>
+                    }
+                        .into_any()
+                }
+                Some(Err(error)) => {
+                    view! {
+                        <ErrorBanner
+                            title=Signal::derive(move || t_string!(i18n, read.load_error).to_string())
+                            detail=describe(i18n, error)
+                            on_retry=move || conversation.refetch()
+                        />
+                    }
+                        .into_any()
+                }
+                Some(Ok(None)) => {
+                    view! {
+                        <p class="empty" role="status">
+                            {crate::tr!(i18n, read.gone)}
+                        </p>
+                    }
+                        .into_any()
+                }
                 Some(Ok(Some(messages))) => {
                     let subject = messages.last().and_then(|m| m.subject.clone());
                     let last = messages.len().saturating_sub(1);
                     let toolbar_messages = messages.clone();
                     let label_changes = crate::components::labels::use_label_changes();
-                    let labelled: Vec<(String, Vec<String>)> = messages.iter().map(|m| (m.id.clone(), m.labels.clone())).collect();
+                    let labelled: Vec<(String, Vec<String>)> = messages
+                        .iter()
+                        .map(|m| (m.id.clone(), m.labels.clone()))
+                        .collect();
                     let header_labels = Signal::derive(move || label_changes.union(&labelled));
                     view! {
-                        <Toolbar messages=toolbar_messages/>
+                        <Toolbar messages=toolbar_messages />
                         <h2 id="conversation-title" class="conversation-subject">
                             {move || subject.clone().unwrap_or_else(|| t_string!(i18n, list.no_subject).to_string())}
                         </h2>
-                        <crate::components::labels::LabelChips labels=header_labels/>
-                        <p class="conversation-count">{
-                            let n = messages.len();
-                            move || if lang.get().is_singular(n as u64) {
-                                t_string!(i18n, read.count_singular, count = n).to_string()
-                            } else {
-                                t_string!(i18n, read.count_plural, count = n).to_string()
+                        <crate::components::labels::LabelChips labels=header_labels />
+                        <p class="conversation-count">
+                            {
+                                let n = messages.len();
+                                move || {
+                                    if lang.get().is_singular(n as u64) {
+                                        t_string!(i18n, read.count_singular, count = n).to_string()
+                                    } else {
+                                        t_string!(i18n, read.count_plural, count = n).to_string()
+                                    }
+                                }
                             }
-                        }</p>
-                        {messages.into_iter().enumerate().map(|(n, message)| view! {
-                            <MessageCard message expanded=n == last/>
-                        }).collect_view()}
-                    }.into_any()
+                        </p>
+                        {messages
+                            .into_iter()
+                            .enumerate()
+                            .map(|(n, message)| view! { <MessageCard message expanded=n == last /> })
+                            .collect_view()}
+                    }
+                        .into_any()
                 }
             }}
         </article>
@@ -145,8 +177,13 @@ fn MessageCard(message: ConversationMessage, expanded: bool) -> impl IntoView {
     let m = StoredValue::new(message);
     view! {
         <section class="message-card" class:open=move || open.get() data-testid="message" aria-label=sender.clone()>
-            <button type="button" class="message-summary" aria-expanded=move || open.get().to_string()
-                aria-controls=body_id.clone() on:click=move |_| open.update(|o| *o = !*o)>
+            <button
+                type="button"
+                class="message-summary"
+                aria-expanded=move || open.get().to_string()
+                aria-controls=body_id.clone()
+                on:click=move |_| open.update(|o| *o = !*o)
+            >
                 <span class="message-from">{sender.clone()}</span>
                 <span class="message-date">{when}</span>
                 <Show when=move || !open.get()>
@@ -156,36 +193,72 @@ fn MessageCard(message: ConversationMessage, expanded: bool) -> impl IntoView {
             <Show when=move || open.get()>
                 <div class="message-open" id=body_id.clone()>
                     <dl class="message-headers">
-                        <dt>{crate::tr!(i18n, read.from)}</dt><dd>{m.with_value(|m| people_full(&m.from))}</dd>
-                        <dt>{crate::tr!(i18n, read.to)}</dt><dd>{m.with_value(|m| people_line(&m.to))}</dd>
-                        {m.with_value(|m| (!m.cc.is_empty()).then(|| {
-                            let cc = people_line(&m.cc);
-                            view! { <dt>{crate::tr!(i18n, read.cc)}</dt><dd>{cc}</dd> }
-                        }))}
+                        <dt>{crate::tr!(i18n, read.from)}</dt>
+                        <dd>{m.with_value(|m| people_full(&m.from))}</dd>
+                        <dt>{crate::tr!(i18n, read.to)}</dt>
+                        <dd>{m.with_value(|m| people_line(&m.to))}</dd>
+                        {m
+                            .with_value(|m| {
+                                (!m.cc.is_empty())
+                                    .then(|| {
+                                        let cc = people_line(&m.cc);
+                                        view! {
+                                            <dt>{crate::tr!(i18n, read.cc)}</dt>
+                                            <dd>{cc}</dd>
+                                        }
+                                    })
+                            })}
                     </dl>
-                    <button type="button" class="link-button" aria-expanded=move || details.get().to_string()
-                        on:click=move |_| details.update(|d| *d = !*d)>{crate::tr!(i18n, read.details)}</button>
+                    <button
+                        type="button"
+                        class="link-button"
+                        aria-expanded=move || details.get().to_string()
+                        on:click=move |_| details.update(|d| *d = !*d)
+                    >
+                        {crate::tr!(i18n, read.details)}
+                    </button>
                     <Show when=move || details.get()>
                         <dl class="message-details">
-                            <dt>{crate::tr!(i18n, read.from)}</dt><dd>{m.with_value(|m| people_full(&m.from))}</dd>
-                            <dt>{crate::tr!(i18n, read.to)}</dt><dd>{m.with_value(|m| people_full(&m.to))}</dd>
-                            {m.with_value(|m| (!m.cc.is_empty()).then(|| {
-                                let cc = people_full(&m.cc);
-                                view! { <dt>{crate::tr!(i18n, read.cc)}</dt><dd>{cc}</dd> }
-                            }))}
-                            {m.with_value(|m| (!m.reply_to.is_empty()).then(|| {
-                                let reply_to = people_full(&m.reply_to);
-                                view! { <dt>{crate::tr!(i18n, read.reply_to)}</dt><dd>{reply_to}</dd> }
-                            }))}
-                            <dt>{crate::tr!(i18n, read.date)}</dt><dd>{when}</dd>
+                            <dt>{crate::tr!(i18n, read.from)}</dt>
+                            <dd>{m.with_value(|m| people_full(&m.from))}</dd>
+                            <dt>{crate::tr!(i18n, read.to)}</dt>
+                            <dd>{m.with_value(|m| people_full(&m.to))}</dd>
+                            {m
+                                .with_value(|m| {
+                                    (!m.cc.is_empty())
+                                        .then(|| {
+                                            let cc = people_full(&m.cc);
+                                            view! {
+                                                <dt>{crate::tr!(i18n, read.cc)}</dt>
+                                                <dd>{cc}</dd>
+                                            }
+                                        })
+                                })}
+                            {m
+                                .with_value(|m| {
+                                    (!m.reply_to.is_empty())
+                                        .then(|| {
+                                            let reply_to = people_full(&m.reply_to);
+                                            view! {
+                                                <dt>{crate::tr!(i18n, read.reply_to)}</dt>
+                                                <dd>{reply_to}</dd>
+                                            }
+                                        })
+                                })}
+                            <dt>{crate::tr!(i18n, read.date)}</dt>
+                            <dd>{when}</dd>
                         </dl>
                     </Show>
-                    <MessageBody message=m.get_value()/>
-                    {m.with_value(|m| m.truncated).then(|| view! { <p class="notice">{crate::tr!(i18n, read.truncated)}</p> })}
-                    {m.with_value(|m| {
-                        let files: Vec<_> = m.files().cloned().collect();
-                        (!files.is_empty()).then(|| view! { <AttachmentList client=mail_ctx.client.clone() files/> })
-                    })}
+                    <MessageBody message=m.get_value() />
+                    {m
+                        .with_value(|m| m.truncated)
+                        .then(|| view! { <p class="notice">{crate::tr!(i18n, read.truncated)}</p> })}
+                    {m
+                        .with_value(|m| {
+                            let files: Vec<_> = m.files().cloned().collect();
+                            (!files.is_empty())
+                                .then(|| view! { <AttachmentList client=mail_ctx.client.clone() files /> })
+                        })}
                 </div>
             </Show>
         </section>
@@ -201,10 +274,10 @@ fn MessageBody(message: ConversationMessage) -> impl IntoView {
     // Opened from search results: the searched words marked.
     let marks = use_mail().search.query.get_untracked().map(|q| words_to_mark(&q)).unwrap_or_default();
     match message.body {
-        Body::Text(text) => view! { <TextBody text marks/> }.into_any(),
+        Body::Text(text) => view! { <TextBody text marks /> }.into_any(),
         Body::Html { html, text } => {
             let parts = message.attachments.iter().filter(|a| a.cid.is_some()).cloned().collect();
-            view! { <HtmlBody html text sender parts client marks/> }.into_any()
+            view! { <HtmlBody html text sender parts client marks /> }.into_any()
         }
         Body::Empty => view! { <p class="empty">{crate::tr!(i18n, read.empty_body)}</p> }.into_any(),
     }
@@ -327,38 +400,69 @@ fn Toolbar(messages: Vec<ConversationMessage>) -> impl IntoView {
     let labelled: Vec<(String, Vec<String>)> = messages.iter().map(|m| (m.id.clone(), m.labels.clone())).collect();
     view! {
         <div class="toolbar" role="toolbar" aria-label=move || t_string!(i18n, actions.toolbar)>
-            {(role.as_deref() != Some("archive")).then(|| view! {
-                <button type="button" class="button secondary small" data-action="archive"
-                    on:click=move |_| archive(MoveKind::Archive, None)>
-                    <Icon kind=IconKind::Archive/><span class="action-text">{crate::tr!(i18n, actions.archive)}</span>
-                </button>
-            })}
+            {(role.as_deref() != Some("archive"))
+                .then(|| {
+                    view! {
+                        <button
+                            type="button"
+                            class="button secondary small"
+                            data-action="archive"
+                            on:click=move |_| archive(MoveKind::Archive, None)
+                        >
+                            <Icon kind=IconKind::Archive />
+                            <span class="action-text">{crate::tr!(i18n, actions.archive)}</span>
+                        </button>
+                    }
+                })}
             <button type="button" class="button secondary small" data-action="delete" on:click=move |_| delete()>
-                <Icon kind=IconKind::Trash/>
-                <span class="action-text">{if in_trash { t_string!(i18n, actions.destroy) } else { t_string!(i18n, actions.delete) }}</span>
+                <Icon kind=IconKind::Trash />
+                <span class="action-text">
+                    {if in_trash { t_string!(i18n, actions.destroy) } else { t_string!(i18n, actions.delete) }}
+                </span>
             </button>
-            <button type="button" class="button secondary small" data-action="spam"
-                on:click=move |_| spam(if in_junk { MoveKind::NotJunk } else { MoveKind::Junk }, None)>
-                <Icon kind=IconKind::Junk/>
-                <span class="action-text">{if in_junk { t_string!(i18n, actions.not_spam) } else { t_string!(i18n, actions.spam) }}</span>
+            <button
+                type="button"
+                class="button secondary small"
+                data-action="spam"
+                on:click=move |_| spam(if in_junk { MoveKind::NotJunk } else { MoveKind::Junk }, None)
+            >
+                <Icon kind=IconKind::Junk />
+                <span class="action-text">
+                    {if in_junk { t_string!(i18n, actions.not_spam) } else { t_string!(i18n, actions.spam) }}
+                </span>
             </button>
             <button type="button" class="button secondary small" data-action="unread" on:click=mark_unread>
-                <Icon kind=IconKind::Envelope/><span class="action-text">{crate::tr!(i18n, actions.mark_unread)}</span>
+                <Icon kind=IconKind::Envelope />
+                <span class="action-text">{crate::tr!(i18n, actions.mark_unread)}</span>
             </button>
-            <button type="button" class="button secondary small" data-action="flag" aria-pressed=move || flagged.get().to_string()
-                on:click=toggle_flag>
-                <Icon kind=IconKind::Flag/>
-                <span class="action-text">{move || if flagged.get() { t_string!(i18n, actions.unflag) } else { t_string!(i18n, actions.flag) }}</span>
+            <button
+                type="button"
+                class="button secondary small"
+                data-action="flag"
+                aria-pressed=move || flagged.get().to_string()
+                on:click=toggle_flag
+            >
+                <Icon kind=IconKind::Flag />
+                <span class="action-text">
+                    {move || {
+                        if flagged.get() { t_string!(i18n, actions.unflag) } else { t_string!(i18n, actions.flag) }
+                    }}
+                </span>
             </button>
-            <crate::components::labels::LabelMenu messages=labelled/>
+            <crate::components::labels::LabelMenu messages=labelled />
             <label class="move-to">
                 <span class="visually-hidden">{crate::tr!(i18n, actions.move_to)}</span>
                 <select data-action="move" on:change=chosen>
-                    <option value="" selected=true>{crate::tr!(i18n, actions.move_to)}</option>
-                    {targets.iter().map(|f| {
-                        let (id, label) = (f.id.clone(), crate::components::folder_nav::folder_label(i18n, f));
-                        view! { <option value=id>{label}</option> }
-                    }).collect_view()}
+                    <option value="" selected=true>
+                        {crate::tr!(i18n, actions.move_to)}
+                    </option>
+                    {targets
+                        .iter()
+                        .map(|f| {
+                            let (id, label) = (f.id.clone(), crate::components::folder_nav::folder_label(i18n, f));
+                            view! { <option value=id>{label}</option> }
+                        })
+                        .collect_view()}
                 </select>
             </label>
         </div>

@@ -132,13 +132,32 @@ pub fn ShortcutHelp(open: RwSignal<bool>) -> impl IntoView {
         ]
     };
     view! {
-        <dialog node_ref=dialog class="shortcut-help" aria-labelledby="shortcuts-title" on:close=move |_| open.set(false)
-            data-testid="shortcut-help">
+        <dialog
+            node_ref=dialog
+            class="shortcut-help"
+            aria-labelledby="shortcuts-title"
+            on:close=move |_| open.set(false)
+            data-testid="shortcut-help"
+        >
             <h2 id="shortcuts-title">{crate::tr!(i18n, keys.title)}</h2>
             <dl>
-                {move || rows().into_iter().map(|(key, what)| view! { <dt><kbd>{key}</kbd></dt><dd>{what}</dd> }).collect_view()}
+                {move || {
+                    rows()
+                        .into_iter()
+                        .map(|(key, what)| {
+                            view! {
+                                <dt>
+                                    <kbd>{key}</kbd>
+                                </dt>
+                                <dd>{what}</dd>
+                            }
+                        })
+                        .collect_view()
+                }}
             </dl>
-            <button type="button" class="button secondary" on:click=move |_| open.set(false)>{crate::tr!(i18n, keys.close)}</button>
+            <button type="button" class="button secondary" on:click=move |_| open.set(false)>
+                {crate::tr!(i18n, keys.close)}
+            </button>
         </dialog>
     }
 }

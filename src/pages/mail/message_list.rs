@@ -64,27 +64,39 @@ pub fn MessageList(folder: Signal<Option<Folder>>, folders_loaded: Signal<bool>)
     let folder_header = move || {
         view! {
             <div class="list-header">
-                <SelectAllBox/>
+                <SelectAllBox />
                 <div class="list-title">
-                <h1 id="list-title">{title}</h1>
-                {move || folder.get().map(|f| view! {
-                    <span class="count">{move || {
-                        let n = lang.get().number(f.total);
-                        if lang.get().is_singular(f.total) {
-                            t_string!(i18n, list.total_singular, count = n).to_string()
-                        } else {
-                            t_string!(i18n, list.total_plural, count = n).to_string()
-                        }
-                    }}</span>
-                })}
+                    <h1 id="list-title">{title}</h1>
+                    {move || {
+                        folder
+                            .get()
+                            .map(|f| {
+                                view! {
+                                    <span class="count">
+                                        {move || {
+                                            let n = lang.get().number(f.total);
+                                            if lang.get().is_singular(f.total) {
+                                                t_string!(i18n, list.total_singular, count = n).to_string()
+                                            } else {
+                                                t_string!(i18n, list.total_plural, count = n).to_string()
+                                            }
+                                        }}
+                                    </span>
+                                }
+                            })
+                    }}
                 </div>
                 <label class="threads-toggle">
-                    <input type="checkbox" id="threads-toggle" prop:checked=move || mail.threaded.get()
+                    <input
+                        type="checkbox"
+                        id="threads-toggle"
+                        prop:checked=move || mail.threaded.get()
                         on:change=move |ev| {
                             let on = event_target_checked(&ev);
                             crate::core::storage::save_threaded_list(on);
                             mail.threaded.set(on);
-                        }/>
+                        }
+                    />
                     {crate::tr!(i18n, list.by_conversation)}
                 </label>
             </div>
@@ -92,26 +104,38 @@ pub fn MessageList(folder: Signal<Option<Folder>>, folders_loaded: Signal<bool>)
     };
     view! {
         {move || match search.get() {
-            Some(search) => view! { <ResultsHeader search folder_name/> }.into_any(),
+            Some(search) => view! { <ResultsHeader search folder_name /> }.into_any(),
             None => folder_header().into_any(),
         }}
-        <SelectionBar/>
+        <SelectionBar />
         {move || match shown.get() {
             Shown::NotFound => view! { <p class="empty">{crate::tr!(i18n, list.folder_not_found)}</p> }.into_any(),
-            Shown::Loading => view! {
-                <p class="loading" role="status" aria-live="polite">{crate::tr!(i18n, loading)}</p>
-            }.into_any(),
-            Shown::Failed(error) => view! {
-                <ErrorBanner
-                    title=Signal::derive(move || match search.with(Option::is_some) {
-                        true => t_string!(i18n, search.error).to_string(),
-                        false => t_string!(i18n, list.load_error).to_string(),
-                    })
-                    detail=crate::components::error_banner::describe(i18n, error)
-                    on_retry=move || page.refetch()/>
-            }.into_any(),
-            // Rendered once per list: live updates and pages change its rows, not the box.
-            Shown::Rows => view! { <VirtualRows/> }.into_any(),
+            Shown::Loading => {
+                view! {
+                    <p class="loading" role="status" aria-live="polite">
+                        {crate::tr!(i18n, loading)}
+                    </p>
+                }
+                    .into_any()
+            }
+            Shown::Failed(error) => {
+                view! {
+                    <ErrorBanner
+                        title=Signal::derive(move || match search.with(Option::is_some) {
+                            true => t_string!(i18n, search.error).to_string(),
+                            false => t_string!(i18n, list.load_error).to_string(),
+                        })
+                        detail=crate::components::error_banner::describe(i18n, error)
+                        on_retry=move || page.refetch()
+                    />
+                }
+                    .into_any()
+            }
+            Shown::Rows => {
+                // Rendered once per list: live updates and pages change its rows, not the box.
+                view! { <VirtualRows /> }
+                    .into_any()
+            }
         }}
     }
 }
@@ -250,19 +274,41 @@ fn VirtualRows() -> impl IntoView {
     };
     let setsize = Signal::derive(move || total.get());
     view! {
-        {move || mail.bulk_busy.get().then(|| view! { <p class="loading" role="status">{crate::tr!(i18n, selection.working)}</p> })}
-        {move || (total.get() == 0 && !mail.bulk_busy.get()).then(|| match mail.search.query.with(Option::is_some) {
-            true => view! { <p class="empty" data-testid="no-results">{crate::tr!(i18n, search.none)}</p> }.into_any(),
-            false => view! { <p class="empty">{crate::tr!(i18n, list.empty)}</p> }.into_any(),
-        })}
+        {move || {
+            mail.bulk_busy
+                .get()
+                .then(|| {
+                    view! {
+                        <p class="loading" role="status">
+                            {crate::tr!(i18n, selection.working)}
+                        </p>
+                    }
+                })
+        }}
+        {move || {
+            (total.get() == 0 && !mail.bulk_busy.get())
+                .then(|| match mail.search.query.with(Option::is_some) {
+                    true => {
+                        view! {
+                            <p class="empty" data-testid="no-results">
+                                {crate::tr!(i18n, search.none)}
+                            </p>
+                        }
+                            .into_any()
+                    }
+                    false => view! { <p class="empty">{crate::tr!(i18n, list.empty)}</p> }.into_any(),
+                })
+        }}
         <div class="list-scroll" node_ref=scroller on:scroll=move |_| measure()>
             <ul class="message-list" node_ref=list_el aria-labelledby="list-title">
-                <For each=rows
+                <For
+                    each=rows
                     key=|(p, row)| (*p, row.as_ref().map(|r| (r.id.clone(), r.unread, r.flagged, r.thread_size)))
                     children=move |(position, row)| match row {
-                        Some(message) => view! { <MessageRow message position setsize/> }.into_any(),
-                        None => view! { <PlaceholderRow position setsize/> }.into_any(),
-                    }/>
+                        Some(message) => view! { <MessageRow message position setsize /> }.into_any(),
+                        None => view! { <PlaceholderRow position setsize /> }.into_any(),
+                    }
+                />
             </ul>
         </div>
     }

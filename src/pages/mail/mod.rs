@@ -52,7 +52,7 @@ pub fn MailPage() -> impl IntoView {
     let session = use_session();
     let location = leptos_router::hooks::use_location();
     move || match session.client.get() {
-        Some(client) => view! { <MailShell client/> }.into_any(),
+        Some(client) => view! { <MailShell client /> }.into_any(),
         None => {
             // Come back here after signing in (a reload keeps the view), unless signing out.
             let search = location.search.get_untracked();
@@ -65,7 +65,7 @@ pub fn MailPage() -> impl IntoView {
             } else {
                 format!("/login?next={}", js_sys::encode_uri_component(&here))
             };
-            view! { <Redirect path=path/> }.into_any()
+            view! { <Redirect path=path /> }.into_any()
         }
     }
 }
@@ -188,52 +188,83 @@ fn MailShell(client: JmapClient) -> impl IntoView {
     let reading = Memo::new(move |_| params.read().get("thread").is_some());
 
     view! {
-        <a class="skip-link" href="#main">{crate::tr!(i18n, skip_to_content)}</a>
+        <a class="skip-link" href="#main">
+            {crate::tr!(i18n, skip_to_content)}
+        </a>
         <div class="shell" class:menu-open=move || menu_open.get() class:reading=move || reading.get()>
             <header class="topbar">
-                <button type="button" class="icon-button menu-button" aria-controls="folders"
+                <button
+                    type="button"
+                    class="icon-button menu-button"
+                    aria-controls="folders"
                     aria-expanded=move || menu_open.get().to_string()
-                    on:click=move |_| menu_open.update(|open| *open = !*open)>
-                    <Icon kind=IconKind::Menu/>
+                    on:click=move |_| menu_open.update(|open| *open = !*open)
+                >
+                    <Icon kind=IconKind::Menu />
                     <span class="visually-hidden">
-                        {move || if menu_open.get() { t_string!(i18n, shell.close_menu) } else { t_string!(i18n, shell.open_menu) }}
+                        {move || {
+                            if menu_open.get() {
+                                t_string!(i18n, shell.close_menu)
+                            } else {
+                                t_string!(i18n, shell.open_menu)
+                            }
+                        }}
                     </span>
                 </button>
-                <a class="brand-name" href="/mail/inbox">{crate::tr!(i18n, app_name)}</a>
-                <search_bar::SearchBar/>
-                <span class="user" title=username.clone()>{t!(i18n, shell.signed_in_as, user = username.clone())}</span>
-                <LanguageSwitch/>
-                <button type="button" id="logout" class="button secondary" on:click=sign_out
-                    title=move || t_string!(i18n, shell.sign_out)>
-                    <Icon kind=IconKind::SignOut/>
+                <a class="brand-name" href="/mail/inbox">
+                    {crate::tr!(i18n, app_name)}
+                </a>
+                <search_bar::SearchBar />
+                <span class="user" title=username.clone()>
+                    {t!(i18n, shell.signed_in_as, user = username.clone())}
+                </span>
+                <LanguageSwitch />
+                <button
+                    type="button"
+                    id="logout"
+                    class="button secondary"
+                    on:click=sign_out
+                    title=move || t_string!(i18n, shell.sign_out)
+                >
+                    <Icon kind=IconKind::SignOut />
                     <span class="label">{crate::tr!(i18n, shell.sign_out)}</span>
                 </button>
             </header>
-            <nav class="sidebar" id="folders" aria-label=move || t_string!(i18n, shell.folders)
-                on:click=move |_| menu_open.set(false)>
-                <FolderNav folders current=Signal::derive(move || slug.get())/>
-                <crate::components::notification_switch::NotificationSwitch/>
+            <nav
+                class="sidebar"
+                id="folders"
+                aria-label=move || t_string!(i18n, shell.folders)
+                on:click=move |_| menu_open.set(false)
+            >
+                <FolderNav folders current=Signal::derive(move || slug.get()) />
+                <crate::components::notification_switch::NotificationSwitch />
             </nav>
-            {move || live.offline.get().then(|| view! {
-                <div class="offline-banner" role="alert">
-                    <span>{crate::tr!(i18n, live.offline)}</span>
-                    <button type="button" class="button secondary small" on:click=move |_| live.retry_now()>
-                        {crate::tr!(i18n, retry)}
-                    </button>
-                </div>
-            })}
-            <crate::components::quota::QuotaBanner/>
+            {move || {
+                live.offline
+                    .get()
+                    .then(|| {
+                        view! {
+                            <div class="offline-banner" role="alert">
+                                <span>{crate::tr!(i18n, live.offline)}</span>
+                                <button type="button" class="button secondary small" on:click=move |_| live.retry_now()>
+                                    {crate::tr!(i18n, retry)}
+                                </button>
+                            </div>
+                        }
+                    })
+            }}
+            <crate::components::quota::QuotaBanner />
             <main class="content" id="main">
                 <section class="list-pane" aria-labelledby="list-title">
-                    <MessageList folder=current.into() folders_loaded=Signal::derive(move || folders.get().is_some())/>
+                    <MessageList folder=current.into() folders_loaded=Signal::derive(move || folders.get().is_some()) />
                 </section>
                 <section class="reading-pane">
-                    <Outlet/>
+                    <Outlet />
                 </section>
             </main>
-            <ToastArea/>
-            <crate::components::folder_dialogs::FolderDialogs/>
-            <keyboard::ShortcutHelp open=help_open/>
+            <ToastArea />
+            <crate::components::folder_dialogs::FolderDialogs />
+            <keyboard::ShortcutHelp open=help_open />
         </div>
     }
 }

@@ -9,12 +9,18 @@ use leptos::wasm_split::wasm_split;
 
 #[wasm_split(reading_pane, wasm_split_path = ::leptos::wasm_split, fallible, preload(preload_reading_pane))]
 pub(crate) fn reading_pane() -> Result<AnyView, NotDownloaded> {
-    Ok(view! { <ConversationView/> }.into_any())
+    Ok(view! { <ConversationView /> }.into_any())
 }
 
 /// The open conversation, once the reading pane's code is there.
 #[component]
 pub fn ReadingPane() -> impl IntoView {
     let i18n = use_i18n();
-    lazy(reading_pane, move || view! { <p class="loading" role="status">{crate::tr!(i18n, loading)}</p> })
+    lazy(reading_pane, move || {
+        view! {
+            <p class="loading" role="status">
+                {crate::tr!(i18n, loading)}
+            </p>
+        }
+    })
 }

@@ -101,45 +101,81 @@ pub fn SearchBar() -> impl IntoView {
     let ever_opened = Memo::new(move |before: Option<&bool>| before.copied().unwrap_or(false) || advanced.get());
 
     view! {
-        <form class="search" role="search" aria-label=move || t_string!(i18n, search.label) on:submit=submit
-            node_ref=form on:focusout=focus_left
-            class:advanced-open=move || advanced.get()>
+        <form
+            class="search"
+            role="search"
+            aria-label=move || t_string!(i18n, search.label)
+            on:submit=submit
+            node_ref=form
+            on:focusout=focus_left
+            class:advanced-open=move || advanced.get()
+        >
             <div class="search-field">
-                <label for=SEARCH_FIELD class="visually-hidden">{crate::tr!(i18n, search.label)}</label>
-                <input type="search" id=SEARCH_FIELD name="q" autocomplete="off" enterkeyhint="search"
+                <label for=SEARCH_FIELD class="visually-hidden">
+                    {crate::tr!(i18n, search.label)}
+                </label>
+                <input
+                    type="search"
+                    id=SEARCH_FIELD
+                    name="q"
+                    autocomplete="off"
+                    enterkeyhint="search"
                     placeholder=move || t_string!(i18n, search.placeholder)
                     aria-describedby="search-problem"
                     prop:value=move || draft.with(|d| d.text.clone())
                     on:input=move |ev| draft.update(|d| d.text = event_target_value(&ev))
                     on:keydown=move |ev: ev::KeyboardEvent| {
-                        // Escape in an empty field leaves it (the keys of the list work again);
-                        // in a filled one the browser empties it first.
                         if ev.key() == "Escape" && event_target_value(&ev).is_empty() {
                             if let Some(field) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlElement>().ok()) {
                                 let _ = field.blur();
                             }
                         }
-                    }/>
+                    }
+                />
                 <button type="submit" class="icon-button search-submit">
-                    <Icon kind=IconKind::Search/>
+                    <Icon kind=IconKind::Search />
                     <span class="visually-hidden">{crate::tr!(i18n, search.submit)}</span>
                 </button>
-                <button type="button" class="icon-button search-options" node_ref=toggle id="search-options"
-                    aria-expanded=move || advanced.get().to_string() aria-controls="search-advanced"
-                    on:click=move |_| advanced.update(|open| *open = !*open)>
-                    <Icon kind=IconKind::Options/>
+                <button
+                    type="button"
+                    class="icon-button search-options"
+                    node_ref=toggle
+                    id="search-options"
+                    aria-expanded=move || advanced.get().to_string()
+                    aria-controls="search-advanced"
+                    on:click=move |_| advanced.update(|open| *open = !*open)
+                >
+                    <Icon kind=IconKind::Options />
                     <span class="visually-hidden">{crate::tr!(i18n, search.advanced)}</span>
                 </button>
             </div>
             // Said under the field, or at the top of the panel when it is open.
-            {move || (!advanced.get()).then(|| view! {
-                <p id="search-problem" class="search-problem" role="alert">{problem_text}</p>
-            })}
+            {move || {
+                (!advanced.get())
+                    .then(|| {
+                        view! {
+                            <p id="search-problem" class="search-problem" role="alert">
+                                {problem_text}
+                            </p>
+                        }
+                    })
+            }}
             <div id="search-advanced" class="search-advanced" hidden=move || !advanced.get() on:keydown=close_on_escape>
                 // Downloaded when first opened, then kept (hidden) like the rest of the form.
-                {move || ever_opened.get().then(|| lazy(move || search_panel(draft, problem, advanced), move || view! {
-                    <p class="loading" role="status">{crate::tr!(i18n, loading)}</p>
-                }))}
+                {move || {
+                    ever_opened
+                        .get()
+                        .then(|| lazy(
+                            move || search_panel(draft, problem, advanced),
+                            move || {
+                                view! {
+                                    <p class="loading" role="status">
+                                        {crate::tr!(i18n, loading)}
+                                    </p>
+                                }
+                            },
+                        ))
+                }}
             </div>
         </form>
     }
@@ -164,7 +200,7 @@ pub(crate) fn search_panel(
     problem: RwSignal<Option<SearchProblem>>,
     advanced: RwSignal<bool>,
 ) -> Result<AnyView, NotDownloaded> {
-    Ok(view! { <Panel draft problem advanced/> }.into_any())
+    Ok(view! { <Panel draft problem advanced /> }.into_any())
 }
 
 /// The criteria of the advanced panel, shown while it is open.
@@ -179,32 +215,81 @@ fn Panel(
     let dates_wrong = move || problem.get() == Some(SearchProblem::DatesReversed);
     view! {
         // Said here while the panel is open, under the field otherwise.
-        {move || advanced.get().then(|| view! {
-            <p id="search-problem" class="search-problem" role="alert">{problem_text}</p>
-        })}
-        <TextCriterion id="search-from" label=Signal::derive(move || t_string!(i18n, search.from).to_string())
-            draft get=|q| &q.from set=|q| &mut q.from/>
-        <TextCriterion id="search-to" label=Signal::derive(move || t_string!(i18n, search.to).to_string())
-            draft get=|q| &q.to set=|q| &mut q.to/>
-        <TextCriterion id="search-subject" label=Signal::derive(move || t_string!(i18n, search.subject).to_string())
-            draft get=|q| &q.subject set=|q| &mut q.subject/>
-        <DateCriterion id="search-after" label=Signal::derive(move || t_string!(i18n, search.after).to_string())
-            draft invalid=Signal::derive(dates_wrong) get=|q| q.after set=|q| &mut q.after/>
-        <DateCriterion id="search-before" label=Signal::derive(move || t_string!(i18n, search.before).to_string())
-            draft invalid=Signal::derive(dates_wrong) get=|q| q.before set=|q| &mut q.before/>
+        {move || {
+            advanced
+                .get()
+                .then(|| {
+                    view! {
+                        <p id="search-problem" class="search-problem" role="alert">
+                            {problem_text}
+                        </p>
+                    }
+                })
+        }}
+        <TextCriterion
+            id="search-from"
+            label=Signal::derive(move || t_string!(i18n, search.from).to_string())
+            draft
+            get=|q| &q.from
+            set=|q| &mut q.from
+        />
+        <TextCriterion
+            id="search-to"
+            label=Signal::derive(move || t_string!(i18n, search.to).to_string())
+            draft
+            get=|q| &q.to
+            set=|q| &mut q.to
+        />
+        <TextCriterion
+            id="search-subject"
+            label=Signal::derive(move || t_string!(i18n, search.subject).to_string())
+            draft
+            get=|q| &q.subject
+            set=|q| &mut q.subject
+        />
+        <DateCriterion
+            id="search-after"
+            label=Signal::derive(move || t_string!(i18n, search.after).to_string())
+            draft
+            invalid=Signal::derive(dates_wrong)
+            get=|q| q.after
+            set=|q| &mut q.after
+        />
+        <DateCriterion
+            id="search-before"
+            label=Signal::derive(move || t_string!(i18n, search.before).to_string())
+            draft
+            invalid=Signal::derive(dates_wrong)
+            get=|q| q.before
+            set=|q| &mut q.before
+        />
         <label class="checkbox search-attachment">
-            <input type="checkbox" id="search-attachment" prop:checked=move || draft.with(|d| d.has_attachment)
-                on:change=move |ev| draft.update(|d| d.has_attachment = event_target_checked(&ev))/>
+            <input
+                type="checkbox"
+                id="search-attachment"
+                prop:checked=move || draft.with(|d| d.has_attachment)
+                on:change=move |ev| draft.update(|d| d.has_attachment = event_target_checked(&ev))
+            />
             {crate::tr!(i18n, search.has_attachment)}
         </label>
         <fieldset class="search-scope">
             <legend>{crate::tr!(i18n, search.scope)}</legend>
-            <ScopeChoice scope=Scope::Folder draft label=Signal::derive(move || t_string!(i18n, search.this_folder).to_string())/>
-            <ScopeChoice scope=Scope::All draft label=Signal::derive(move || t_string!(i18n, search.all_folders).to_string())/>
+            <ScopeChoice
+                scope=Scope::Folder
+                draft
+                label=Signal::derive(move || t_string!(i18n, search.this_folder).to_string())
+            />
+            <ScopeChoice
+                scope=Scope::All
+                draft
+                label=Signal::derive(move || t_string!(i18n, search.all_folders).to_string())
+            />
         </fieldset>
         <p class="hint search-hint">{crate::tr!(i18n, search.hint)}</p>
         <div class="search-actions">
-            <button type="submit" class="button primary">{crate::tr!(i18n, search.submit)}</button>
+            <button type="submit" class="button primary">
+                {crate::tr!(i18n, search.submit)}
+            </button>
             <button type="button" class="button secondary" on:click=move |_| advanced.set(false)>
                 {crate::tr!(i18n, search.close)}
             </button>
@@ -224,8 +309,13 @@ fn TextCriterion(
     view! {
         <div class="search-criterion">
             <label for=id>{label}</label>
-            <input type="text" id=id autocomplete="off" prop:value=move || draft.with(|d| get(d).clone())
-                on:input=move |ev| draft.update(|d| *set(d) = event_target_value(&ev))/>
+            <input
+                type="text"
+                id=id
+                autocomplete="off"
+                prop:value=move || draft.with(|d| get(d).clone())
+                on:input=move |ev| draft.update(|d| *set(d) = event_target_value(&ev))
+            />
         </div>
     }
 }
@@ -244,9 +334,16 @@ fn DateCriterion(
     view! {
         <div class="search-criterion">
             <label for=id>{label}</label>
-            <input type="date" id=id prop:value=value aria-invalid=move || invalid.get().to_string()
+            <input
+                type="date"
+                id=id
+                prop:value=value
+                aria-invalid=move || invalid.get().to_string()
                 aria-describedby="search-problem"
-                on:input=move |ev| draft.update(|d| *set(d) = facteur_logic::dates::parse_iso_day(&event_target_value(&ev)))/>
+                on:input=move |ev| {
+                    draft.update(|d| *set(d) = facteur_logic::dates::parse_iso_day(&event_target_value(&ev)))
+                }
+            />
         </div>
     }
 }
@@ -256,9 +353,13 @@ fn DateCriterion(
 fn ScopeChoice(scope: Scope, draft: RwSignal<SearchQuery>, label: Signal<String>) -> impl IntoView {
     view! {
         <label class="checkbox">
-            <input type="radio" name="search-scope" value=if scope == Scope::All { "all" } else { "folder" }
+            <input
+                type="radio"
+                name="search-scope"
+                value=if scope == Scope::All { "all" } else { "folder" }
                 prop:checked=move || draft.with(|d| d.scope == scope)
-                on:change=move |_| draft.update(|d| d.scope = scope)/>
+                on:change=move |_| draft.update(|d| d.scope = scope)
+            />
             {label}
         </label>
     }

@@ -99,18 +99,25 @@ pub fn ResultsHeader(search: SearchQuery, folder_name: Signal<Option<String>>) -
     };
     view! {
         <div class="list-header search-header" data-testid="search-results">
-            <SelectAllBox/>
+            <SelectAllBox />
             <div class="list-title">
                 <h1 id="list-title">{title}</h1>
-                <span class="count" role="status">{count}</span>
+                <span class="count" role="status">
+                    {count}
+                </span>
             </div>
             <div class="search-details">
                 <ul class="search-criteria" aria-label=move || t_string!(i18n, search.criteria)>
                     {move || criteria().into_iter().map(|c| view! { <li>{c}</li> }).collect_view()}
                 </ul>
-                {everywhere.map(|href| view! {
-                    <a class="search-everywhere" href=href>{crate::tr!(i18n, search.search_everywhere)}</a>
-                })}
+                {everywhere
+                    .map(|href| {
+                        view! {
+                            <a class="search-everywhere" href=href>
+                                {crate::tr!(i18n, search.search_everywhere)}
+                            </a>
+                        }
+                    })}
                 <button type="button" class="button secondary small clear-search" id="clear-search" on:click=clear>
                     {crate::tr!(i18n, search.clear)}
                 </button>

@@ -34,15 +34,21 @@ pub fn SelectAllBox() -> impl IntoView {
     });
     view! {
         <label class="row-select select-all">
-            <input type="checkbox" id="select-all" data-testid="select-all"
-                prop:checked=move || state.get().0 prop:indeterminate=move || state.get().1
+            <input
+                type="checkbox"
+                id="select-all"
+                data-testid="select-all"
+                prop:checked=move || state.get().0
+                prop:indeterminate=move || state.get().1
                 on:change=move |ev| {
                     if event_target_checked(&ev) {
-                        mail.selection.update(|s| mail.list.with_untracked(|l| s.select_ids(l.loaded().map(|(_, id)| id))));
+                        mail.selection
+                            .update(|s| mail.list.with_untracked(|l| s.select_ids(l.loaded().map(|(_, id)| id))));
                     } else {
                         mail.selection.update(|s| s.clear());
                     }
-                }/>
+                }
+            />
             <span class="visually-hidden">{crate::tr!(i18n, selection.select_loaded)}</span>
         </label>
     }
@@ -67,7 +73,7 @@ pub fn SelectionBar() -> impl IntoView {
 
 #[wasm_split(bulk_actions, wasm_split_path = ::leptos::wasm_split, fallible, preload(preload_bulk_actions))]
 pub(crate) fn bulk_bar() -> Result<AnyView, NotDownloaded> {
-    Ok(view! { <Bar/> }.into_any())
+    Ok(view! { <Bar /> }.into_any())
 }
 
 /// Moves rows dropped on a folder (`drag`), with the code of the selection bar's moves.
@@ -197,47 +203,109 @@ fn Bar() -> impl IntoView {
     };
 
     view! {
-        <div class="selection-bar" role="toolbar" aria-label=move || t_string!(i18n, selection.toolbar) data-testid="selection-bar">
-            <span class="selection-count" role="status">{count_text}</span>
-            <button type="button" class="button secondary small" data-action="bulk-read" on:click=on(Bulk::Keyword("$seen", true))>
+        <div
+            class="selection-bar"
+            role="toolbar"
+            aria-label=move || t_string!(i18n, selection.toolbar)
+            data-testid="selection-bar"
+        >
+            <span class="selection-count" role="status">
+                {count_text}
+            </span>
+            <button
+                type="button"
+                class="button secondary small"
+                data-action="bulk-read"
+                on:click=on(Bulk::Keyword("$seen", true))
+            >
                 {crate::tr!(i18n, actions.mark_read)}
             </button>
-            <button type="button" class="button secondary small" data-action="bulk-unread" on:click=on(Bulk::Keyword("$seen", false))>
+            <button
+                type="button"
+                class="button secondary small"
+                data-action="bulk-unread"
+                on:click=on(Bulk::Keyword("$seen", false))
+            >
                 {crate::tr!(i18n, actions.mark_unread)}
             </button>
-            <button type="button" class="button secondary small" data-action="bulk-flag" on:click=on(Bulk::Keyword("$flagged", true))>
+            <button
+                type="button"
+                class="button secondary small"
+                data-action="bulk-flag"
+                on:click=on(Bulk::Keyword("$flagged", true))
+            >
                 {crate::tr!(i18n, actions.flag)}
             </button>
             <Show when=move || role.get().as_deref() != Some("archive")>
-                <button type="button" class="button secondary small" data-action="bulk-archive"
-                    on:click=on(Bulk::Move(MoveKind::Archive, None))>{crate::tr!(i18n, actions.archive)}</button>
+                <button
+                    type="button"
+                    class="button secondary small"
+                    data-action="bulk-archive"
+                    on:click=on(Bulk::Move(MoveKind::Archive, None))
+                >
+                    {crate::tr!(i18n, actions.archive)}
+                </button>
             </Show>
             <button type="button" class="button secondary small" data-action="bulk-delete" on:click=on(Bulk::Delete)>
-                {move || if role.get().as_deref() == Some("trash") { t_string!(i18n, actions.destroy) } else { t_string!(i18n, actions.delete) }}
+                {move || {
+                    if role.get().as_deref() == Some("trash") {
+                        t_string!(i18n, actions.destroy)
+                    } else {
+                        t_string!(i18n, actions.delete)
+                    }
+                }}
             </button>
-            <button type="button" class="button secondary small" data-action="bulk-spam"
-                on:click=move |_| run.with_value(|f| f(Bulk::Move(spam_kind(), None)))>
-                {move || if role.get().as_deref() == Some("junk") { t_string!(i18n, actions.not_spam) } else { t_string!(i18n, actions.spam) }}
+            <button
+                type="button"
+                class="button secondary small"
+                data-action="bulk-spam"
+                on:click=move |_| run.with_value(|f| f(Bulk::Move(spam_kind(), None)))
+            >
+                {move || {
+                    if role.get().as_deref() == Some("junk") {
+                        t_string!(i18n, actions.not_spam)
+                    } else {
+                        t_string!(i18n, actions.spam)
+                    }
+                }}
             </button>
             <label class="move-to">
                 <span class="visually-hidden">{crate::tr!(i18n, actions.move_to)}</span>
                 <select data-action="bulk-move" on:change=chosen>
-                    <option value="" selected=true>{crate::tr!(i18n, actions.move_to)}</option>
+                    <option value="" selected=true>
+                        {crate::tr!(i18n, actions.move_to)}
+                    </option>
                     <For each=move || targets.get() key=|f| f.id.clone() let:f>
                         <option value=f.id.clone()>{folder_label(i18n, &f)}</option>
                     </For>
                 </select>
             </label>
-            <button type="button" class="button secondary small" data-action="bulk-clear" on:click=move |_| mail.selection.update(|s| s.clear())>
+            <button
+                type="button"
+                class="button secondary small"
+                data-action="bulk-clear"
+                on:click=move |_| mail.selection.update(|s| s.clear())
+            >
                 {crate::tr!(i18n, selection.clear)}
             </button>
         </div>
         <Show when=move || offer_all.get() || all_in_folder.get()>
             <p class="select-all-offer">
-                <Show when=move || all_in_folder.get() fallback=move || view! {
-                    <button type="button" class="link-button" data-action="select-all-in-folder"
-                        on:click=move |_| mail.selection.update(|s| s.select_all_in_query())>{all_text}</button>
-                }>
+                <Show
+                    when=move || all_in_folder.get()
+                    fallback=move || {
+                        view! {
+                            <button
+                                type="button"
+                                class="link-button"
+                                data-action="select-all-in-folder"
+                                on:click=move |_| mail.selection.update(|s| s.select_all_in_query())
+                            >
+                                {all_text}
+                            </button>
+                        }
+                    }
+                >
                     <span>{all_done_text}</span>
                 </Show>
             </p>
