@@ -19,6 +19,8 @@ pub struct SeedMail {
     pub flagged: bool,
     /// File names of the attachments.
     pub attachments: Vec<String>,
+    /// The decoded bytes of each attachment, in the order of `attachments`.
+    pub attachment_bytes: Vec<Vec<u8>>,
     /// The sender's address.
     pub from: String,
     /// The HTML body, if the message has one.
@@ -80,6 +82,11 @@ pub fn folder(account: &str, folder: &str) -> Result<Vec<SeedMail>> {
             unread: !keywords.contains(&"$seen"),
             flagged: keywords.contains(&"$flagged"),
             attachments: message.attachments().filter_map(|a| a.attachment_name().map(str::to_string)).collect(),
+            attachment_bytes: message
+                .attachments()
+                .filter(|a| a.attachment_name().is_some())
+                .map(|a| a.contents().to_vec())
+                .collect(),
             from: message.from().and_then(|a| a.first()).and_then(|a| a.address()).unwrap_or_default().to_string(),
             text: (0..message.text_body_count()).filter_map(|i| message.body_text(i)).collect::<Vec<_>>().join("\n"),
             html: message.html_body.first().and_then(|&id| message.part(id)).and_then(|part| match &part.body {
@@ -88,6 +95,6 @@ pub fn folder(account: &str, folder: &str) -> Result<Vec<SeedMail>> {
             }),
         });
     }
-    mails.sort_by(|a, b| b.timestamp.cmp(&a.timestamp));
+    mails.sort_by_key(|m| std::cmp::Reverse(m.timestamp));
     Ok(mails)
 }

@@ -47,9 +47,8 @@ impl EventStreamReader {
     pub fn feed(&mut self, bytes: &[u8]) -> Vec<StreamEvent> {
         self.pending.extend_from_slice(bytes);
         let mut events = Vec::new();
-        loop {
-            // A line ends with CRLF, LF or CR; a CR at the end of a piece may be half a CRLF.
-            let Some(end) = self.pending.iter().position(|&b| b == b'\n' || b == b'\r') else { break };
+        // A line ends with CRLF, LF or CR; a CR at the end of a piece may be half a CRLF.
+        while let Some(end) = self.pending.iter().position(|&b| b == b'\n' || b == b'\r') {
             let crlf = self.pending[end] == b'\r' && self.pending.get(end + 1) == Some(&b'\n');
             if self.pending[end] == b'\r' && end + 1 == self.pending.len() {
                 break;

@@ -31,7 +31,7 @@ impl Lang {
     /// assert_eq!(Lang::negotiate(["de-DE"]), Lang::Fr);
     /// ```
     pub fn negotiate<'a>(preferred: impl IntoIterator<Item = &'a str>) -> Lang {
-        preferred.into_iter().find_map(|tag| Lang::from_tag(tag)).unwrap_or_default()
+        preferred.into_iter().find_map(Lang::from_tag).unwrap_or_default()
     }
 
     /// Whether `n` takes the singular: in French 0 and 1 do ("0 message", "1 message"), in
@@ -66,7 +66,7 @@ impl Lang {
         };
         let mut out = String::with_capacity(digits.len() + digits.len() / 3 * 3);
         for (i, c) in digits.chars().enumerate() {
-            if i > 0 && (digits.len() - i) % 3 == 0 {
+            if i > 0 && (digits.len() - i).is_multiple_of(3) {
                 out.push(separator);
             }
             out.push(c);

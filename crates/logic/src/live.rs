@@ -100,7 +100,7 @@ pub const NOTIFY_AT_MOST: usize = 3;
 pub fn new_in_inbox(created: &[MessageSummary], inbox_id: &str) -> Vec<MessageSummary> {
     let mut mails: Vec<MessageSummary> =
         created.iter().filter(|m| m.unread && m.mailbox_ids.iter().any(|id| id == inbox_id)).cloned().collect();
-    mails.sort_by(|a, b| b.received_at.cmp(&a.received_at));
+    mails.sort_by_key(|m| std::cmp::Reverse(m.received_at)); // newest first
     mails.truncate(NOTIFY_AT_MOST);
     mails
 }

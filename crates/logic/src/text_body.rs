@@ -78,8 +78,7 @@ fn blocks_of(lines: &[&str]) -> Vec<Block> {
 pub fn linkify(line: &str) -> Vec<Inline> {
     let mut out = Vec::new();
     let mut text = String::new();
-    let mut words = line.split_inclusive(char::is_whitespace).peekable();
-    while let Some(chunk) = words.next() {
+    for chunk in line.split_inclusive(char::is_whitespace) {
         let word = chunk.trim_end();
         let space = &chunk[word.len()..];
         match link_target(word) {

@@ -47,7 +47,7 @@ pub fn bundle(dist: &Path) -> Result<Vec<BundleFile>> {
     if !out.iter().any(|f| f.kind == "wasm") {
         return Err(Error(format!("{} holds no .wasm: build the release bundle first", dist.display())));
     }
-    out.sort_by(|a, b| b.raw.cmp(&a.raw));
+    out.sort_by_key(|f| std::cmp::Reverse(f.raw));
     Ok(out)
 }
 
