@@ -1,4 +1,9 @@
 //! Phishing check: a link whose visible text shows one host and whose target is another.
+//!
+//! The text is compared as it is displayed, not as it is stored: invisible characters
+//! (zero-width spaces and joiners, bidirectional marks) are removed, and a right-to-left
+//! override (U+202E) reverses its run, so `https://\u{202E}rf.sennevec-ca` shows (and is
+//! checked as) `https://ac-cevennes.fr`.
 
 use super::url::{classify_link, http_host, percent_decode, LinkUrl};
 
@@ -88,6 +93,43 @@ fn shown_host(text: &str) -> Option<String> {
     plausible_domain(host).then(|| host.to_string())
 }
 
+/// Characters that change how a text looks without being seen themselves: zero-width
+/// spaces, joiners and marks, bidirectional controls, the soft hyphen, the BOM.
+fn invisible(c: char) -> bool {
+    matches!(
+        c,
+        '\u{ad}' | '\u{61c}' | '\u{180e}' | '\u{200b}'..='\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2060}'..='\u{2064}'
+            | '\u{2066}'..='\u{2069}' | '\u{feff}'
+    )
+}
+
+/// Directional overrides: they reorder Latin letters too, which legitimate text never needs.
+const OVERRIDES: [char; 2] = ['\u{202d}', '\u{202e}'];
+
+/// The text as displayed, approximately (the Unicode bidirectional algorithm, for what a
+/// link text can abuse): invisible characters removed, and the run under a right-to-left
+/// override (up to its U+202C or U+2069, or the end) reversed as a whole; embeddings,
+/// isolates and left-to-right overrides group their content without reordering it.
+fn displayed(text: &str) -> String {
+    fn group(chars: &mut std::str::Chars, reversed: bool) -> String {
+        let mut items = Vec::new();
+        while let Some(c) = chars.next() {
+            match c {
+                '\u{202e}' => items.push(group(chars, true)),
+                '\u{202a}' | '\u{202b}' | '\u{202d}' | '\u{2066}'..='\u{2068}' => items.push(group(chars, false)),
+                '\u{202c}' | '\u{2069}' => break,
+                c if invisible(c) => {}
+                c => items.push(c.to_string()),
+            }
+        }
+        if reversed {
+            items.reverse();
+        }
+        items.concat()
+    }
+    group(&mut text.chars(), false)
+}
+
 fn without_www(host: &str) -> &str {
     host.strip_prefix("www.").unwrap_or(host)
 }
@@ -104,10 +146,13 @@ fn under(child: &str, parent: &str) -> bool {
 
 /// Compares the host shown by a link's text with where the link goes.
 ///
-/// No mismatch when the text does not look like a URL or host ("Cliquez ici"), when the
-/// target is not `http(s)`, or when one host is the other or lies under it on a label
-/// boundary (`ac-cevennes.fr` shown, `messagerie.ac-cevennes.fr` real), ignoring case
-/// and a leading `www.`. IDN and punycode are compared as given, lowercased.
+/// The text is taken as displayed (see the module's documentation). No mismatch when the
+/// target is not `http(s)`, when the text does not look like a URL or host ("Cliquez ici")
+/// and holds no directional override, or when one host is the other or lies under it on a
+/// label boundary (`ac-cevennes.fr` shown, `messagerie.ac-cevennes.fr` real), ignoring case
+/// and a leading `www.`. IDN and punycode are compared as given, lowercased. A text with an
+/// override that shows no host is a mismatch too (its displayed text is the shown host):
+/// the override is there to make the text look like something it is not.
 ///
 /// ```
 /// use facteur_logic::html_policy::{link_mismatch, Mismatch};
@@ -115,11 +160,18 @@ fn under(child: &str, parent: &str) -> bool {
 ///     Some(Mismatch { shown_host: "messagerie.ac-cevennes.fr".into(), real_host: "messagerie.ac-cevennes.fr.evil.example".into() }));
 /// assert_eq!(link_mismatch("www.ac-cevennes.fr/login", "https://ac-cevennes.fr/login"), None);
 /// assert_eq!(link_mismatch("Se connecter", "https://evil.example/"), None);
+/// assert_eq!(link_mismatch("https://\u{202e}rf.sennevec-ca", "https://evil.example/"),
+///     Some(Mismatch { shown_host: "ac-cevennes.fr".into(), real_host: "evil.example".into() }));
 /// ```
 pub fn link_mismatch(link_text: &str, href: &str) -> Option<Mismatch> {
-    let shown = shown_host(link_text)?;
     let LinkUrl::Safe(url) = classify_link(href) else { return None };
     let real = http_host(&url)?;
+    let text = displayed(link_text);
+    let Some(shown) = shown_host(&text) else {
+        let shown = text.trim();
+        let overridden = link_text.contains(OVERRIDES) && !shown.is_empty();
+        return overridden.then(|| Mismatch { shown_host: shown.to_string(), real_host: real });
+    };
     let (a, b) = (without_www(&shown), without_www(&real));
     if under(a, b) || under(b, a) {
         None
@@ -171,6 +223,40 @@ mod tests {
             ("paypal.com", "https://xn--pypal-4ve.com/", mismatch("paypal.com", "xn--pypal-4ve.com")),
             ("pаypal.com", "https://paypal.com/", mismatch("pаypal.com", "paypal.com")),
             ("https://ac-cevennes.fr", "https://192.168.0.1/", mismatch("ac-cevennes.fr", "192.168.0.1")),
+            // Shown as displayed: a right-to-left override reverses its run…
+            (
+                "https://\u{202e}rf.sennevec-ca.eiregassem",
+                "https://evil.example/",
+                mismatch("messagerie.ac-cevennes.fr", "evil.example"),
+            ),
+            (
+                "\u{202e}rf.sennevec-ca.eiregassem//:sptth",
+                "https://evil.example/",
+                mismatch("messagerie.ac-cevennes.fr", "evil.example"),
+            ),
+            ("\u{202e}rf.sennevec-ca\u{202c}", "https://evil.example/", mismatch("ac-cevennes.fr", "evil.example")),
+            ("\u{202e}rf.sennevec-ca", "https://ac-cevennes.fr/", None),
+            // … up to its end, nested groups moved as a whole.
+            ("ac-\u{202e}sennevec\u{202c}.fr", "https://evil.example/", mismatch("ac-cevennes.fr", "evil.example")),
+            (
+                "\u{202e}rf.\u{202d}ac-cevennes\u{202c}",
+                "https://evil.example/",
+                mismatch("ac-cevennes.fr", "evil.example"),
+            ),
+            // An override that shows no host is flagged all the same.
+            ("\u{202e}ici zeuqilC", "https://evil.example/", mismatch("Cliquez ici", "evil.example")),
+            ("\u{202e}", "https://evil.example/", None),
+            // Invisible characters do not hide the host.
+            (
+                "messagerie.ac-ceve\u{200b}nnes.fr",
+                "https://evil.example/",
+                mismatch("messagerie.ac-cevennes.fr", "evil.example"),
+            ),
+            ("ac-cevennes\u{2060}.fr\u{200f}", "https://evil.example/", mismatch("ac-cevennes.fr", "evil.example")),
+            ("\u{feff}ac-cevennes.fr", "https://ac-cevennes.fr/", None),
+            // Embeddings and isolates reorder no Latin letter: no override, no host, no flag.
+            ("\u{2067}انقر هنا\u{2069}", "https://evil.example/", None),
+            ("\u{202b}Cliquez ici\u{202c}", "https://evil.example/", None),
         ];
         for (text, href, expected) in table {
             assert_eq!(link_mismatch(text, href), expected, "{text:?} → {href:?}");
