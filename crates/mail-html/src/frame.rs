@@ -66,7 +66,7 @@ pub fn fill(
     }
     let source = parse(html)?;
     let options = Options { remote_allowed, cid_url, styles: StyleOutput::Collect };
-    let done = sanitize_into(&source, &body, &options);
+    let done = sanitize_into(&source, &body, &options)?;
     let mut sheets = vec![BASE_CSS.to_string()];
     sheets.extend(done.stylesheets.iter().cloned());
     adopt_stylesheets(frame, &document, &sheets)?;

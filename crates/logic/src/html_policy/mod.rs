@@ -13,7 +13,8 @@
 //!    [`filter_stylesheet`] of its text; comments and processing instructions are removed;
 //! 2. each attribute of a kept element ([`attribute_action`]);
 //! 3. on `a`/`area` with a kept non-`#` `href`, set [`EXTERNAL_LINK_ATTRIBUTES`] and check
-//!    [`link_mismatch`] with the element's text;
+//!    [`link_mismatch`] with the element's text as kept (the text of its dropped children
+//!    is not shown, so it must not count);
 //! 4. record each decision in a [`Report`].
 //!
 //! ```
