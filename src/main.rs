@@ -1,5 +1,9 @@
 //! Facteur: a JMAP webmail. The entry point only mounts the app; see `app.rs`.
 
+// leptos_i18n's generated module (included below) has `const fn new(self)` methods that return
+// another type; a lint cannot be allowed on an `include!`, so it is allowed for the crate.
+#![allow(clippy::new_ret_no_self)]
+
 mod app;
 mod components;
 mod core;

@@ -318,7 +318,7 @@ fn Toolbar(messages: Vec<ConversationMessage>) -> impl IntoView {
         move || {
             if in_trash {
                 let sure = web_sys::window()
-                    .and_then(|w| w.confirm_with_message(&t_string!(i18n, actions.confirm_destroy)).ok())
+                    .and_then(|w| w.confirm_with_message(t_string!(i18n, actions.confirm_destroy)).ok())
                     .unwrap_or(false);
                 if sure {
                     actions::destroy_emails(ctx.clone(), toasts, i18n, EmailTarget::Emails(ids.clone()));

@@ -102,7 +102,7 @@ pub fn poll(ctx: MailContext) -> Live {
             if pushed.get_value() {
                 let round = rounds.get_value() + 1;
                 rounds.set_value(round);
-                if round % ROUNDS_WHILE_PUSHED != 0 {
+                if !round.is_multiple_of(ROUNDS_WHILE_PUSHED) {
                     return;
                 }
             }
@@ -213,15 +213,12 @@ async fn step(
             let _ = ctx.rows.try_update(|rows| {
                 let _ = ctx.list.try_update(|list| applied = Some(apply_to_list(list, rows, &update)));
             });
-            match applied {
-                Some(Ok(summary)) => {
-                    let _ = ctx.selection.try_update(|s| s.forget(&summary.removed));
-                    let _ = ctx.states.try_update(|s| s.query = Some(update.query_state.clone()));
-                    ctx.folders.refetch();
-                }
-                // The list moved to another state meanwhile (a page of a newer one): the next
-                // round starts from it.
-                Some(Err(_)) | None => {}
+            // Otherwise the list moved to another state meanwhile (a page of a newer one): the
+            // next round starts from it.
+            if let Some(Ok(summary)) = applied {
+                let _ = ctx.selection.try_update(|s| s.forget(&summary.removed));
+                let _ = ctx.states.try_update(|s| s.query = Some(update.query_state.clone()));
+                ctx.folders.refetch();
             }
         }
     }
