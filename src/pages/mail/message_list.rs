@@ -38,7 +38,12 @@ pub fn MessageList(folder: Signal<Option<Folder>>, folders_loaded: Signal<bool>)
     let mail = use_mail();
     let page = mail.page;
     let lang = crate::core::lang::use_lang();
-    let title = move || folder.get().map(|f| crate::components::folder_nav::folder_label(i18n, &f));
+    let label = move || folder.get().map(|f| crate::components::folder_nav::folder_label(i18n, &f));
+    // A folder that does not exist still gets a heading saying so (an empty one says nothing).
+    let title = move || match label() {
+        None if folders_loaded.get() => Some(t_string!(i18n, list.folder_not_found_title).to_string()),
+        label => label,
+    };
 
     // What the list area shows, changing only when its kind changes (a new list box would
     // lose the scroll position).
@@ -59,7 +64,7 @@ pub fn MessageList(folder: Signal<Option<Folder>>, folders_loaded: Signal<bool>)
         }
     });
     let search = mail.search.query;
-    let folder_name = Signal::derive(title);
+    let folder_name = Signal::derive(label);
 
     let folder_header = move || {
         view! {

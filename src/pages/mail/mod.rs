@@ -94,9 +94,14 @@ fn MailShell(client: JmapClient) -> impl IntoView {
         }
     });
     let slug = Memo::new(move |_| params.read().get("mailbox").unwrap_or_else(|| "inbox".into()));
-    let current: Memo<Option<Folder>> = Memo::new(move |_| {
+    let current: Memo<Option<Folder>> = Memo::new(move |before: Option<&Option<Folder>>| {
         let slug = slug.get();
-        folders.get()?.ok()?.into_iter().find(|f| f.slug() == slug)
+        match folders.get() {
+            Some(Ok(list)) => list.into_iter().find(|f| f.slug() == slug),
+            // A reload that failed (the connection lost for a moment) keeps the folder shown:
+            // it does not stop existing.
+            _ => before.cloned().flatten().filter(|f| f.slug() == slug),
+        }
     });
 
     // Clearing the session makes the guard above redirect to the login page.
