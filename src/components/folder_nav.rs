@@ -199,7 +199,7 @@ fn FolderItem(
                     move || {
                         let inside = document()
                             .active_element()
-                            .zip(item.get_untracked())
+                            .zip(item.try_get_untracked().flatten())
                             .is_some_and(|(active, li)| li.contains(Some(&active)));
                         if !inside && open.try_get_untracked() == Some(true) {
                             menu_for.set(None)
