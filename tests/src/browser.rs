@@ -1,8 +1,17 @@
 //! A headless Chromium driven through its own chromedriver (WebDriver), with a blocking API.
 //!
 //! Each [`Browser`] owns: a `chromedriver --port=<free port>` child (own process group, killed
-//! with its Chromium on drop), a fresh `--user-data-dir`, a WebDriver session (fantoccini) and a
-//! small tokio runtime that every helper blocks on. Nothing is shared between two browsers.
+//! with its Chromium on drop), a fresh `--user-data-dir` (downloads go to its `downloads/`), a
+//! WebDriver session (fantoccini) and a small tokio runtime that every helper blocks on.
+//! Nothing is shared between two browsers.
+//!
+//! The page's errors are watched: a script run in every document before the page's own
+//! (CDP `Page.addScriptToEvaluateOnNewDocument`) keeps its uncaught errors (a wasm panic ends in
+//! one: `RuntimeError: unreachable`), and every `wait_*` poll fails at once on one the test did
+//! not announce with [`Browser::expect_console_error`]. The runner fails a test whose browsers'
+//! consoles hold an error it did not announce ([`Browser::unexpected_console_errors`]).
+//! [`Browser::record_requests`] keeps every `fetch` the page makes (address, `Authorization`
+//! header, body, status) for the tests that check what was asked of the server.
 
 use crate::error::{Context, Error, Result};
 use crate::paths;
@@ -124,6 +133,8 @@ pub struct Browser {
     lang: String,
     /// Console entries already read from the driver (reading the log drains it).
     console: std::sync::Mutex<Vec<ConsoleEntry>>,
+    /// Patterns (`*`: any text) of the console errors the test provokes on purpose.
+    expected_errors: std::sync::Mutex<Vec<String>>,
     /// How long chromedriver + Chromium took to be ready.
     pub startup: Duration,
 }
@@ -147,6 +158,7 @@ impl Browser {
             base_url: opts.base_url.clone().map(|u| u.trim_end_matches('/').to_string()),
             lang: opts.lang.clone(),
             console: Default::default(),
+            expected_errors: Default::default(),
             startup: Duration::ZERO,
         };
         // chromedriver picks no port itself: choose a free one, retry if another process took it.
@@ -165,7 +177,7 @@ impl Browser {
         if browser.driver.is_none() {
             return Err(last_err);
         }
-        let caps = capabilities(&chromium, &profile.join("profile"), &opts);
+        let caps = capabilities(&chromium, &profile.join("profile"), &browser.downloads_dir(), &opts);
         let url = format!("http://127.0.0.1:{port}");
         let client = browser
             .block(async {
@@ -182,6 +194,7 @@ impl Browser {
                 ))
             })?;
         browser.client = Some(client);
+        browser.on_every_document(WATCH_ERRORS_JS)?;
         browser.set_window(opts.viewport.0, opts.viewport.1)?;
         browser.startup = t0.elapsed();
         Ok(browser)
@@ -269,12 +282,18 @@ impl Browser {
         Ok(v.as_u64().unwrap_or(0) as usize)
     }
 
-    /// Polls until the JS `condition` (an expression) is truthy; the error says what the page showed.
+    /// Polls until the JS `condition` (an expression) is truthy; the error says what the page
+    /// showed. Fails at once when the page has an uncaught error the test did not expect.
     pub fn wait_until(&self, condition: &str, what: &str, timeout: Duration) -> Result {
-        let script = format!("try {{ return !!({condition}); }} catch (e) {{ return false; }}");
+        let script = format!(
+            "let ok; try {{ ok = !!({condition}); }} catch (e) {{ ok = false; }} \
+             return [ok, window.__facteurErrors || []];"
+        );
         let t0 = Instant::now();
         loop {
-            if self.execute(&script, vec![])?.as_bool() == Some(true) {
+            let v = self.execute(&script, vec![])?;
+            self.fail_on_page_errors(&v[1], what)?;
+            if v[0].as_bool() == Some(true) {
                 return Ok(());
             }
             if t0.elapsed() > timeout {
@@ -304,11 +323,15 @@ impl Browser {
         self.wait_until(&format!("!document.querySelector({})", js_str(css)), &format!("`{css}` to go away"), timeout)
     }
 
-    /// Waits until the text of the first `css` element contains `needle`.
+    /// Waits until the text of an element matching `css` (any of them: every toast, not only
+    /// the oldest) contains `needle`.
     pub fn wait_text(&self, css: &str, needle: &str, timeout: Duration) -> Result {
-        let cond =
-            format!("(document.querySelector({0}) || {{}}).innerText?.includes({1})", js_str(css), js_str(needle));
-        self.wait_until(&cond, &format!("`{css}` to contain {needle:?}"), timeout)
+        let cond = format!(
+            "[...document.querySelectorAll({0})].some(e => e.innerText?.includes({1}))",
+            js_str(css),
+            js_str(needle)
+        );
+        self.wait_until(&cond, &format!("a `{css}` to contain {needle:?}"), timeout)
     }
 
     /// Waits until `count(css) == n`.
@@ -536,6 +559,103 @@ impl Browser {
         Ok(self.console_log()?.into_iter().filter(|e| e.level == "SEVERE").map(|e| e.message).collect())
     }
 
+    /// Announces a console error this test provokes on purpose (a download it blocks, a
+    /// server it stops, a wrong password the server answers 401): an error containing
+    /// `pattern` (where `*` stands for any text) then fails neither the `wait_*` helpers nor
+    /// the test. Say exactly which, e.g. `"split_reading_pane.wasm - Failed to load resource"`.
+    pub fn expect_console_error(&self, pattern: &str) {
+        self.expected_errors.lock().unwrap_or_else(|p| p.into_inner()).push(pattern.to_string());
+    }
+
+    fn is_expected(&self, message: &str) -> bool {
+        self.expected_errors.lock().unwrap_or_else(|p| p.into_inner()).iter().any(|p| matches_pattern(message, p))
+    }
+
+    /// The console errors (and uncaught page errors) since the browser started that no
+    /// [`Browser::expect_console_error`] announced: the runner fails the test on any.
+    pub fn unexpected_console_errors(&self) -> Result<Vec<String>> {
+        Ok(self.console_errors()?.into_iter().filter(|m| !self.is_expected(m)).collect())
+    }
+
+    /// The uncaught errors the watcher found in the page (`errors`, a JSON array): an error
+    /// unless every one was announced; the console's own account (with the panic message,
+    /// when it was a wasm panic) comes with it.
+    fn fail_on_page_errors(&self, errors: &Value, waiting_for: &str) -> Result {
+        let unexpected: Vec<String> = errors
+            .as_array()
+            .into_iter()
+            .flatten()
+            .map(|e| e.as_str().unwrap_or_default().to_string())
+            .filter(|m| !self.is_expected(m))
+            .collect();
+        if unexpected.is_empty() {
+            return Ok(());
+        }
+        let console = self.unexpected_console_errors().unwrap_or_default();
+        Err(Error(format!(
+            "the page has an uncaught error (a wasm panic ends in `RuntimeError: unreachable`) while waiting for \
+             {waiting_for}:\n  {}\n  console: {}",
+            unexpected.join("\n  "),
+            console.join("\n  console: ")
+        )))
+    }
+
+    /// Runs `script` in every document this browser opens from now on, before the page's own
+    /// scripts (and in the current one).
+    pub fn on_every_document(&self, script: &str) -> Result {
+        self.cdp("Page.addScriptToEvaluateOnNewDocument", json!({ "source": script }))?;
+        self.execute(script, vec![])?;
+        Ok(())
+    }
+
+    /// Keeps every `fetch` of the page from now on (this document and the next ones): see
+    /// [`Browser::requests`].
+    pub fn record_requests(&self) -> Result {
+        self.on_every_document(RECORD_REQUESTS_JS)
+    }
+
+    /// The `fetch` calls recorded since [`Browser::record_requests`] in this document, in
+    /// call order: `{url, method, authorization, body, status, error}` (`body`: the request's
+    /// text, `null` until read; `status`: `null` until the answer's headers came, 0 if it
+    /// failed).
+    pub fn requests(&self) -> Result<Vec<Value>> {
+        let v = self.eval("window.__facteurRequests || null")?;
+        match v {
+            Value::Array(list) => Ok(list),
+            _ => Err(Error::msg("no request is recorded in this document: call record_requests() first")),
+        }
+    }
+
+    /// Where this browser saves downloads.
+    pub fn downloads_dir(&self) -> PathBuf {
+        self.profile.join("downloads")
+    }
+
+    /// Waits until the browser has saved the download `name` (complete, not a `.crdownload`
+    /// on its way) and returns its bytes.
+    pub fn wait_download(&self, name: &str, timeout: Duration) -> Result<Vec<u8>> {
+        let path = self.downloads_dir().join(name);
+        let partial = self.downloads_dir().join(format!("{name}.crdownload"));
+        let t0 = Instant::now();
+        loop {
+            let errors = self.eval("window.__facteurErrors || []")?;
+            self.fail_on_page_errors(&errors, &format!("the download {name:?}"))?;
+            if path.is_file() && !partial.exists() {
+                return std::fs::read(&path).ctx(format!("read {}", path.display()));
+            }
+            if t0.elapsed() > timeout {
+                let saved: Vec<String> = std::fs::read_dir(self.downloads_dir())
+                    .map(|d| d.filter_map(|e| e.ok()).map(|e| e.file_name().to_string_lossy().to_string()).collect())
+                    .unwrap_or_default();
+                return Err(Error(format!(
+                    "timed out after {timeout:?} waiting for the download {name:?} (saved: {saved:?})\n{}",
+                    self.describe_page()
+                )));
+            }
+            std::thread::sleep(Duration::from_millis(100));
+        }
+    }
+
     /// Fails listing them if the console has errors not matching any of `allowed` (substrings).
     pub fn assert_no_console_errors(&self, allowed: &[&str]) -> Result {
         let errors: Vec<String> =
@@ -600,12 +720,29 @@ impl Drop for Browser {
     }
 }
 
+/// Whether `text` contains `pattern`, `*` in it standing for any text.
+fn matches_pattern(text: &str, pattern: &str) -> bool {
+    let mut rest = text;
+    for part in pattern.split('*') {
+        match rest.find(part) {
+            Some(at) => rest = &rest[at + part.len()..],
+            None => return false,
+        }
+    }
+    true
+}
+
 /// A JS string literal.
 pub fn js_str(s: &str) -> String {
     serde_json::to_string(s).expect("string serialises")
 }
 
-fn capabilities(chromium: &Path, profile: &Path, opts: &BrowserOptions) -> serde_json::Map<String, Value> {
+fn capabilities(
+    chromium: &Path,
+    profile: &Path,
+    downloads: &Path,
+    opts: &BrowserOptions,
+) -> serde_json::Map<String, Value> {
     let (w, h) = opts.viewport;
     let lang = &opts.lang;
     let primary = lang.split('-').next().unwrap_or(lang);
@@ -631,7 +768,11 @@ fn capabilities(chromium: &Path, profile: &Path, opts: &BrowserOptions) -> serde
                 format!("--window-size={w},{h}"),
                 format!("--lang={lang}"),
             ],
-            "prefs": { "intl.accept_languages": accept },
+            "prefs": {
+                "intl.accept_languages": accept,
+                "download.default_directory": downloads.display().to_string(),
+                "download.prompt_for_download": false,
+            },
         },
     });
     match caps {
@@ -736,6 +877,42 @@ impl WebDriverCompatibleCommand for GetLog {
     }
 }
 
+/// Run before the page's own scripts in every document: keeps its uncaught errors and
+/// unhandled rejections in `window.__facteurErrors` (read by every `wait_until` poll).
+const WATCH_ERRORS_JS: &str = r#"
+if (!Object.getOwnPropertyDescriptor(window, '__facteurErrors')) {
+  const errors = [];
+  Object.defineProperty(window, '__facteurErrors', { value: errors });
+  const text = (x) => (x && x.stack) ? String(x.stack) : String(x);
+  addEventListener('error', (e) => errors.push('Uncaught ' + (e.error ? text(e.error) : e.message)));
+  addEventListener('unhandledrejection', (e) => errors.push('Unhandled rejection ' + text(e.reason)));
+}
+"#;
+
+/// Keeps every `fetch` call in `window.__facteurRequests` (see [`Browser::requests`]).
+const RECORD_REQUESTS_JS: &str = r#"
+if (!Object.getOwnPropertyDescriptor(window, '__facteurRequests')) {
+  const list = [];
+  Object.defineProperty(window, '__facteurRequests', { value: list });
+  const original = window.fetch;
+  window.fetch = function (input, init) {
+    const request = input instanceof Request ? input : null;
+    const method = ((init && init.method) || (request ? request.method : 'GET')).toUpperCase();
+    const headers = new Headers((init && init.headers) || (request ? request.headers : undefined));
+    const entry = { url: String(request ? request.url : input), method, authorization: headers.get('Authorization'),
+                    body: null, status: null, error: null };
+    list.push(entry);
+    // Read before the original fetch takes the request's body.
+    const body = (init && init.body !== undefined) ? Promise.resolve(typeof init.body === 'string' ? init.body : '')
+      : (request && method !== 'GET' && method !== 'HEAD') ? request.clone().text() : Promise.resolve('');
+    body.then((t) => { entry.body = t; }, () => { entry.body = ''; });
+    const answer = original.apply(this, arguments);
+    answer.then((r) => { entry.status = r.status; }, (e) => { entry.status = 0; entry.error = String(e); });
+    return answer;
+  };
+}
+"#;
+
 const STORAGE_JS: &str = r#"
 const done = arguments[arguments.length - 1];
 (async () => {
@@ -754,3 +931,17 @@ const done = arguments[arguments.length - 1];
   return r;
 })().then(done, (e) => done({ error: String(e) }));
 "#;
+
+#[cfg(test)]
+mod tests {
+    use super::matches_pattern;
+
+    #[test]
+    fn patterns_match_in_order_with_any_text_for_a_star() {
+        let line = "http://x/__wasm_split.js 18:20 TypeError: Failed to fetch";
+        assert!(matches_pattern(line, "__wasm_split.js * TypeError: Failed to fetch"));
+        assert!(matches_pattern(line, "Failed to fetch"));
+        assert!(!matches_pattern(line, "TypeError * __wasm_split.js"));
+        assert!(!matches_pattern(line, "status of 502"));
+    }
+}

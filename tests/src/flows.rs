@@ -1,4 +1,4 @@
-//! Steps many app tests share.
+//! Steps many app tests share, and the console messages that some of them provoke on purpose.
 
 use crate::{Browser, Result, WAIT};
 use std::time::Duration;
@@ -32,3 +32,17 @@ pub fn sign_in_per_message(b: &Browser, email: &str, password: &str) -> Result {
     b.execute("localStorage.setItem('facteur.threads', '0')", vec![])?;
     sign_in(b, email, password)
 }
+
+/// What Chromium's console says when the app parses a mail with inline styles: the parsed
+/// document (`DOMParser`, inert: nothing in it applies, loads or runs; the walker only reads
+/// it) has the page's CSP, which refuses its `style` attributes and `<style>` elements, and
+/// reports each. Every inert document does the same (`createHTMLDocument`, a `<template>`, an
+/// XML document: tried with Chromium 156), so the app cannot avoid it cheaply: the tests that
+/// open such a mail announce exactly this message ([`crate::Browser::expect_console_error`]).
+pub const PARSED_MAIL_INLINE_STYLE: &str =
+    "Applying inline style violates the following Content Security Policy directive 'style-src 'self''";
+
+/// The same report for a mail's `on…` attributes (hostile mail), refused by the CSP's
+/// `script-src` in the parsed document.
+pub const PARSED_MAIL_INLINE_HANDLER: &str =
+    "Executing inline event handler violates the following Content Security Policy directive 'script-src";

@@ -1,8 +1,10 @@
 //! The test runner: libtest-mimic (libtest's output and flags: filters, `--test-threads`,
 //! `--list`, `--exact`, `--nocapture` is accepted), one shared testbed per test binary (started
 //! by the first test that needs it, stopped when all tests are done, failed or not), and a fresh
-//! browser per test. A failing test gets a screenshot of each of its browsers, its page and its
-//! console errors in the failure message.
+//! browser per test. A test whose browsers' consoles hold an error it did not announce
+//! ([`Browser::expect_console_error`]: a wasm panic, an app error, a failed request) fails. A
+//! failing test gets a screenshot of each of its browsers, its page and its console errors in
+//! the failure message.
 
 use crate::browser::{Browser, BrowserOptions};
 use crate::error::{Error, Result};
@@ -138,6 +140,25 @@ impl Ctx {
         with_testbed(f)
     }
 
+    /// What the consoles of the test's browsers hold that the test did not announce with
+    /// [`Browser::expect_console_error`], as a failure message (`None`: nothing).
+    fn unexpected_console_errors(&self) -> Option<String> {
+        let mut out = Vec::new();
+        for (i, b) in self.browsers.borrow().iter().enumerate() {
+            match b.unexpected_console_errors() {
+                Ok(errors) => out.extend(errors.into_iter().map(|e| format!("browser {i}: {e}"))),
+                Err(e) => out.push(format!("browser {i}: the console could not be read: {e}")),
+            }
+        }
+        (!out.is_empty()).then(|| {
+            format!(
+                "console errors the test did not expect (a test announces those it provokes on purpose with \
+                 Browser::expect_console_error):\n  {}",
+                out.join("\n  ")
+            )
+        })
+    }
+
     /// Screenshot, page and console errors of every open browser (for a failure message).
     fn failure_evidence(&self, message: &str) -> String {
         let mut out = String::new();
@@ -181,6 +202,9 @@ fn run_one(name: &str, f: TestFn) -> std::result::Result<(), Failed> {
                 .unwrap_or("(non-string panic payload)")
         )),
     };
+    // A test that passed still fails on a console error it did not announce (a wasm panic,
+    // an app error, a failed request).
+    let failure = failure.or_else(|| ctx.unexpected_console_errors());
     let result = match failure {
         None => Ok(()),
         Some(msg) => Err(Failed::from(format!("{msg}{}", ctx.failure_evidence(&msg)))),

@@ -2,10 +2,14 @@
 //! account, against the real server.
 
 use facteur_browser_tests::flows::sign_in_per_message;
+use facteur_browser_tests::server::{self, eventually};
 use facteur_browser_tests::{axe, browser_tests, ensure, rows, seed, Browser, Ctx, Key, Result, WAIT};
 use std::time::Duration;
 
 const JULIEN: &str = "julien.roux@ac-cevennes.fr";
+/// How long a mail delivered through Postfix may take to show: the machine's speed, the app's
+/// polling (every 4 s) and a margin; a wait, not a speed goal.
+const DELIVERY: Duration = Duration::from_secs(60);
 
 fn signed_in(ctx: &Ctx, lang: &str) -> Result<std::rc::Rc<Browser>> {
     let app = ctx.app()?;
@@ -21,26 +25,34 @@ fn go_to_folder(b: &Browser, role: &str) -> Result {
     b.wait_for("[data-testid=message-row]", WAIT)
 }
 
+/// The subject of the seeded inbox mail at `position` (newest first), once its row is shown.
+/// Each test acts on mail of its own: they share Julien's inbox (and new mail arrives at the
+/// top meanwhile).
+fn own_row(b: &Browser, position: usize) -> Result<String> {
+    let subject = seed::folder(JULIEN, "Inbox")?.get(position).ok_or("the seed inbox is too short")?.subject.clone();
+    rows::wait_for_subject(b, &subject, &format!("the seed's inbox mail n° {position}"), WAIT)?;
+    Ok(subject)
+}
+
 /// Archive leaves the inbox at once, lands in Archive, and "Annuler" brings it back.
 fn archive_then_undo(ctx: &Ctx) -> Result {
     let b = signed_in(ctx, "fr-FR")?;
-    // Rows near the bottom: the live-update test delivers new mail near the top meanwhile.
-    let all = rows::subjects(&b)?;
-    let subject = all.get(all.len().saturating_sub(3)).cloned().ok_or("no rows")?;
+    let subject = own_row(&b, 8)?;
     rows::open(&b, &subject)?;
     b.wait_for("[data-action=archive]", WAIT)?;
     b.click("[data-action=archive]")?;
     b.wait_text("[data-testid=toast]", "Conversation archivée", WAIT)?;
     ensure!(!rows::subjects(&b)?.contains(&subject), "the archived row is still in the inbox");
-    axe::assert_accessible(&b, "the inbox with a toast")?;
+    // At once: the toast goes after a few seconds, however slow the machine.
     b.click("[data-testid=toast] button")?;
     rows::wait_for_subject(&b, &subject, "the row comes back after undo", WAIT)?;
-    // And for real: archive again, then find it in Archive (loaded from the server).
+    // And for real: archive again, then find it in Archive (loaded from the server: the
+    // toast says the server has answered).
     rows::open(&b, &subject)?;
     b.wait_for("[data-action=archive]", WAIT)?;
     b.click("[data-action=archive]")?;
     b.wait_text("[data-testid=toast]", "archivée", WAIT)?;
-    std::thread::sleep(Duration::from_millis(500));
+    axe::assert_accessible(&b, "the inbox with a toast")?;
     go_to_folder(&b, "archive")?;
     rows::wait_for_subject(&b, &subject, "the archived conversation in Archive", WAIT)?;
     Ok(())
@@ -49,10 +61,7 @@ fn archive_then_undo(ctx: &Ctx) -> Result {
 /// Delete goes to the Trash; junk to Junk; both from the toolbar.
 fn delete_and_junk_move_to_their_folders(ctx: &Ctx) -> Result {
     let b = signed_in(ctx, "en-US")?;
-    let subjects = rows::subjects(&b)?;
-    let n = subjects.len();
-    ensure!(n >= 8, "too few rows");
-    let (to_trash, to_junk) = (subjects[n - 5].clone(), subjects[n - 6].clone());
+    let (to_trash, to_junk) = (own_row(&b, 10)?, own_row(&b, 11)?);
     rows::open(&b, &to_trash)?;
     b.wait_for("[data-action=delete]", WAIT)?;
     b.click("[data-action=delete]")?;
@@ -61,11 +70,10 @@ fn delete_and_junk_move_to_their_folders(ctx: &Ctx) -> Result {
     b.wait_for("[data-action=spam]", WAIT)?;
     b.click("[data-action=spam]")?;
     b.wait_text("[data-testid=toast]", "junk", WAIT)?;
-    std::thread::sleep(Duration::from_millis(500));
     go_to_folder(&b, "trash")?;
-    ensure!(rows::subjects(&b)?.contains(&to_trash), "not in Trash: {to_trash}");
+    rows::wait_for_subject(&b, &to_trash, "the deleted mail in the Trash", WAIT)?;
     go_to_folder(&b, "junk")?;
-    ensure!(rows::subjects(&b)?.contains(&to_junk), "not in Junk: {to_junk}");
+    rows::wait_for_subject(&b, &to_junk, "the junk mail in Junk", WAIT)?;
     // In Junk, the same button says "Not junk" and moves it back.
     rows::open(&b, &to_junk)?;
     b.wait_text("[data-action=spam]", "Not junk", WAIT)?;
@@ -76,12 +84,22 @@ fn delete_and_junk_move_to_their_folders(ctx: &Ctx) -> Result {
 fn flag_is_kept(ctx: &Ctx) -> Result {
     let b = signed_in(ctx, "fr-FR")?;
     let inbox = seed::folder(JULIEN, "Inbox")?;
-    let unflagged = inbox.iter().take(20).find(|m| !m.flagged).ok_or("no unflagged mail")?;
+    let position = (14..20).find(|&p| inbox.get(p).is_some_and(|m| !m.flagged)).ok_or("no unflagged mail")?;
+    let unflagged = &inbox[position];
+    own_row(&b, position)?;
     rows::open(&b, &unflagged.subject)?;
     b.wait_for("[data-action=flag][aria-pressed=false]", WAIT)?;
+    let id = b.attr("[data-testid=message-row]:has(a[aria-current])", "data-id")?.ok_or("no open row")?;
     b.click("[data-action=flag]")?;
     b.wait_for("[data-action=flag][aria-pressed=true]", WAIT)?;
-    std::thread::sleep(Duration::from_millis(500));
+    let jmap = server::client(ctx, JULIEN)?;
+    eventually("the server holds the flag", WAIT, || {
+        let got = server::call(
+            &jmap,
+            serde_json::json!([["Email/get", {"accountId": jmap.account_id, "ids": [&id], "properties": ["keywords"]}, "g"]]),
+        )?;
+        Ok(got[0][1]["list"][0]["keywords"]["$flagged"] == true)
+    })?;
     // Another folder and back: the page comes from the server again.
     go_to_folder(&b, "sent")?;
     go_to_folder(&b, "inbox")?;
@@ -95,8 +113,14 @@ fn flag_is_kept(ctx: &Ctx) -> Result {
 
 /// j/k move between conversations, u goes back, ? shows the shortcuts.
 fn keyboard_shortcuts(ctx: &Ctx) -> Result {
+    // A folder of its own: the other tests deliver to the inbox and take mail out of it.
+    let folder = server::make_folder(&server::client(ctx, JULIEN)?, "Raccourcis", 3)?;
     let b = signed_in(ctx, "fr-FR")?;
+    b.click(&format!("[data-mailbox-id='{folder}']"))?;
+    b.wait_for(&format!("[data-mailbox-id='{folder}'][aria-current=page]"), WAIT)?;
+    b.wait_count("[data-testid=message-row]", 3, WAIT)?;
     let subjects = rows::subjects(&b)?;
+    ensure!(subjects[0] == "Raccourcis — message n° 0", "the folder's rows: {subjects:?}");
     b.send_keys("body", "j")?;
     b.wait_text("#conversation-title", &subjects[0], WAIT)?;
     b.send_keys("body", "j")?;
@@ -122,8 +146,8 @@ fn keyboard_shortcuts(ctx: &Ctx) -> Result {
     Ok(())
 }
 
-/// Mail delivered through the MTA while the inbox is open appears within 10 s, with the
-/// unread count, without a reload.
+/// Mail delivered through the MTA while the inbox is open appears, with the unread count,
+/// without a reload. (How long it took is printed: the delivery's speed is the machine's.)
 fn new_mail_appears_without_reload(ctx: &Ctx) -> Result {
     let b = signed_in(ctx, "fr-FR")?;
     let stamp = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_millis()).unwrap_or(0);
@@ -144,7 +168,7 @@ fn new_mail_appears_without_reload(ctx: &Ctx) -> Result {
         &b,
         &subject,
         "the new mail in the list (in date order: the seed has mails later today)",
-        Duration::from_secs(10),
+        DELIVERY,
     )?;
     eprintln!("new mail shown {:.1} s after delivery", started.elapsed().as_secs_f64());
     // The app asked the server's event source first (with its credentials: a fetch, not an
@@ -156,7 +180,7 @@ fn new_mail_appears_without_reload(ctx: &Ctx) -> Result {
     b.wait_until(
         &format!("[...document.querySelectorAll('[data-testid=message-row].unread .subject')].some(s => s.textContent === {subject:?})"),
         "the new mail looks unread",
-        Duration::from_secs(10),
+        WAIT,
     )?;
     b.wait_until(
         "Number(document.querySelector('[data-mailbox-role=inbox] .unread-count')?.textContent) >= 1",
@@ -205,7 +229,7 @@ fn notification_for_new_inbox_mail(ctx: &Ctx) -> Result {
     b.wait_until(
         &format!("window.__shown.some(n => n.startsWith('Nouveau message|') && n.includes('Karim Benali') && n.includes({subject:?}))"),
         "a notification naming the sender and the subject",
-        Duration::from_secs(15),
+        DELIVERY,
     )?;
     b.save_screenshot("notifications-on-fr-desktop")?;
     Ok(())
@@ -216,6 +240,8 @@ fn notification_for_new_inbox_mail(ctx: &Ctx) -> Result {
 fn network_drop_shows_a_banner_and_recovers(ctx: &Ctx) -> Result {
     let b = signed_in(ctx, "fr-FR")?;
     let rows_before = b.count("[data-testid=message-row]")?;
+    // The parts of the app still to download fail too, and their loader says so.
+    b.expect_console_error("__wasm_split.js * TypeError: Failed to fetch");
     b.execute(
         "window.__fetch = window.fetch; window.fetch = () => Promise.reject(new TypeError('Failed to fetch'));",
         vec![],

@@ -133,6 +133,36 @@ fn harness_storage_and_console(ctx: &Ctx) -> Result {
     let errors = b.console_errors()?;
     ensure!(errors.iter().any(|e| e.contains("harness console probe")), "console probe missing: {errors:?}");
     ensure!(b.assert_no_console_errors(&["harness console probe"]).is_ok(), "allow-list not applied");
+    // The runner fails a test on a console error it did not announce.
+    let unexpected = b.unexpected_console_errors()?;
+    ensure!(unexpected.iter().any(|e| e.contains("harness console probe")), "not reported: {unexpected:?}");
+    b.expect_console_error("harness console probe");
+    ensure!(b.unexpected_console_errors()?.is_empty(), "an announced error is still reported");
+    Ok(())
+}
+
+/// An uncaught error of the page (what a wasm panic ends in) fails the wait that sees it at
+/// once, unless the test announced it; `wait_text` looks at every match, not only the first.
+fn harness_page_errors_and_every_match(ctx: &Ctx) -> Result {
+    let b = ctx.bare_browser()?;
+    b.goto(&data_url("<!DOCTYPE html><title>t</title><p class=t>first</p><p class=t>second</p>"))?;
+    b.wait_text(".t", "second", WAIT)?;
+    // (An error thrown by a WebDriver script is "muted" to the page: raised as the page's own.)
+    b.execute(
+        "const error = new Error('harness uncaught probe'); \
+         dispatchEvent(new ErrorEvent('error', { error, message: 'Uncaught ' + error.message }));",
+        vec![],
+    )?;
+    match b.wait_until("false", "nothing", Duration::from_secs(60)) {
+        Ok(()) => bail!("wait_until passed on a false condition"),
+        Err(e) => ensure!(
+            e.0.contains("uncaught error") && e.0.contains("harness uncaught probe"),
+            "the wait did not fail on the page's error: {e}"
+        ),
+    }
+    b.expect_console_error("harness uncaught probe");
+    b.wait_until("true", "an announced error let through", WAIT)?;
+    ensure!(b.unexpected_console_errors()?.is_empty(), "announced, yet reported: {:?}", b.console_errors()?);
     Ok(())
 }
 
@@ -163,10 +193,7 @@ fn smoke_home_page(ctx: &Ctx) -> Result {
     b.screenshots_desktop_phone("home", |b| b.wait_until(APP_MOUNTED, "the app", WAIT))?;
     b.set_window(PHONE.0, PHONE.1)?;
     axe::assert_accessible(&b, "the home page (phone)")?;
-    let errors = b.console_errors()?;
-    if !errors.is_empty() {
-        eprintln!("warning: console errors on the home page: {errors:#?}");
-    }
+    // (A console error fails the test: the runner checks every test's browsers.)
     Ok(())
 }
 
@@ -177,5 +204,6 @@ browser_tests!(
     harness_axe_passes_clean_page,
     harness_browser_basics,
     harness_storage_and_console,
+    harness_page_errors_and_every_match,
     smoke_home_page,
 );

@@ -4,6 +4,7 @@
 //! dialogs. The server's state is checked with JMAP from the test, not only the screen.
 
 use facteur_browser_tests::flows::{sign_in, sign_in_per_message};
+use facteur_browser_tests::server::eventually;
 use facteur_browser_tests::{
     axe, browser_tests, ensure, rows, seed, Browser, BrowserOptions, Ctx, Key, Result, PHONE, WAIT,
 };
@@ -13,6 +14,8 @@ use std::rc::Rc;
 
 const CLAIRE: &str = "claire.martin@ac-cevennes.fr";
 const JULIEN: &str = "julien.roux@ac-cevennes.fr";
+/// Julien's inbox mail (its position in the seed, newest first) that the labels test labels.
+const LABELLED: usize = 12;
 /// A label chip in the conversation header (the menu has chips too).
 const HEADER_CHIP: &str = "[data-testid=conversation] > [data-testid=label-chips] .label-chip";
 
@@ -53,7 +56,32 @@ fn open_folder_menu(b: &Browser, name: &str, action: &str) -> Result {
     b.click(&format!("{} [data-action=folder-menu]", item(name)))?;
     b.wait_visible(&format!("{} [data-action={action}]", item(name)), WAIT)?;
     b.click(&format!("{} [data-action={action}]", item(name)))?;
-    b.wait_until("document.querySelector('[data-testid=folder-dialog]').open", "the folder dialog opens", WAIT)
+    dialog_ready(b, action)
+}
+
+/// What the folder dialog shows once its form is in: the forms are a part of the app of their
+/// own, downloaded on first use, and the dialog opens before its form is there.
+const FOLDER_FORM: &str = "[data-testid=folder-dialog][open] :is(form.folder-form, [data-action=folder-delete-confirm], [data-action=empty-confirm])";
+
+/// Waits until the folder dialog is open with its form (`what` names it in the error).
+fn dialog_ready(b: &Browser, what: &str) -> Result {
+    b.wait_until("document.querySelector('[data-testid=folder-dialog]').open", &format!("the {what} dialog"), WAIT)?;
+    b.wait_until(
+        &format!("document.querySelector({FOLDER_FORM:?})"),
+        &format!("the form of the {what} dialog (a part of the app downloaded on first use)"),
+        WAIT,
+    )
+}
+
+/// Waits until the server holds a mailbox named `name` (`true`) or none (`false`); returns it.
+fn wait_mailbox(client: &Client, name: &str, present: bool) -> Result<Option<Value>> {
+    let mut found = None;
+    let what = format!("the server {} a folder named {name:?}", if present { "holds" } else { "no longer holds" });
+    eventually(&what, WAIT, || {
+        found = mailbox_named(client, name)?;
+        Ok(found.is_some() == present)
+    })?;
+    Ok(found)
 }
 
 fn choose_parent(b: &Browser, parent_id: &str) -> Result {
@@ -78,7 +106,7 @@ fn create_rename_move_delete(ctx: &Ctx) -> Result {
     let name = format!("Voyage à Berlin {}", stamp());
 
     b.click("#new-folder")?;
-    b.wait_until("document.querySelector('[data-testid=folder-dialog]').open", "the new-folder dialog", WAIT)?;
+    dialog_ready(&b, "new-folder")?;
     // The form is a part of the app of its own: focus goes to its field once it is in.
     b.wait_until("document.activeElement?.id === 'folder-name'", "focus in the name field", WAIT)?;
     ensure!(b.text("#folder-dialog-title")? == "Nouveau dossier", "title in French");
@@ -102,8 +130,7 @@ fn create_rename_move_delete(ctx: &Ctx) -> Result {
     dialog_closed(&b)?;
     b.wait_for(&item(&renamed), WAIT)?;
     b.wait_text("[data-testid=toast]", "renommé", WAIT)?;
-    std::thread::sleep(std::time::Duration::from_millis(300));
-    let on_server = mailbox_named(&jmap, &renamed)?.ok_or("not renamed on the server")?;
+    let on_server = wait_mailbox(&jmap, &renamed, true)?.ok_or("not renamed on the server")?;
     ensure!(on_server["id"] == id.as_str(), "same folder renamed");
 
     // Move to the top level; the folder itself and its subfolders are not offered.
@@ -116,9 +143,12 @@ fn create_rename_move_delete(ctx: &Ctx) -> Result {
     dialog_closed(&b)?;
     b.wait_for(&format!("{}.depth-0", item(&renamed)), WAIT)?;
     b.wait_text("[data-testid=toast]", "déplacé", WAIT)?;
-    std::thread::sleep(std::time::Duration::from_millis(300));
-    let moved = mailbox_named(&jmap, &renamed)?.ok_or("gone?")?;
-    ensure!(moved["parentId"].is_null(), "moved to the top level on the server: {moved}");
+    let mut moved = Value::Null;
+    eventually("the folder is at the top level on the server", WAIT, || {
+        moved = mailbox_named(&jmap, &renamed)?.ok_or("gone?")?;
+        Ok(moved["parentId"].is_null())
+    })
+    .map_err(|e| format!("{e}: {moved}"))?;
 
     // Delete: Escape cancels and leaves it; then confirm.
     open_folder_menu(&b, &renamed, "folder-delete")?;
@@ -133,8 +163,7 @@ fn create_rename_move_delete(ctx: &Ctx) -> Result {
     dialog_closed(&b)?;
     b.wait_gone(&item(&renamed), WAIT)?;
     b.wait_text("[data-testid=toast]", "supprimé", WAIT)?;
-    std::thread::sleep(std::time::Duration::from_millis(300));
-    ensure!(mailbox_named(&jmap, &renamed)?.is_none(), "deleted on the server");
+    wait_mailbox(&jmap, &renamed, false)?;
     Ok(())
 }
 
@@ -161,8 +190,7 @@ fn deleting_a_folder_moves_its_mail_to_the_trash(ctx: &Ctx) -> Result {
     b.wait_gone(&item("Syndicat"), WAIT)?;
     b.wait_until("location.pathname === '/mail/inbox'", "back to the inbox", WAIT)?;
     b.wait_text("[data-testid=toast]", "supprimé", WAIT)?;
-    std::thread::sleep(std::time::Duration::from_millis(500));
-    ensure!(mailbox_named(&jmap, "Syndicat")?.is_none(), "the folder is gone on the server");
+    wait_mailbox(&jmap, "Syndicat", false)?;
     let in_trash = jmap.query_emails(json!({"inMailbox": trash_id}), 1000).map_err(|e| e.to_string())?;
     ensure!(ids.iter().all(|id| in_trash.contains(id)), "every message of Syndicat is in the Trash");
     ensure!(in_trash.len() >= in_trash_before + count, "the Trash grew by {count}");
@@ -174,7 +202,7 @@ fn deleting_a_folder_moves_its_mail_to_the_trash(ctx: &Ctx) -> Result {
 fn refusals_are_said_in_words(ctx: &Ctx) -> Result {
     let b = signed_in(ctx, CLAIRE, "en-US")?;
     b.click("#new-folder")?;
-    b.wait_until("document.querySelector('[data-testid=folder-dialog]').open", "dialog", WAIT)?;
+    dialog_ready(&b, "new-folder")?;
     b.fill("#folder-name", "projets")?;
     b.click("[data-action=folder-submit]")?;
     b.wait_text("#folder-name-error", "A folder already has this name here.", WAIT)?;
@@ -208,7 +236,7 @@ fn quota_banner_and_emptying_the_trash(ctx: &Ctx) -> Result {
     let trash_id = trash["id"].as_str().unwrap_or_default().to_string();
     let inbox = mailbox_with_role(&jmap, "inbox")?;
     // Put two messages of the inbox in the Trash (through the server), so there is something
-    // to empty: recent ones, not those near the end of the first page the labels test uses.
+    // to empty: the 6th and 7th, not the one the labels test uses.
     let inbox_id = inbox["id"].as_str().unwrap_or_default().to_string();
     let page = jmap
         .call_ok(
@@ -237,14 +265,18 @@ fn quota_banner_and_emptying_the_trash(ctx: &Ctx) -> Result {
     axe::assert_accessible(&b, "the mail screen with the quota banner")?;
     b.screenshots_desktop_phone("quota-banner-fr", |_| Ok(()))?;
     b.click("[data-action=empty-trash]")?;
-    b.wait_until("document.querySelector('[data-testid=folder-dialog]').open", "the confirmation", WAIT)?;
+    dialog_ready(&b, "empty-trash")?;
     let text = b.text("[data-testid=folder-dialog]")?;
     ensure!(text.contains("supprimés définitivement"), "the confirmation says it is for good: {text}");
     axe::assert_accessible(&b, "the empty-trash confirmation")?;
     b.click("[data-action=empty-confirm]")?;
     b.wait_text("[data-testid=toast]", "a été vidé", WAIT)?;
-    let left = jmap.query_emails(json!({"inMailbox": trash_id}), 10).map_err(|e| e.to_string())?;
-    ensure!(left.is_empty(), "the Trash is empty on the server: {left:?}");
+    let mut left = Vec::new();
+    eventually("the Trash is empty on the server", WAIT, || {
+        left = jmap.query_emails(json!({"inMailbox": trash_id}), 10).map_err(|e| e.to_string())?;
+        Ok(left.is_empty())
+    })
+    .map_err(|e| format!("{e}: {left:?}"))?;
     ctx.with_testbed(|tb| tb.set_quota(JULIEN, None))?.map_err(|e| e.to_string())?;
     Ok(())
 }
@@ -255,8 +287,9 @@ fn labels_are_kept_by_the_server(ctx: &Ctx) -> Result {
     let account = ctx.app()?.account(JULIEN)?.clone();
     let b = ctx.browser_lang("fr-FR")?;
     sign_in_per_message(&b, &account.email, &account.password)?;
-    let subjects = rows::subjects(&b)?;
-    let subject = subjects.get(subjects.len().saturating_sub(4)).cloned().ok_or("no rows")?;
+    // A mail of its own: the quota test moves the inbox's 6th and 7th to the Trash.
+    let subject = seed::folder(JULIEN, "Inbox")?.get(LABELLED).ok_or("the seed inbox is too short")?.subject.clone();
+    rows::wait_for_subject(&b, &subject, "the mail to label", WAIT)?;
     rows::open(&b, &subject)?;
     b.wait_for("[data-action=labels]", WAIT)?;
     b.click("[data-action=labels]")?;
@@ -267,11 +300,12 @@ fn labels_are_kept_by_the_server(ctx: &Ctx) -> Result {
     let shown = label.to_lowercase();
     b.wait_text(HEADER_CHIP, &shown, WAIT)?;
     b.wait_text(".message-row .label-chip", &shown, WAIT)?;
+    // Before anything slow: the toast goes after a few seconds, however slow the machine.
+    b.wait_text("[data-testid=toast]", "ajouté", WAIT)?;
     axe::assert_accessible(&b, "the labels menu")?;
     b.screenshots_desktop_phone("labels-fr", |_| Ok(()))?;
     b.execute("document.querySelector('.message-row:has(.label-chip)').scrollIntoView({block: 'center'})", vec![])?;
     b.save_screenshot("labels-row-fr-desktop")?;
-    b.wait_text("[data-testid=toast]", "ajouté", WAIT)?;
     let keyword = format!("r&e9-union_parents_{}", label.rsplit(' ').next().unwrap_or_default());
     let jmap = server(ctx, JULIEN)?;
     let with = jmap.query_emails(json!({"hasKeyword": keyword}), 10).map_err(|e| e.to_string())?;
@@ -294,9 +328,9 @@ fn labels_are_kept_by_the_server(ctx: &Ctx) -> Result {
     b.send_keys("[data-testid=label-menu] input[type=checkbox]", &Key::Escape.to_string())?;
     b.wait_until("document.querySelector('[data-testid=label-menu]').hidden", "Escape closes the menu", WAIT)?;
     ensure!(b.focused()?.contains("button"), "focus back on the menu button: {}", b.focused()?);
-    std::thread::sleep(std::time::Duration::from_millis(300));
-    let with = jmap.query_emails(json!({"hasKeyword": keyword}), 10).map_err(|e| e.to_string())?;
-    ensure!(with.is_empty(), "the keyword is gone on the server");
+    eventually("the keyword is gone on the server", WAIT, || {
+        Ok(jmap.query_emails(json!({"hasKeyword": keyword}), 10).map_err(|e| e.to_string())?.is_empty())
+    })?;
     Ok(())
 }
 
@@ -357,7 +391,7 @@ fn phone_width(ctx: &Ctx) -> Result {
     axe::assert_accessible(&b, "the folder menu on a phone")?;
     b.save_screenshot("folders-menu-en-phone")?;
     b.click(&format!("{} [data-action=folder-rename]", item("Projets")))?;
-    b.wait_until("document.querySelector('[data-testid=folder-dialog]').open", "rename dialog", WAIT)?;
+    dialog_ready(&b, "rename")?;
     ensure!(b.text("#folder-dialog-title")?.contains("Rename the folder"), "English title");
     let (w, _) = size("[data-testid=folder-dialog]")?;
     ensure!(w <= f64::from(PHONE.0), "the dialog fits the phone: {w}");
@@ -404,7 +438,7 @@ fn keyboard_only_folder_menu(ctx: &Ctx) -> Result {
     b.wait_visible(&format!("{} [data-action=folder-rename]", item("Conseils de classe")), WAIT)?;
     b.send_keys(&button, &Key::Tab.to_string())?;
     b.send_keys(&format!("{} [data-action=folder-rename]", item("Conseils de classe")), &Key::Enter.to_string())?;
-    b.wait_until("document.querySelector('[data-testid=folder-dialog]').open", "the rename dialog", WAIT)?;
+    dialog_ready(&b, "rename")?;
     b.wait_until("document.activeElement?.id === 'folder-name'", "focus in the name field", WAIT)?;
     b.send_keys("#folder-name", &Key::Escape.to_string())?;
     dialog_closed(&b)?;

@@ -1,9 +1,11 @@
 //! HTML mail shown safely, against the real server: the seeded newsletters and phishing
 //! mail, and HTML mail delivered through the MTA with an inline `cid:` image and hostile
 //! content. The frame is checked from the page (its document is readable: `srcdoc` with
-//! `allow-same-origin`, see crates/mail-html/src/frame.rs).
+//! `allow-same-origin`, see crates/mail-html/src/frame.rs). Parsing such mail makes Chromium
+//! report the CSP refusals of the parsed (inert) document: each test announces exactly those
+//! (`flows::PARSED_MAIL_INLINE_STYLE`).
 
-use facteur_browser_tests::flows::sign_in_per_message;
+use facteur_browser_tests::flows::{sign_in_per_message, PARSED_MAIL_INLINE_HANDLER, PARSED_MAIL_INLINE_STYLE};
 use facteur_browser_tests::{axe, browser_tests, ensure, rows, seed, Browser, Ctx, Result, WAIT};
 use facteur_testbed::Account;
 use std::rc::Rc;
@@ -98,6 +100,9 @@ fn newsletter_remote_images_are_blocked_until_allowed(ctx: &Ctx) -> Result {
     let (b, letter, claire) = open_claire_mail(ctx, "fr-FR", "newsletter with remote images", |m| {
         m.html.as_deref().is_some_and(|h| h.contains("<img src=\"http") && !h.contains("verify.php"))
     })?;
+    b.expect_console_error(PARSED_MAIL_INLINE_STYLE);
+    // Once allowed, its remote images are asked for: this machine has no network.
+    b.expect_console_error("https://lettre.ac-cevennes.fr/* - Failed to load resource: net::ERR_NAME_NOT_RESOLVED");
     check_frame_policy(&b, false)?;
     let sources = frame_image_sources(&b)?;
     ensure!(!sources.iter().any(|s| s.starts_with("http")), "remote images kept while blocked: {sources:?}");
@@ -159,6 +164,7 @@ fn newsletter_remote_images_are_blocked_until_allowed(ctx: &Ctx) -> Result {
 fn deceptive_link_is_held_for_confirmation(ctx: &Ctx) -> Result {
     let (b, _, _) =
         open_claire_mail(ctx, "en-US", "phishing mail", |m| m.from.ends_with("@ac-cevennes-support.example.net"))?;
+    b.expect_console_error(PARSED_MAIL_INLINE_STYLE);
     b.wait_visible(".phishing-banner", WAIT)?;
     let banner = b.text(".phishing-banner")?;
     ensure!(
@@ -253,7 +259,7 @@ fn open_delivered(
     let julien = ctx.app()?.account(JULIEN)?.clone();
     let b = ctx.browser_lang(lang)?;
     sign_in_per_message(&b, &julien.email, &julien.password)?;
-    rows::wait_for_subject(&b, &subject, "the delivered mail in the list", Duration::from_secs(15))?;
+    rows::wait_for_subject(&b, subject, "the delivered mail in the list", Duration::from_secs(60))?;
     before_open(&b)?;
     rows::open(&b, subject)?;
     Ok(b)
@@ -264,6 +270,8 @@ fn open_delivered(
 fn inline_image_shown_and_nothing_runs(ctx: &Ctx) -> Result {
     let subject = deliver_hostile_html(ctx, "inline")?;
     let b = open_delivered(ctx, &subject, "fr-FR", |_| Ok(()))?;
+    b.expect_console_error(PARSED_MAIL_INLINE_STYLE);
+    b.expect_console_error(PARSED_MAIL_INLINE_HANDLER);
     b.wait_for(FRAME, WAIT)?;
     wait_frame_filled(&b)?;
     b.wait_until(
@@ -284,7 +292,14 @@ fn inline_image_shown_and_nothing_runs(ctx: &Ctx) -> Result {
     ))?;
     ensure!(left["scripts"] == 0 && left["handlers"] == 0 && left["js"] == 0, "hostile content kept: {left}");
     ensure!(left["text"].as_str().is_some_and(|t| t.contains("forum des métiers")), "the text is missing: {left}");
-    std::thread::sleep(Duration::from_millis(500));
+    // The frame's document has loaded and every image in it is done (loaded or broken: an
+    // `onerror` would have run in the same task): had anything of the mail been able to run,
+    // it would have by now.
+    b.wait_until(
+        &format!("(d => d.readyState === 'complete' && [...d.images].every(i => i.complete))({doc})"),
+        "the message frame and its images loaded",
+        WAIT,
+    )?;
     ensure!(
         b.eval("window.__pwned === undefined")?.as_bool() == Some(true),
         "a script of the mail ran: {}",
@@ -324,6 +339,7 @@ fn searched_word_marked_in_an_html_mail(ctx: &Ctx) -> Result {
         .find(|m| m.html.as_deref().is_some_and(|h| h.contains("Harcèlement") || h.contains("Harc=C3=A8lement")))
         .ok_or("no seeded newsletter about harcèlement")?;
     let b = ctx.browser_lang("fr-FR")?;
+    b.expect_console_error(PARSED_MAIL_INLINE_STYLE);
     sign_in_per_message(&b, &claire.email, &claire.password)?;
     b.fill("#search-input", "harcèlement")?;
     b.send_keys("#search-input", &facteur_browser_tests::Key::Enter.to_string())?;

@@ -10,6 +10,10 @@ fn wrong_password_says_what_to_do(ctx: &Ctx) -> Result {
     let app = ctx.app()?;
     for (lang, words) in [("fr-FR", "Identifiant ou mot de passe incorrect"), ("en-US", "Wrong username or password")] {
         let b = ctx.browser_lang(lang)?;
+        // The server refuses the password: the browser logs the answer.
+        b.expect_console_error(
+            "/jmap - Failed to load resource: the server responded with a status of 401 (Unauthorized)",
+        );
         submit_login(&b, &app.account(CLAIRE)?.email, "definitely-not-the-password")?;
         b.wait_for("[role=alert][data-error]", SIGN_IN)?;
         let code = b.attr("[role=alert][data-error]", "data-error")?.unwrap_or_default();

@@ -344,8 +344,14 @@ fn keyboard_and_bad_input(ctx: &Ctx) -> Result {
     b.wait_for("#search-advanced[hidden]", WAIT)?;
     b.click("#search-options")?;
     b.wait_visible("#search-from", WAIT)?;
+    // The click has been handled once it reached the document and every timer it started
+    // (the panel checks where the focus went in one) has run.
+    b.execute(
+        "window.__settled = false; document.addEventListener('click', () => setTimeout(() => { window.__settled = true; }), { once: true });",
+        vec![],
+    )?;
     b.click(".search-hint")?;
-    std::thread::sleep(std::time::Duration::from_millis(200));
+    b.wait_until("window.__settled", "the click inside the panel handled", WAIT)?;
     ensure!(b.exists("#search-advanced:not([hidden])")?, "a click inside the panel closed it");
     b.click(".topbar .user")?;
     b.wait_for("#search-advanced[hidden]", WAIT)?;

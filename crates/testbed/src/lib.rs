@@ -369,12 +369,18 @@ impl Testbed {
     /// Stops Cyrus, keeps it down for `down`, and starts it again on the same ports and
     /// store: what a restart of the server looks like to a client.
     pub fn restart_cyrus(&self, down: Duration) -> Result<(), TestbedError> {
+        self.restart_cyrus_when(|| std::thread::sleep(down))
+    }
+
+    /// [`Testbed::restart_cyrus`], Cyrus kept down until `back` returns (e.g. until a test has
+    /// seen what a client shows meanwhile, however long that takes).
+    pub fn restart_cyrus_when(&self, back: impl FnOnce()) -> Result<(), TestbedError> {
         let mut cyrus = self.cyrus.lock().unwrap_or_else(|p| p.into_inner());
         if let Some(child) = cyrus.take() {
             proc::stop_child(child, Duration::from_secs(5));
         }
         let _ = std::fs::remove_file(self.layout.p("run/master.pid"));
-        std::thread::sleep(down);
+        back();
         let mut child = cyrus::spawn(&self.layout)?;
         cyrus::wait_ready(&self.layout, &mut child)?;
         *cyrus = Some(child);
