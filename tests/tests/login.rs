@@ -1,7 +1,14 @@
-//! Login → inbox → logout against the real server and the seeded data, in French and English.
+//! Login → inbox → logout against the real server and the seeded data, in French and English;
+//! what the page says when the server refuses the account, cannot be reached or fails (a
+//! second app server of the test's own, stopped or in front of a server that is down), and
+//! that nothing is kept then.
 
 use facteur_browser_tests::flows::{sign_in, sign_in_per_message, submit_login, SIGN_IN};
-use facteur_browser_tests::{axe, browser_tests, ensure, rows, seed, Ctx, Result, WAIT};
+use facteur_browser_tests::{
+    axe, browser_tests, ensure, paths, rows, seed, Browser, BrowserOptions, Ctx, Result, WAIT,
+};
+use facteur_testbed::ExtraApp;
+use std::rc::Rc;
 
 const CLAIRE: &str = "claire.martin@ac-cevennes.fr";
 
@@ -147,10 +154,137 @@ fn english_inbox_and_language_switch(ctx: &Ctx) -> Result {
     Ok(())
 }
 
+/// A browser in `lang` on the login page of `app` (an app origin), the form filled in.
+fn filled_login(ctx: &Ctx, app: &str, lang: &str, email: &str, password: &str) -> Result<Rc<Browser>> {
+    let b =
+        ctx.browser_with(BrowserOptions { lang: lang.into(), base_url: Some(app.to_string()), ..Default::default() })?;
+    b.goto("/")?;
+    b.wait_visible("#username", WAIT)?;
+    b.fill("#username", email)?;
+    b.fill("#password", password)?;
+    Ok(b)
+}
+
+/// After a refused sign-in: the failure `code` is said with `words`, the mailbox is not open,
+/// the browser keeps nothing, and (unless the password was wrong) the form keeps what was
+/// typed so that the user only has to try again.
+fn refused_with(b: &Browser, code: &str, words: &str, email: &str, password: &str) -> Result {
+    b.wait_for("[role=alert][data-error]", SIGN_IN)?;
+    let shown = b.attr("[role=alert][data-error]", "data-error")?.unwrap_or_default();
+    ensure!(shown == code, "{}: data-error should be {code:?}, is {shown:?}", b.lang());
+    let text = b.text("[role=alert][data-error]")?;
+    ensure!(text.contains(words), "{}: the message should say {words:?}, says {text:?}", b.lang());
+    ensure!(!b.exists("#logout")?, "a failed sign-in must not open the mailbox");
+    ensure!(b.prop("#username", "value")?.as_deref() == Some(email), "the username was lost");
+    let kept = if code == "bad-credentials" { "" } else { password };
+    ensure!(b.prop("#password", "value")?.as_deref() == Some(kept), "{code}: the password field should hold {kept:?}");
+    b.assert_storage_empty(&[])?;
+    Ok(())
+}
+
+/// An account the administrator locked (Cyrus's `cyr_deny`, the password still right): the
+/// mailbox does not open and the browser keeps nothing; once unlocked, the same form opens it.
+/// Cyrus 3.6 answers a locked account exactly as a wrong password (401, same body and
+/// headers), so the page can only say that the username or password was refused; the
+/// "account locked" words are for the servers that answer 403 or 429 (see
+/// `facteur_logic::login`).
+fn locked_account_opens_nothing_and_keeps_nothing(ctx: &Ctx) -> Result {
+    const PASSWORD: &str = "Verrou-2026-Essai";
+    let app = ctx.app()?;
+    let locked = ctx.with_testbed(|tb| tb.add_account("compte.verrouille@ac-cevennes.fr", PASSWORD))??;
+    ctx.with_testbed(|tb| tb.deny_access(&locked.email, true))??;
+    let unlock = Unlock(&locked.email);
+    for (lang, words) in [("fr-FR", "Identifiant ou mot de passe incorrect"), ("en-US", "Wrong username or password")] {
+        let b = filled_login(ctx, &app.url, lang, &locked.email, PASSWORD)?;
+        b.expect_console_error("401 (Unauthorized)");
+        b.click("button[type=submit]")?;
+        refused_with(&b, "bad-credentials", words, &locked.email, PASSWORD)?;
+    }
+    drop(unlock);
+    let b = filled_login(ctx, &app.url, "fr-FR", &locked.email, PASSWORD)?;
+    b.click("button[type=submit]")?;
+    b.wait_for("#logout", SIGN_IN)?;
+    Ok(())
+}
+
+/// Gives a locked account back its access when the test ends, passed or not.
+struct Unlock<'a>(&'a str);
+
+impl Drop for Unlock<'_> {
+    fn drop(&mut self) {
+        let done = facteur_browser_tests::runner::with_testbed(|tb| tb.deny_access(self.0, false));
+        if !matches!(done, Ok(Ok(()))) {
+            eprintln!("could not unlock {}: {done:?}", self.0);
+        }
+    }
+}
+
+/// An app server of the test's own in front of the real Cyrus (`backend`: the Cyrus address,
+/// or one where nothing answers).
+fn own_front(ctx: &Ctx, backend: Option<&str>, port: u16) -> Result<ExtraApp> {
+    let dist = paths::dist_dir()?;
+    Ok(ctx.with_testbed(|tb| tb.extra_app_server(&dist, backend.unwrap_or(&tb.cyrus_http_url()), port))??)
+}
+
+/// Waits for the inbox, then leaves the app (before the test's own servers stop, so that the
+/// app's next requests do not find them gone).
+fn signed_in_then_left(b: &Browser) -> Result {
+    b.wait_for("#logout", SIGN_IN)?;
+    b.wait_for("[data-testid=message-row]", SIGN_IN)?;
+    b.goto("about:blank")
+}
+
+/// The server cannot be reached (its address refuses connections): said in words in both
+/// languages, nothing kept, the form as typed; when the server answers again, the same form
+/// signs in.
+fn unreachable_server_is_said_and_nothing_is_kept(ctx: &Ctx) -> Result {
+    let claire = ctx.app()?.account(CLAIRE)?.clone();
+    for (lang, words) in
+        [("fr-FR", "Le serveur de messagerie ne répond pas"), ("en-US", "The mail server does not answer")]
+    {
+        let mut front = own_front(ctx, None, 0)?;
+        let b = filled_login(ctx, &front.url, lang, &claire.email, &claire.password)?;
+        front.stop();
+        b.expect_console_error("ERR_CONNECTION_REFUSED");
+        b.click("button[type=submit]")?;
+        refused_with(&b, "unreachable", words, &claire.email, &claire.password)?;
+        axe::assert_accessible(&b, &format!("the login page, server unreachable ({lang})"))?;
+        let _back = own_front(ctx, None, front.port)?;
+        b.click("button[type=submit]")?;
+        signed_in_then_left(&b)?;
+    }
+    Ok(())
+}
+
+/// The mail server is down behind the web server, which answers 502: "the mail server has
+/// a problem, not your fault", in both languages, nothing kept, the form as typed; once the
+/// mail server answers at that address, the same form signs in.
+fn failing_server_is_said_and_nothing_is_kept(ctx: &Ctx) -> Result {
+    let claire = ctx.app()?.account(CLAIRE)?.clone();
+    for (lang, words) in
+        [("fr-FR", "Le serveur de messagerie rencontre un problème"), ("en-US", "The mail server has a problem")]
+    {
+        let down = facteur_testbed::free_port()?;
+        let front = own_front(ctx, Some(&format!("http://127.0.0.1:{down}")), 0)?;
+        let b = filled_login(ctx, &front.url, lang, &claire.email, &claire.password)?;
+        b.expect_console_error("502 (Bad Gateway)");
+        b.click("button[type=submit]")?;
+        refused_with(&b, "server", words, &claire.email, &claire.password)?;
+        // The mail server comes back at that address (a second proxy there, to Cyrus).
+        let _back = own_front(ctx, None, down)?;
+        b.click("button[type=submit]")?;
+        signed_in_then_left(&b)?;
+    }
+    Ok(())
+}
+
 browser_tests!(
     wrong_password_says_what_to_do,
     empty_fields_are_explained,
     login_shows_the_seeded_inbox_then_logout_clears_everything,
     reload_asks_the_password_again,
     english_inbox_and_language_switch,
+    locked_account_opens_nothing_and_keeps_nothing,
+    unreachable_server_is_said_and_nothing_is_kept,
+    failing_server_is_said_and_nothing_is_kept,
 );

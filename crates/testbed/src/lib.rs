@@ -9,6 +9,7 @@
 //! # Ok::<(), facteur_testbed::TestbedError>(())
 //! ```
 
+mod admin;
 mod app;
 pub mod bulk;
 mod cyrus;
@@ -24,6 +25,7 @@ use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU32, Ordering};
 use std::time::{Duration, Instant};
 
+pub use admin::ExtraApp;
 pub use app::DEFAULT_CSP;
 pub use seed::SeedSummary;
 
