@@ -1,9 +1,14 @@
 //! Search: full text with highlighted words, the advanced criteria, this folder or all
 //! folders, the search in the address (reload, back), the `/` key, phone width — on
-//! Claire's account, compared with what the seed files hold.
+//! Claire's account, compared with what the seed files hold; by recipient, subject and dates
+//! (the `à:`/`objet:` operators and the advanced panel), compared with what the server holds.
 
 use facteur_browser_tests::flows::{sign_in, sign_in_per_message, SIGN_IN};
-use facteur_browser_tests::{axe, browser_tests, ensure, rows, seed, Browser, Ctx, Key, Result, WAIT};
+use facteur_browser_tests::server::{self, call};
+use facteur_browser_tests::{axe, browser_tests, ensure, rows, seed, Browser, Ctx, Error, Key, Result, WAIT};
+use facteur_testbed::jmap::Client;
+use serde_json::{json, Value};
+use std::collections::BTreeMap;
 use std::rc::Rc;
 
 const CLAIRE: &str = "claire.martin@ac-cevennes.fr";
@@ -407,6 +412,210 @@ fn serde_json_values(v: &serde_json::Value) -> Vec<Vec<i64>> {
         .unwrap_or_default()
 }
 
+/// Every row of the results, by position (the list keeps only the rows in view in the page:
+/// scrolled through from the top), as sorted subjects.
+fn all_result_subjects(b: &Browser) -> Result<Vec<String>> {
+    wait_results(b)?;
+    if b.exists("[data-testid=no-results]")? {
+        return Ok(Vec::new());
+    }
+    let total: usize = b
+        .attr("[data-testid=message-row][data-position='0']", "aria-setsize")?
+        .unwrap_or_default()
+        .parse()
+        .map_err(|e| Error(format!("aria-setsize: {e}")))?;
+    b.execute("document.querySelector('.list-scroll').scrollTop = 0;", vec![])?;
+    let mut seen: BTreeMap<u64, String> = BTreeMap::new();
+    loop {
+        b.wait_gone(".message-row.placeholder", WAIT)?;
+        let shown = b.eval(
+            "[...document.querySelectorAll('[data-testid=message-row]')].map(r => [Number(r.dataset.position), r.querySelector('.subject').textContent])",
+        )?;
+        let shown: Vec<(u64, String)> = serde_json::from_value(shown).map_err(|e| Error(format!("rows: {e}")))?;
+        seen.extend(shown);
+        if seen.len() >= total {
+            break;
+        }
+        let at_end = b.eval(
+            "(s => { const end = s.scrollTop + s.clientHeight >= s.scrollHeight - 1; s.scrollTop += s.clientHeight * 0.8; return end; })(document.querySelector('.list-scroll'))",
+        )?;
+        ensure!(at_end.as_bool() != Some(true), "{} of {total} result rows seen at the end of the list", seen.len());
+    }
+    let mut subjects: Vec<String> = seen.into_values().collect();
+    subjects.sort();
+    Ok(subjects)
+}
+
+/// The id of Claire's folder `name` (`Inbox`, `Sent`: the names Cyrus gives them).
+fn folder_id(c: &Client, name: &str) -> Result<String> {
+    server::mailbox_id(c, name)?.ok_or_else(|| Error(format!("no folder {name}")))
+}
+
+/// The emails of the folder `mailbox_id` that also match `filter` (`null`: all), as the
+/// server answers: `properties` of each.
+fn server_emails(c: &Client, mailbox_id: &str, filter: Value, properties: &[&str]) -> Result<Vec<Value>> {
+    let mut conditions = vec![json!({"inMailbox": mailbox_id})];
+    if !filter.is_null() {
+        conditions.push(filter);
+    }
+    let r = call(
+        c,
+        json!([
+            ["Email/query", {"accountId": c.account_id, "filter": {"operator": "AND", "conditions": conditions}, "limit": 1000}, "q"],
+            ["Email/get", {"accountId": c.account_id, "#ids": {"resultOf": "q", "name": "Email/query", "path": "/ids"},
+                "properties": properties}, "g"]
+        ]),
+    )?;
+    Ok(r[1][1]["list"].as_array().cloned().unwrap_or_default())
+}
+
+fn sorted_subjects(emails: &[Value]) -> Vec<String> {
+    let mut subjects: Vec<String> =
+        emails.iter().map(|e| e["subject"].as_str().unwrap_or_default().to_string()).collect();
+    subjects.sort();
+    subjects
+}
+
+/// Signs Claire in and opens the folder of `role`.
+fn in_folder(ctx: &Ctx, lang: &str, role: &str) -> Result<Rc<Browser>> {
+    let b = signed_in(ctx, lang)?;
+    b.click(&format!("[data-mailbox-role={role}]"))?;
+    b.wait_until(&format!("location.pathname === '/mail/{role}'"), role, WAIT)?;
+    b.wait_for("[data-testid=message-row]", WAIT)?;
+    Ok(b)
+}
+
+/// Opens the advanced panel and waits for its fields (its code may still be on its way).
+fn open_panel(b: &Browser) -> Result {
+    b.click("#search-options")?;
+    b.wait_visible("#search-after", WAIT)
+}
+
+/// Types `value` in the panel's field `search-<field>`, presses Enter, and returns every
+/// result (sorted subjects) once the address holds the search.
+fn search_in_panel(b: &Browser, field: &str, value: &str) -> Result<Vec<String>> {
+    open_panel(b)?;
+    b.fill(&format!("#search-{field}"), value)?;
+    b.send_keys(&format!("#search-{field}"), &Key::Enter.to_string())?;
+    b.wait_until(
+        &format!("location.search.startsWith('?{field}=')"),
+        &format!("the search by {field} in the address"),
+        WAIT,
+    )?;
+    all_result_subjects(b)
+}
+
+/// By recipient in Sent, with `à:` in the field (French) and with the panel's "To" field
+/// (English): the results are what the server answers to that `to` filter, which holds
+/// every sent mail whose To names Julien and not the whole folder.
+fn to_search_matches_the_server(ctx: &Ctx) -> Result {
+    const TO: &str = "julien.roux@ac-cevennes.fr";
+    let c = server::client(ctx, CLAIRE)?;
+    let sent = folder_id(&c, "Sent")?;
+    let all = server_emails(&c, &sent, Value::Null, &["subject", "to"])?;
+    let expected = sorted_subjects(&server_emails(&c, &sent, json!({"to": "julien"}), &["subject"])?);
+    let to_julien: Vec<&str> = all
+        .iter()
+        .filter(|e| e["to"].as_array().is_some_and(|to| to.iter().any(|a| a["email"] == TO)))
+        .map(|e| e["subject"].as_str().unwrap_or_default())
+        .collect();
+    ensure!(
+        !to_julien.is_empty()
+            && to_julien.iter().all(|s| expected.iter().any(|e| e == s))
+            && expected.len() < all.len(),
+        "the server's answer ({} of {} sent mails) does not fit the test ({} with Julien in To)",
+        expected.len(),
+        all.len(),
+        to_julien.len()
+    );
+
+    let b = in_folder(ctx, "fr-FR", "sent")?;
+    search_for(&b, "à:julien")?;
+    ensure!(
+        b.eval("location.search")?.as_str() == Some("?q=%C3%A0%3Ajulien"),
+        "address: {:?}",
+        b.eval("location.search")?
+    );
+    let shown = all_result_subjects(&b)?;
+    ensure!(shown == expected, "à:julien shows {shown:?}\n the server has {expected:?}");
+
+    let expected = sorted_subjects(&server_emails(&c, &sent, json!({"to": TO}), &["subject"])?);
+    let b = in_folder(ctx, "en-US", "sent")?;
+    let shown = search_in_panel(&b, "to", TO)?;
+    ensure!(shown == expected, "To: {TO} shows {shown:?}\n the server has {expected:?}");
+    ensure!(b.text(".search-criteria")?.contains(TO), "criteria: {}", b.text(".search-criteria")?);
+    Ok(())
+}
+
+/// By subject in the inbox, with `objet:` (French) and the panel's "Subject" field
+/// (English): the results are what the server answers to that `subject` filter, which holds
+/// every inbox mail whose subject has the word, and not those that only mention it.
+fn subject_search_matches_the_server(ctx: &Ctx) -> Result {
+    const WORD: &str = "réunion";
+    let c = server::client(ctx, CLAIRE)?;
+    let inbox = folder_id(&c, "Inbox")?;
+    let expected = sorted_subjects(&server_emails(&c, &inbox, json!({"subject": WORD}), &["subject"])?);
+    let seed = seed::folder(CLAIRE, "Inbox")?;
+    let in_subject: Vec<&str> =
+        seed.iter().filter(|m| m.subject.to_lowercase().contains(WORD)).map(|m| m.subject.as_str()).collect();
+    let mentions = seed.iter().filter(|m| m.mentions(WORD)).count();
+    ensure!(
+        !in_subject.is_empty()
+            && in_subject.iter().all(|s| expected.iter().any(|e| e == s))
+            && mentions > expected.len(),
+        "the seed ({} subjects with {WORD:?}, {mentions} mentions) and the server ({expected:?}) do not fit the test",
+        in_subject.len()
+    );
+
+    let b = in_folder(ctx, "fr-FR", "inbox")?;
+    search_for(&b, &format!("objet:{WORD}"))?;
+    let shown = all_result_subjects(&b)?;
+    ensure!(shown == expected, "objet:{WORD} shows {shown:?}\n the server has {expected:?}");
+
+    let b = in_folder(ctx, "en-US", "inbox")?;
+    let shown = search_in_panel(&b, "subject", WORD)?;
+    ensure!(shown == expected, "Subject: {WORD} shows {shown:?}\n the server has {expected:?}");
+    Ok(())
+}
+
+/// From one day to another (both included, the user's days): the results are the inbox
+/// mails the server received on those days or between, by their `receivedAt` in the
+/// browser's time zone. The two days have mail of their own, so a day left out shows.
+fn date_search_matches_the_server(ctx: &Ctx) -> Result {
+    let c = server::client(ctx, CLAIRE)?;
+    let inbox = folder_id(&c, "Inbox")?;
+    let mut all = server_emails(&c, &inbox, Value::Null, &["subject", "receivedAt"])?;
+    all.sort_by(|a, b| b["receivedAt"].as_str().cmp(&a["receivedAt"].as_str()));
+    let b = in_folder(ctx, "fr-FR", "inbox")?;
+    // Each mail's day where the user is.
+    let received: Vec<&str> = all.iter().map(|e| e["receivedAt"].as_str().unwrap_or_default()).collect();
+    let days = b.execute(
+        "return arguments[0].map(s => { const d = new Date(s); \
+           return d.getFullYear() + '-' + String(d.getMonth() + 1).padStart(2, '0') + '-' + String(d.getDate()).padStart(2, '0'); });",
+        vec![json!(received)],
+    )?;
+    let days: Vec<String> = serde_json::from_value(days).map_err(|e| Error(format!("days: {e}")))?;
+    let (before, after) = (days[days.len() / 4].clone(), days[days.len() / 2].clone());
+    ensure!(after < before, "the inbox's mail should span several days: {after} … {before}");
+    let mut expected: Vec<String> = all
+        .iter()
+        .zip(&days)
+        .filter(|(_, day)| **day >= after && **day <= before)
+        .map(|(e, _)| e["subject"].as_str().unwrap_or_default().to_string())
+        .collect();
+    expected.sort();
+    ensure!(expected.len() < all.len(), "the days hold the whole inbox");
+
+    open_panel(&b)?;
+    set_value(&b, "search-after", &after)?;
+    set_value(&b, "search-before", &before)?;
+    b.click("#search-advanced button[type=submit]")?;
+    b.wait_until(&format!("location.search === '?after={after}&before={before}'"), "the dates in the address", WAIT)?;
+    let shown = all_result_subjects(&b)?;
+    ensure!(shown == expected, "{after} … {before} shows {shown:?}\n the server received {expected:?}");
+    Ok(())
+}
+
 browser_tests!(
     full_text_search_finds_and_highlights,
     from_and_attachment_filters,
@@ -415,4 +624,7 @@ browser_tests!(
     the_address_keeps_the_search,
     keyboard_and_bad_input,
     phone_width,
+    to_search_matches_the_server,
+    subject_search_matches_the_server,
+    date_search_matches_the_server,
 );
