@@ -8,7 +8,7 @@
 use facteur_browser_tests::flows::sign_in_per_message;
 use facteur_browser_tests::server::{call, eventually, make_folder};
 use facteur_browser_tests::{axe, browser_tests, ensure, Browser, Ctx, Error, Result, WAIT};
-use facteur_testbed::jmap::Client;
+use facteur_testbed::jmap::{ids, Client};
 use serde_json::{json, Value};
 use std::rc::Rc;
 use std::sync::OnceLock;
@@ -78,13 +78,7 @@ fn folder_ids(c: &Client, mailbox_id: &str, position: usize, limit: usize) -> Re
         json!([["Email/query", {"accountId": c.account_id, "filter": {"inMailbox": mailbox_id},
         "sort": [{"property": "receivedAt", "isAscending": false}], "position": position, "limit": limit}, "q"]]),
     )?;
-    Ok(r[0][1]["ids"]
-        .as_array()
-        .cloned()
-        .unwrap_or_default()
-        .iter()
-        .filter_map(|v| v.as_str().map(str::to_string))
-        .collect())
+    Ok(ids(&r[0][1]["ids"]))
 }
 
 fn folder_total(c: &Client, mailbox_id: &str) -> Result<usize> {
@@ -507,14 +501,8 @@ fn archiving_conversations_takes_all_their_messages(ctx: &Ctx) -> Result {
     let got = emails(&c, &picked, &["threadId"])?;
     let thread_ids: Vec<&str> = got.iter().filter_map(|e| e["threadId"].as_str()).collect();
     let threads = call(&c, json!([["Thread/get", {"accountId": c.account_id, "ids": thread_ids}, "t"]]))?;
-    let members: Vec<String> = threads[0][1]["list"]
-        .as_array()
-        .cloned()
-        .unwrap_or_default()
-        .iter()
-        .flat_map(|t| t["emailIds"].as_array().cloned().unwrap_or_default())
-        .filter_map(|v| v.as_str().map(str::to_string))
-        .collect();
+    let members: Vec<String> =
+        threads[0][1]["list"].as_array().into_iter().flatten().flat_map(|t| ids(&t["emailIds"])).collect();
     let in_folder: Vec<String> = emails(&c, &members, &["mailboxIds"])?
         .iter()
         .filter(|e| e["mailboxIds"][&f.threads].as_bool() == Some(true))
@@ -555,13 +543,7 @@ fn conversations_or_one_row_per_message(ctx: &Ctx) -> Result {
             json!([["Email/query", {"accountId": c.account_id, "filter": {"inMailbox": &f.fils},
             "sort": [{"property": "receivedAt", "isAscending": false}], "collapseThreads": collapse, "calculateTotal": true, "limit": 10}, "q"]]),
         )?;
-        let ids = r[0][1]["ids"]
-            .as_array()
-            .cloned()
-            .unwrap_or_default()
-            .iter()
-            .filter_map(|v| v.as_str().map(str::to_string))
-            .collect();
+        let ids = ids(&r[0][1]["ids"]);
         Ok((ids, r[0][1]["total"].as_u64().ok_or_else(|| Error(format!("no total: {r}")))? as usize))
     };
     let ((first_conversations, conversations), (first_messages, messages)) = (query(true)?, query(false)?);

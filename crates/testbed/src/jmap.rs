@@ -246,12 +246,16 @@ impl Client {
             &[],
             json!([["Email/query", {"accountId": self.account_id, "filter": filter, "limit": limit}, "q"]]),
         )?;
-        Ok(r[0][1]["ids"]
-            .as_array()
-            .cloned()
-            .unwrap_or_default()
-            .iter()
-            .filter_map(|v| v.as_str().map(str::to_string))
-            .collect())
+        Ok(ids(&r[0][1]["ids"]))
     }
+}
+
+/// The strings of a JSON array of ids (`[]` when it is not one), e.g. an `Email/query`'s `ids`.
+///
+/// ```
+/// assert_eq!(facteur_testbed::jmap::ids(&serde_json::json!(["a", "b"])), ["a", "b"]);
+/// assert!(facteur_testbed::jmap::ids(&serde_json::Value::Null).is_empty());
+/// ```
+pub fn ids(array: &Value) -> Vec<String> {
+    array.as_array().into_iter().flatten().filter_map(|v| v.as_str().map(str::to_string)).collect()
 }
