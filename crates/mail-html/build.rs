@@ -41,7 +41,10 @@ fn generated(name: &str) -> String {
 }
 
 fn main() {
-    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures/hostile-html");
+    // Read when the script runs, not baked in when it is compiled: the compiled script is shared by
+    // every copy of the tree that uses the same target directory.
+    let manifest = std::env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR");
+    let dir = std::path::Path::new(&manifest).join("../../tests/fixtures/hostile-html");
     println!("cargo:rerun-if-changed={}", dir.display());
     println!("cargo:rerun-if-changed=build.rs");
     let out_dir = std::path::PathBuf::from(std::env::var("OUT_DIR").unwrap());
