@@ -1,6 +1,7 @@
 //! The mail server as the tests see it, beside the app: a JMAP client of a seeded account (to
 //! check what the server holds after the app acted), [`eventually`] to wait until it holds it,
-//! and [`make_folder`] for a folder of plain mails that one test has to itself.
+//! [`mailbox_id`] and [`role_id`] to find a folder, and [`make_folder`] for a folder of plain mails
+//! that one test has to itself.
 
 use crate::{ensure, Ctx, Error, Result};
 use facteur_testbed::jmap::Client;
@@ -36,6 +37,15 @@ pub fn eventually(what: &str, timeout: Duration, mut check: impl FnMut() -> Resu
 pub fn mailbox_id(c: &Client, name: &str) -> Result<Option<String>> {
     let all = c.mailboxes().map_err(|e| Error(e.to_string()))?;
     Ok(all.into_iter().find(|m| m["name"] == name).and_then(|m| m["id"].as_str().map(str::to_string)))
+}
+
+/// The id of the mailbox with this role (`"archive"`, `"trash"`…); fails when there is none.
+pub fn role_id(c: &Client, role: &str) -> Result<String> {
+    let all = c.mailboxes().map_err(|e| Error(e.to_string()))?;
+    all.into_iter()
+        .find(|m| m["role"] == role)
+        .and_then(|m| m["id"].as_str().map(str::to_string))
+        .ok_or_else(|| Error(format!("no {role} mailbox")))
 }
 
 /// Creates the folder `name` holding `count` plain mails to the client's user, made on the

@@ -6,7 +6,7 @@
 //! has folders of its own, so that none reads rows another one moves or opens.
 
 use facteur_browser_tests::flows::sign_in_per_message;
-use facteur_browser_tests::server::{call, eventually, make_folder};
+use facteur_browser_tests::server::{call, eventually, make_folder, role_id};
 use facteur_browser_tests::{axe, browser_tests, ensure, Browser, Ctx, Error, Result, WAIT};
 use facteur_testbed::jmap::{ids, Client};
 use serde_json::{json, Value};
@@ -515,13 +515,7 @@ fn archiving_conversations_takes_all_their_messages(ctx: &Ctx) -> Result {
     b.wait_text("[data-testid=selection-bar] .selection-count", "2 sélectionnés", WAIT)?;
     b.click("[data-action=bulk-archive]")?;
     b.wait_text("[data-testid=toast]", &format!("{} messages archivés", in_folder.len()), WAIT)?;
-    let archive = c
-        .mailboxes()
-        .map_err(|e| Error(e.to_string()))?
-        .into_iter()
-        .find(|m| m["role"] == "archive")
-        .and_then(|m| m["id"].as_str().map(str::to_string))
-        .ok_or("no Archive")?;
+    let archive = role_id(&c, "archive")?;
     let after = emails(&c, &in_folder, &["mailboxIds"])?;
     ensure!(
         after
@@ -610,13 +604,7 @@ fn conversations_or_one_row_per_message(ctx: &Ctx) -> Result {
 fn destroying_a_selection_in_the_trash(ctx: &Ctx) -> Result {
     folders(ctx)?; // not used, but the server is busy until they are filled
     let c = server(ctx)?;
-    let trash = c
-        .mailboxes()
-        .map_err(|e| Error(e.to_string()))?
-        .into_iter()
-        .find(|m| m["role"] == "trash")
-        .and_then(|m| m["id"].as_str().map(str::to_string))
-        .ok_or("no Trash")?;
+    let trash = role_id(&c, "trash")?;
     ensure!(folder_total(&c, &trash)? >= 2, "the seeded Trash is nearly empty");
     let b = open_folder(ctx, "fr-FR", &trash)?;
     let id = b.attr("[data-position='0']", "data-id")?.ok_or("no row")?;
