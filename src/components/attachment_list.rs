@@ -3,7 +3,8 @@
 
 use crate::core::{download, jmap_client::JmapClient, lang::use_lang};
 use crate::i18n::*;
-use facteur_logic::conversation::{human_size, Attachment};
+use facteur_kit::text::human_size;
+use facteur_mail::conversation::Attachment;
 use leptos::{prelude::*, task::spawn_local};
 
 /// The list of attachments.

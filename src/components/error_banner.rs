@@ -33,7 +33,7 @@ pub fn ErrorBanner(
 /// text, which goes to the console as a warning for whoever debugs it.
 pub fn describe(i18n: I18nContext<Locale>, error: crate::core::jmap_client::CallError) -> Signal<String> {
     use crate::core::jmap_client::CallError;
-    use facteur_logic::requests::SetRefused;
+    use facteur_mail::requests::SetRefused;
     match &error {
         CallError::Network(detail)
         | CallError::Server(detail)

@@ -1,6 +1,6 @@
 //! Folder management: the dialogs to create, rename, move and delete a folder and to empty
 //! the Trash or Junk, and the changes shown at once (rolled back with a message if the
-//! server refuses). The decisions are in `facteur_logic::folder_ops`.
+//! server refuses). The decisions are in `facteur_mail::folder_ops`.
 
 use crate::components::error_banner::describe;
 use crate::components::folder_nav::folder_label;
@@ -11,8 +11,8 @@ use crate::core::manage::{self, ManageError};
 use crate::core::split::{lazy, NotDownloaded};
 use crate::i18n::*;
 use crate::pages::mail::use_mail;
-use facteur_logic::folder_ops::{self, DeletePlan, FolderEdit, FolderError, NameError};
-use facteur_logic::mailbox::Folder;
+use facteur_mail::folder_ops::{self, DeletePlan, FolderEdit, FolderError, NameError};
+use facteur_mail::mailbox::Folder;
 use leptos::wasm_split::wasm_split;
 use leptos::{ev::SubmitEvent, prelude::*, task::spawn_local};
 use leptos_i18n::I18nContext;

@@ -7,9 +7,9 @@ use crate::components::icon::{Icon, IconKind};
 use crate::components::quota::QuotaGauge;
 use crate::core::jmap_client::CallError;
 use crate::i18n::*;
-use facteur_logic::folder_ops::is_user_folder;
-use facteur_logic::folders::sidebar_rows;
-use facteur_logic::mailbox::Folder;
+use facteur_mail::folder_ops::is_user_folder;
+use facteur_mail::folders::sidebar_rows;
+use facteur_mail::mailbox::Folder;
 use leptos::prelude::*;
 use leptos_i18n::I18nContext;
 

@@ -1,13 +1,13 @@
 //! Labels: the user's JMAP keywords as coloured chips (message rows, conversation header) and
 //! the "Libellés" menu that adds and removes them. A change shows at once and is rolled back
 //! with a message if the server refuses. Names, keywords and colours come from
-//! `facteur_logic::labels`.
+//! `facteur_mail::labels`.
 
 use crate::components::toast::use_toasts;
 use crate::core::mail;
 use crate::i18n::*;
 use crate::pages::mail::use_mail;
-use facteur_logic::labels::{self, colour_class, label_name, LabelError};
+use facteur_mail::labels::{self, colour_class, label_name, LabelError};
 use leptos::{ev::SubmitEvent, prelude::*, task::spawn_local};
 use std::collections::HashMap;
 

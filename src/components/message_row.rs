@@ -5,8 +5,8 @@ use crate::components::snippet::Snippet;
 use crate::core::lang::use_lang;
 use crate::i18n::*;
 use crate::pages::mail::{prefetch, EmailTarget};
-use facteur_logic::dates::{full_date, list_date};
-use facteur_logic::message::MessageSummary;
+use facteur_kit::dates::{full_date, list_date};
+use facteur_mail::message::MessageSummary;
 use leptos::prelude::*;
 
 /// The browser's current UTC offset.

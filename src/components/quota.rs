@@ -5,8 +5,8 @@ use crate::components::folder_dialogs::{use_folder_manager, FolderDialog};
 use crate::core::lang::use_lang;
 use crate::i18n::*;
 use crate::pages::mail::use_mail;
-use facteur_logic::conversation::human_size;
-use facteur_logic::quota::Usage;
+use facteur_kit::text::human_size;
+use facteur_mail::quota::Usage;
 use leptos::prelude::*;
 
 /// The quota of the signed-in account (context), loaded with the folders (in the same

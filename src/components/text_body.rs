@@ -3,8 +3,8 @@
 
 use crate::components::snippet::Snippet;
 use crate::i18n::*;
-use facteur_logic::search::marks::mark;
-use facteur_logic::text_body::{render, Block, Inline};
+use facteur_mail::search::marks::mark;
+use facteur_mail::text_body::{render, Block, Inline};
 use leptos::prelude::*;
 use std::sync::Arc;
 

@@ -2,7 +2,7 @@
 
 use crate::core::http;
 use crate::i18n::*;
-use facteur_logic::config::AppConfig;
+use facteur_kit::config::AppConfig;
 use leptos::prelude::*;
 
 async fn load() -> Result<AppConfig, String> {

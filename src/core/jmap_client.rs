@@ -3,7 +3,7 @@
 
 use crate::core::http::{self, HttpError};
 use facteur_jmap::{ProblemDetails, Request, Response, Session};
-use facteur_logic::login::{basic_authorization, looks_like_session, LoginFailure};
+use facteur_kit::login::{basic_authorization, looks_like_session, LoginFailure};
 use std::sync::Arc;
 
 const MAIL: &str = "urn:ietf:params:jmap:mail";
@@ -45,11 +45,11 @@ pub enum CallError {
     Unexpected(String),
     /// The server refused a change of messages (a `SetError`), by kind.
     #[error("{0}")]
-    Refused(facteur_logic::requests::SetRefused),
+    Refused(facteur_mail::requests::SetRefused),
 }
 
-impl From<facteur_logic::requests::SetRefused> for CallError {
-    fn from(e: facteur_logic::requests::SetRefused) -> Self {
+impl From<facteur_mail::requests::SetRefused> for CallError {
+    fn from(e: facteur_mail::requests::SetRefused) -> Self {
         CallError::Refused(e)
     }
 }

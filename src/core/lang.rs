@@ -1,7 +1,7 @@
 //! Bridges the generated `Locale` and the logic crate's `Lang`.
 
 use crate::i18n::{use_i18n, Locale};
-use facteur_logic::Lang;
+use facteur_kit::Lang;
 use leptos::prelude::*;
 
 /// The current language as a signal of [`Lang`], for the logic crate's formatters.

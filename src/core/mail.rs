@@ -1,12 +1,12 @@
-//! Loads folders and message pages (the requests are built and read in `facteur_logic`).
+//! Loads folders and message pages (the requests are built and read in `facteur_mail`).
 
 use crate::core::jmap_client::{CallError, JmapClient};
 use facteur_jmap::quota::QuotaDialect;
-use facteur_logic::live::{self, Changed, ListUpdate, States};
-use facteur_logic::mailbox::Folder;
-use facteur_logic::quota::Usage;
-use facteur_logic::requests::{self, Page};
-use facteur_logic::search::{
+use facteur_mail::live::{self, Changed, ListUpdate, States};
+use facteur_mail::mailbox::Folder;
+use facteur_mail::quota::Usage;
+use facteur_mail::requests::{self, Page};
+use facteur_mail::search::{
     request::{self, SearchPage},
     SearchQuery,
 };
@@ -62,7 +62,7 @@ pub async fn thread_emails(
 pub async fn load_conversation(
     client: &JmapClient,
     thread_id: &str,
-) -> Result<Option<Vec<facteur_logic::conversation::ConversationMessage>>, CallError> {
+) -> Result<Option<Vec<facteur_mail::conversation::ConversationMessage>>, CallError> {
     let (request, calls) = requests::conversation(client.account_id(), thread_id);
     let response = client.send(&request).await?;
     requests::read_conversation(&response, &calls).map_err(|e| CallError::Unexpected(e.to_string()))

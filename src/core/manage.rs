@@ -1,8 +1,8 @@
 //! Managing the mailbox: folders (create, rename, move, delete with their mail), emptying a
-//! folder, the quota, labels. The requests are built and read in `facteur_logic`.
+//! folder, the quota, labels. The requests are built and read in `facteur_mail`.
 
 use crate::core::jmap_client::{CallError, JmapClient};
-use facteur_logic::folder_ops::{self, FolderError};
+use facteur_mail::folder_ops::{self, FolderError};
 
 /// Why a folder operation failed: the call, or the server's refusal.
 #[derive(Clone, Debug, PartialEq, Eq)]

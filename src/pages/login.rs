@@ -4,8 +4,8 @@
 use crate::components::language_switch::LanguageSwitch;
 use crate::core::{jmap_client, lang::use_lang, session::use_session, storage};
 use crate::i18n::*;
-use facteur_logic::config::AppConfig;
-use facteur_logic::login::{check_form, FormProblem, LoginFailure};
+use facteur_kit::config::AppConfig;
+use facteur_kit::login::{check_form, FormProblem, LoginFailure};
 use leptos::{html, prelude::*, task::spawn_local};
 use leptos_router::hooks::use_navigate;
 

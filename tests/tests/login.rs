@@ -187,7 +187,7 @@ fn refused_with(b: &Browser, code: &str, words: &str, email: &str, password: &st
 /// Cyrus 3.6 answers a locked account exactly as a wrong password (401, same body and
 /// headers), so the page can only say that the username or password was refused; the
 /// "account locked" words are for the servers that answer 403 or 429 (see
-/// `facteur_logic::login`).
+/// `facteur_kit::login`).
 fn locked_account_opens_nothing_and_keeps_nothing(ctx: &Ctx) -> Result {
     const PASSWORD: &str = "Verrou-2026-Essai";
     let app = ctx.app()?;

@@ -1,7 +1,7 @@
 //! Shows untrusted mail HTML safely in the browser.
 //!
 //! 1. [`parse`]: the browser's own parser (`DOMParser`) reads the HTML into an inert document;
-//! 2. [`sanitize_into`]: an allow-list walker ([`facteur_logic::html_policy`] decides) rebuilds
+//! 2. [`sanitize_into`]: an allow-list walker ([`facteur_html_policy`] decides) rebuilds
 //!    what is kept, node by node, in the target document — rewriting happens on the DOM,
 //!    never on strings after sanitising; it reads the source through the DOM's prototype
 //!    getters (a `<form>` cannot clobber them), walks it without recursion and nests its

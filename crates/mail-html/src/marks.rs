@@ -1,11 +1,11 @@
 //! Marks searched words in a sanitised message: each text node with a match is replaced by
 //! text nodes and `<mark>` elements made in the same document (DOM only, no markup).
 
-use facteur_logic::search::marks::mark;
+use facteur_mail::search::marks::mark;
 use wasm_bindgen::JsCast;
 use web_sys::{Node, Text};
 
-/// Marks the occurrences of `words` (as `facteur_logic::search::marks::mark` finds them) in
+/// Marks the occurrences of `words` (as `facteur_mail::search::marks::mark` finds them) in
 /// the text under `root`; returns how many `<mark>` elements were made.
 pub fn mark_words(root: &Node, words: &[String]) -> usize {
     if words.is_empty() {

@@ -1,5 +1,5 @@
 //! The allow-list walker: rebuilds a message's HTML, as the browser parsed it, keeping only
-//! what [`facteur_logic::html_policy`] allows.
+//! what [`facteur_html_policy`] allows.
 //!
 //! The source is parsed by `DOMParser` (an inert document: no script runs, nothing loads)
 //! and is only read, through the DOM's prototype getters (`source.rs`: markup cannot
@@ -13,7 +13,7 @@
 //! rebuilt whole (the hostile corpus checks both, `082-deep-nesting` and `081-five-megabytes`).
 
 use crate::source::Source;
-use facteur_logic::html_policy::{
+use facteur_html_policy::{
     attribute_action, element_action, filter_stylesheet, link_mismatch, AttributeAction, ElementAction, FilteredCss,
     Report, EXTERNAL_LINK_ATTRIBUTES, HTML_NAMESPACE,
 };

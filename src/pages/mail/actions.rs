@@ -7,9 +7,9 @@ use super::targets::{resolve, EmailTarget};
 use crate::components::toast::Toasts;
 use crate::core::{jmap_client::CallError, mail};
 use crate::i18n::*;
-use facteur_logic::list_state::ListSnapshot;
-use facteur_logic::mailbox::Folder;
-use facteur_logic::Lang;
+use facteur_kit::list_state::ListSnapshot;
+use facteur_mail::mailbox::Folder;
+use facteur_kit::Lang;
 use leptos::{prelude::*, task::spawn_local};
 use leptos_i18n::I18nContext;
 

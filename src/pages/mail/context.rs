@@ -3,9 +3,9 @@
 //! state set from the reading pane).
 
 use crate::core::jmap_client::{CallError, JmapClient};
-use facteur_logic::list_state::{ListState, Selection};
-use facteur_logic::mailbox::Folder;
-use facteur_logic::message::MessageSummary;
+use facteur_kit::list_state::{ListState, Selection};
+use facteur_mail::mailbox::Folder;
+use facteur_mail::message::MessageSummary;
 use leptos::prelude::*;
 use std::collections::HashMap;
 
@@ -13,7 +13,7 @@ use std::collections::HashMap;
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct LiveStates {
     /// Email and mailbox states.
-    pub account: facteur_logic::live::States,
+    pub account: facteur_mail::live::States,
     /// The open list's query state.
     pub query: Option<String>,
     /// The open list's mailbox.
@@ -21,7 +21,7 @@ pub struct LiveStates {
     /// Whether the open list is threaded.
     pub threaded: bool,
     /// The search the rows are the results of (`None`: the folder's rows).
-    pub search: Option<facteur_logic::search::SearchQuery>,
+    pub search: Option<facteur_mail::search::SearchQuery>,
 }
 
 /// Provided by the mail shell.
@@ -60,7 +60,7 @@ pub struct MailContext {
     /// The search in the address, if any, and its highlights.
     pub search: super::search_results::SearchState,
     /// Conversations fetched before they are opened (see `prefetch`).
-    pub prefetched: StoredValue<facteur_logic::prefetch::Prefetched<super::prefetch::Loading>, LocalStorage>,
+    pub prefetched: StoredValue<facteur_kit::prefetch::Prefetched<super::prefetch::Loading>, LocalStorage>,
 }
 
 /// The mail context.

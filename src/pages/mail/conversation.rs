@@ -14,10 +14,10 @@ use crate::components::{
 };
 use crate::core::{lang::use_lang, mail};
 use crate::i18n::*;
-use facteur_logic::conversation::{Body, ConversationMessage, Person};
-use facteur_logic::dates::full_date;
-use facteur_logic::mailbox::Folder;
-use facteur_logic::search::marks::words_to_mark;
+use facteur_mail::conversation::{Body, ConversationMessage, Person};
+use facteur_kit::dates::full_date;
+use facteur_mail::mailbox::Folder;
+use facteur_mail::search::marks::words_to_mark;
 use leptos::{prelude::*, task::spawn_local};
 use leptos_router::hooks::{use_navigate, use_params_map};
 
@@ -383,7 +383,7 @@ fn Toolbar(messages: Vec<ConversationMessage>) -> impl IntoView {
         .get_untracked()
         .and_then(Result::ok)
         .map(|list| {
-            let rows = facteur_logic::folders::sidebar_rows(&list);
+            let rows = facteur_mail::folders::sidebar_rows(&list);
             rows.into_iter().map(|r| list[r.index].clone()).filter(|f| f.id != here_id).collect()
         })
         .unwrap_or_default();

@@ -10,8 +10,8 @@ use crate::components::{
     message_row::{MessageRow, PlaceholderRow},
 };
 use crate::i18n::*;
-use facteur_logic::list_state::VirtualWindow;
-use facteur_logic::mailbox::Folder;
+use facteur_kit::list_state::VirtualWindow;
+use facteur_mail::mailbox::Folder;
 use leptos::{html, prelude::*};
 use std::time::Duration;
 use wasm_bindgen::JsCast;
@@ -207,8 +207,8 @@ fn VirtualRows() -> impl IntoView {
         let w = window.get();
         if let Some(ul) = list_el.get() {
             let style = web_sys::HtmlElement::style(&ul);
-            let _ = style.set_property("padding-top", &facteur_logic::list_state::css_px(w.spacer_before()));
-            let _ = style.set_property("padding-bottom", &facteur_logic::list_state::css_px(w.spacer_after()));
+            let _ = style.set_property("padding-top", &facteur_kit::list_state::css_px(w.spacer_before()));
+            let _ = style.set_property("padding-bottom", &facteur_kit::list_state::css_px(w.spacer_after()));
         }
     });
 

@@ -38,7 +38,7 @@ use crate::core::{jmap_client::JmapClient, mail, session::use_session, storage};
 use crate::i18n::*;
 use context::LiveStates;
 pub use context::MailContext;
-use facteur_logic::mailbox::Folder;
+use facteur_mail::mailbox::Folder;
 use leptos::prelude::*;
 use leptos_router::{
     components::{Outlet, Redirect},
@@ -108,9 +108,9 @@ fn MailShell(client: JmapClient) -> impl IntoView {
     let sign_out = move |_| session.sign_out();
     let username = client.username().to_string();
     let folder_id = Memo::new(move |_| current.with(|f| f.as_ref().map(|f| f.id.clone())));
-    let list = RwSignal::new(facteur_logic::list_state::ListState::new());
+    let list = RwSignal::new(facteur_kit::list_state::ListState::new());
     let rows = RwSignal::new(std::collections::HashMap::new());
-    let selection = RwSignal::new(facteur_logic::list_state::Selection::new());
+    let selection = RwSignal::new(facteur_kit::list_state::Selection::new());
     let (cursor, bulk_busy, dragging) = (RwSignal::new(None), RwSignal::new(false), RwSignal::new(None));
     let (seen, flagged) = (RwSignal::new(Default::default()), RwSignal::new(Default::default()));
     let threaded = RwSignal::new(storage::threaded_list());
@@ -148,7 +148,7 @@ fn MailShell(client: JmapClient) -> impl IntoView {
                 let _ = rows.try_set(Default::default());
                 let _ = cursor.try_set(None);
             }
-            let mut fresh = facteur_logic::list_state::ListState::new();
+            let mut fresh = facteur_kit::list_state::ListState::new();
             let total = first.total.map_or(first.ids.len(), |t| usize::try_from(t).unwrap_or(usize::MAX));
             fresh.apply_page(first.position, first.ids.clone(), total, &first.query_state);
             let _ = rows.try_update(|known| known.extend(first.rows.iter().map(|r| (r.id.clone(), r.clone()))));

@@ -4,8 +4,8 @@
 
 use super::context::MailContext;
 use crate::core::mail;
-use facteur_logic::requests::Page;
-use facteur_logic::search::SearchQuery;
+use facteur_mail::requests::Page;
+use facteur_mail::search::SearchQuery;
 use futures::future::{abortable, AbortHandle};
 use leptos::{prelude::*, task::spawn_local};
 use std::collections::HashMap;

@@ -5,8 +5,8 @@
 
 use super::context::MailContext;
 use crate::core::{jmap_client::CallError, mail};
-use facteur_logic::conversation::ConversationMessage;
-use facteur_logic::prefetch::Prefetched;
+use facteur_mail::conversation::ConversationMessage;
+use facteur_kit::prefetch::Prefetched;
 use futures::future::{FutureExt, LocalBoxFuture, Shared};
 use leptos::prelude::*;
 

@@ -10,7 +10,7 @@ use crate::components::icon::{Icon, IconKind};
 use crate::core::split::{lazy, NotDownloaded};
 use crate::i18n::*;
 use chrono::NaiveDate;
-use facteur_logic::search::{Scope, SearchProblem, SearchQuery};
+use facteur_mail::search::{Scope, SearchProblem, SearchQuery};
 use leptos::wasm_split::wasm_split;
 use leptos::{ev, html, prelude::*};
 use leptos_router::hooks::{use_navigate, use_params_map};
@@ -330,7 +330,7 @@ fn DateCriterion(
     get: fn(&SearchQuery) -> Option<NaiveDate>,
     set: fn(&mut SearchQuery) -> &mut Option<NaiveDate>,
 ) -> impl IntoView {
-    let value = move || draft.with(|d| get(d).map(facteur_logic::dates::iso_day).unwrap_or_default());
+    let value = move || draft.with(|d| get(d).map(facteur_kit::dates::iso_day).unwrap_or_default());
     view! {
         <div class="search-criterion">
             <label for=id>{label}</label>
@@ -341,7 +341,7 @@ fn DateCriterion(
                 aria-invalid=move || invalid.get().to_string()
                 aria-describedby="search-problem"
                 on:input=move |ev| {
-                    draft.update(|d| *set(d) = facteur_logic::dates::parse_iso_day(&event_target_value(&ev)))
+                    draft.update(|d| *set(d) = facteur_kit::dates::parse_iso_day(&event_target_value(&ev)))
                 }
             />
         </div>

@@ -11,7 +11,7 @@ use crate::components::toast::use_toasts;
 use crate::core::lang::{lang_of, use_lang};
 use crate::core::split::{lazy, NotDownloaded};
 use crate::i18n::*;
-use facteur_logic::mailbox::Folder;
+use facteur_mail::mailbox::Folder;
 use leptos::prelude::*;
 use leptos::wasm_split::wasm_split;
 
@@ -154,7 +154,7 @@ fn Bar() -> impl IntoView {
         Memo::new(move |_| {
             let here_id = mail.current_folder().map(|f| f.id).unwrap_or_default();
             mail.folders.get().and_then(Result::ok).map_or_else(Vec::new, |list| {
-                let rows = facteur_logic::folders::sidebar_rows(&list);
+                let rows = facteur_mail::folders::sidebar_rows(&list);
                 rows.into_iter().map(|r| list[r.index].clone()).filter(|f| f.id != here_id).collect::<Vec<_>>()
             })
         })

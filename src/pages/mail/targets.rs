@@ -3,7 +3,7 @@
 
 use super::context::MailContext;
 use crate::core::{jmap_client::CallError, mail};
-use facteur_logic::list_state::{ListState, Selection, SelectionTarget};
+use facteur_kit::list_state::{ListState, Selection, SelectionTarget};
 use leptos::prelude::*;
 use std::collections::HashSet;
 
