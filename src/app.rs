@@ -1,12 +1,12 @@
 //! The root component: translations, configuration, session and routes.
 
-use crate::core::{config::ConfigGate, session::provide_session, storage};
+use crate::areas::mail::{MailPage, NoConversation, ReadingPane};
 use crate::i18n::*;
-use crate::pages::{
-    login::LoginPage,
-    mail::{MailPage, NoConversation, ReadingPane},
-    not_found::NotFound,
-};
+use crate::platform::config::ConfigGate;
+use crate::platform::session::provide_session;
+use crate::platform::storage;
+use crate::shell::login::LoginPage;
+use crate::shell::not_found::NotFound;
 use leptos::prelude::*;
 use leptos_router::{
     components::{ParentRoute, Redirect, Route, Router, Routes},

@@ -7,7 +7,8 @@
 //! - [`lang`] and [`text`]: languages, plurals, accent folding, sizes; [`dates`]: dates as
 //!   people read them, in French or English;
 //! - [`list_state`]: a long list over `/query` and `/queryChanges` (ids by position, the
-//!   window rendered, the selection); [`prefetch`]: objects fetched before they are opened.
+//!   window rendered, the selection); [`prefetch`]: objects fetched before they are opened;
+//! - [`refused`]: why the server refused a change, by kind.
 
 pub mod config;
 pub mod dates;
@@ -15,6 +16,7 @@ pub mod lang;
 pub mod list_state;
 pub mod login;
 pub mod prefetch;
+pub mod refused;
 pub mod text;
 
 pub use lang::Lang;

@@ -45,7 +45,6 @@ pub fn fold(text: &str) -> String {
 /// assert_eq!(human_size(12_288, Lang::En), "12 KB");
 /// ```
 pub fn human_size(octets: u64, lang: crate::Lang) -> String {
-
     let (units, decimal) = match lang {
         crate::Lang::Fr => (["o", "Ko", "Mo", "Go"], ','),
         crate::Lang::En => (["B", "KB", "MB", "GB"], '.'),

@@ -1,9 +1,9 @@
 //! A conversation as the reading pane shows it: its messages, oldest first, each with
 //! headers, body text (or HTML to sanitise), and attachments.
 
-use facteur_kit::dates::parse_utc;
 use chrono::{DateTime, Utc};
 use facteur_jmap::{Email, EmailAddress, EmailBodyPart};
+use facteur_kit::dates::parse_utc;
 use serde::{Deserialize, Serialize};
 
 /// A person in a header.

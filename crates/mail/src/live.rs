@@ -5,7 +5,6 @@
 //! Step 2 (only when emails changed): `Email/queryChanges` of the open list, `Email/get` of
 //! the added rows by back-reference, and `Email/get` of the changed rows shown.
 
-use facteur_kit::list_state::{ListState, QueryChangesError, QueryChangesSummary};
 use crate::message::MessageSummary;
 use crate::requests::{summary_from, ReadError, ROW_PROPERTIES};
 use facteur_jmap::{
@@ -13,6 +12,7 @@ use facteur_jmap::{
     EmailQueryChanges, Filter, MailboxChanges, QueryChanges, QueryChangesResponse, Request, RequestBuilder, Response,
     ThreadGet,
 };
+use facteur_kit::list_state::{ListState, QueryChangesError, QueryChangesSummary};
 use std::collections::HashMap;
 
 /// The states the app holds.

@@ -4,7 +4,6 @@
 //! [`facteur_jmap::Response::get`].
 
 use crate::conversation::{message_from, ConversationMessage};
-use facteur_kit::dates::parse_utc;
 use crate::mailbox::Folder;
 use crate::message::MessageSummary;
 use crate::quota::Usage;
@@ -13,6 +12,7 @@ use facteur_jmap::{
     BodyProperties, CallHandle, Email, EmailGet, EmailQuery, EmailSet, Mailbox, MailboxGet, PatchObject, Request,
     RequestBuilder, Response, SetResponse, ThreadGet,
 };
+use facteur_kit::dates::parse_utc;
 
 /// What could not be read from a response.
 #[derive(Debug, thiserror::Error)]
@@ -362,57 +362,7 @@ pub fn read_set(response: &Response, call: &CallHandle<EmailSet>) -> Result<(), 
     refusal.map_or(Ok(()), Err)
 }
 
-/// Why the server refused (part of) a change of messages, in the user's terms: the screens put
-/// each kind in words in the user's language, never the server's English.
-///
-/// ```
-/// use facteur_jmap::SetError;
-/// use facteur_mail::requests::SetRefused;
-///
-/// let error: SetError = serde_json::from_str(r#"{"type": "forbidden", "description": "no rights"}"#).unwrap();
-/// assert_eq!(SetRefused::from_set_error(&error), SetRefused::Forbidden);
-/// let error: SetError = serde_json::from_str(r#"{"type": "overQuota"}"#).unwrap();
-/// assert_eq!(SetRefused::from_set_error(&error), SetRefused::OverQuota);
-/// let error: SetError = serde_json::from_str(r#"{"type": "invalidPatch", "description": "bad"}"#).unwrap();
-/// assert_eq!(SetRefused::from_set_error(&error), SetRefused::Other("invalidPatch: bad".into()));
-/// ```
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-pub enum SetRefused {
-    /// Not allowed: the user lacks the rights on a folder (`forbidden`).
-    #[error("forbidden")]
-    Forbidden,
-    /// The mailbox is full (`overQuota`).
-    #[error("overQuota")]
-    OverQuota,
-    /// The message or a folder no longer exists (`notFound`).
-    #[error("notFound")]
-    NotFound,
-    /// Too many changes at once (`rateLimit`, `tooLarge`).
-    #[error("rateLimit")]
-    TooMany,
-    /// Any other refusal: its type and the server's words (shown only as a detail).
-    #[error("{0}")]
-    Other(String),
-    /// The answer to the change could not be read.
-    #[error("{0}")]
-    Unreadable(String),
-}
-
-impl SetRefused {
-    /// Reads one `SetError` of an `Email/set` (RFC 8620 §5.3, RFC 8621 §4.6).
-    pub fn from_set_error(error: &facteur_jmap::SetError) -> SetRefused {
-        match error.error_type.as_str() {
-            "forbidden" => SetRefused::Forbidden,
-            "overQuota" => SetRefused::OverQuota,
-            "notFound" => SetRefused::NotFound,
-            "rateLimit" | "tooLarge" => SetRefused::TooMany,
-            other => SetRefused::Other(match &error.description {
-                Some(d) => format!("{other}: {d}"),
-                None => other.to_string(),
-            }),
-        }
-    }
-}
+pub use facteur_kit::refused::SetRefused;
 
 #[cfg(test)]
 mod tests {

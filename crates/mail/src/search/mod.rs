@@ -19,9 +19,9 @@ pub mod request;
 pub mod snippet;
 pub mod terms;
 
-use facteur_kit::dates::utc_date;
 use chrono::{DateTime, NaiveDate, TimeZone, Utc};
 use facteur_jmap::{percent_encode, EmailFilter, Filter, FilterOperator, Operator};
+use facteur_kit::dates::utc_date;
 
 /// Where to search.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]

@@ -1,0 +1,263 @@
+//! Labels: the user's JMAP keywords as coloured chips (message rows, conversation header) and
+//! the "Libellés" menu that adds and removes them. A change shows at once and is rolled back
+//! with a message if the server refuses. Names, keywords and colours come from
+//! `facteur_mail::labels`.
+
+use crate::areas::mail::server;
+use crate::areas::mail::use_mail;
+use crate::i18n::*;
+use crate::ui::toast::use_toasts;
+use facteur_mail::labels::{self, colour_class, label_name, LabelError};
+use leptos::{ev::SubmitEvent, prelude::*, task::spawn_local};
+use std::collections::HashMap;
+
+/// Label changes made here, not yet in a list loaded from the server (context): email id →
+/// keyword → set or cleared.
+#[derive(Clone, Copy)]
+pub struct LabelChanges {
+    changes: RwSignal<HashMap<String, HashMap<String, bool>>>,
+}
+
+impl LabelChanges {
+    /// Provides an empty set of changes.
+    pub fn provide() -> LabelChanges {
+        let state = LabelChanges { changes: RwSignal::new(HashMap::new()) };
+        provide_context(state);
+        state
+    }
+
+    /// An email's labels as shown (reactive).
+    pub fn of(&self, id: &str, server: &[String]) -> Vec<String> {
+        self.changes.with(|c| labels::with_changes(server, c.get(id).unwrap_or(&HashMap::new())))
+    }
+
+    /// The labels of any of these emails (id, labels on the server), as shown, sorted by name.
+    pub fn union(&self, emails: &[(String, Vec<String>)]) -> Vec<String> {
+        let map: HashMap<String, bool> =
+            emails.iter().flat_map(|(id, server)| self.of(id, server)).map(|k| (k, true)).collect();
+        labels::labels_of(&map)
+    }
+}
+
+/// The label changes.
+pub fn use_label_changes() -> LabelChanges {
+    expect_context::<LabelChanges>()
+}
+
+/// Chips for these labels (nothing when there is none).
+#[component]
+pub fn LabelChips(#[prop(into)] labels: Signal<Vec<String>>) -> impl IntoView {
+    let i18n = use_i18n();
+    move || {
+        let list = labels.get();
+        (!list.is_empty()).then(|| {
+            view! {
+                <span class="label-chips" data-testid="label-chips">
+                    <span class="visually-hidden">{crate::tr!(i18n, labels.list)}" : "</span>
+                    {list
+                        .into_iter()
+                        .map(|k| {
+                            let name = label_name(&k);
+                            view! {
+                                <span class=format!("label-chip {}", colour_class(&k)) data-keyword=k>
+                                    {name}
+                                </span>
+                            }
+                        })
+                        .collect_view()}
+                </span>
+            }
+        })
+    }
+}
+
+/// The "Libellés" menu of a conversation: a checkbox per known label (those of the open
+/// folder's rows and of this conversation) and a field for a new one. `messages` are the
+/// conversation's emails with their labels on the server.
+#[component]
+pub fn LabelMenu(messages: Vec<(String, Vec<String>)>) -> impl IntoView {
+    let i18n = use_i18n();
+    let ctx = use_mail();
+    let toasts = use_toasts();
+    let changes = use_label_changes();
+    let open = RwSignal::new(false);
+    let new_name = RwSignal::new(String::new());
+    let error = RwSignal::new(None::<LabelError>);
+    let button = NodeRef::<leptos::html::Button>::new();
+    let container = NodeRef::<leptos::html::Div>::new();
+    let messages = StoredValue::new(messages);
+    let ids: Vec<String> = messages.with_value(|m| m.iter().map(|(id, _)| id.clone()).collect());
+    let ids = StoredValue::new(ids);
+
+    // Labels on this conversation now (any of its messages).
+    let on_conversation = Memo::new(move |_| messages.with_value(|m| changes.union(m)));
+    // Labels changed from this menu stay in it (unchecked, one can check them again).
+    let touched = RwSignal::new(Vec::<String>::new());
+    // Every label the user can pick: the open folder's rows and this conversation's.
+    let known = Memo::new(move |_| {
+        let mut all: Vec<String> =
+            ctx.rows.with(|rows| rows.values().flat_map(|r| changes.of(&r.id, &r.labels)).collect());
+        all.extend(on_conversation.get());
+        all.extend(touched.get());
+        let map: HashMap<String, bool> = all.into_iter().map(|k| (k, true)).collect();
+        labels::labels_of(&map)
+    });
+
+    let client = ctx.client();
+    let set = move |keyword: String, on: bool| {
+        let ids = ids.get_value();
+        let before: Vec<(String, Option<bool>)> = changes.changes.with_untracked(|c| {
+            ids.iter().map(|id| (id.clone(), c.get(id).and_then(|m| m.get(&keyword)).copied())).collect()
+        });
+        touched.update(|t| t.push(keyword.clone()));
+        changes.changes.update(|c| {
+            for id in &ids {
+                c.entry(id.clone()).or_default().insert(keyword.clone(), on);
+            }
+        });
+        let client = client.clone();
+        let name = label_name(&keyword);
+        spawn_local(async move {
+            match server::set_keyword(&client, &ids, &keyword, on).await {
+                Ok(()) if on => toasts.info(t_string!(i18n, labels.added, name = name).to_string()),
+                Ok(()) => toasts.info(t_string!(i18n, labels.removed, name = name).to_string()),
+                Err(e) => {
+                    let _ = changes.changes.try_update(|c| {
+                        for (id, old) in before {
+                            let entry = c.entry(id).or_default();
+                            match old {
+                                Some(v) => entry.insert(keyword.clone(), v),
+                                None => entry.remove(&keyword),
+                            };
+                        }
+                    });
+                    let detail = crate::ui::error_banner::describe(i18n, e).get_untracked();
+                    toasts.error(t_string!(i18n, labels.failed, name = name, detail = detail).to_string());
+                }
+            }
+        });
+    };
+    let add = {
+        let set = set.clone();
+        move |ev: SubmitEvent| {
+            ev.prevent_default();
+            match labels::keyword_for(&new_name.get_untracked()) {
+                Ok(keyword) => {
+                    error.set(None);
+                    new_name.set(String::new());
+                    if !on_conversation.get_untracked().contains(&keyword) {
+                        set(keyword, true);
+                    }
+                }
+                Err(e) => error.set(Some(e)),
+            }
+        }
+    };
+    let close = move || {
+        open.set(false);
+        if let Some(b) = button.get_untracked() {
+            let _ = b.focus();
+        }
+    };
+    let on_keydown = move |ev: leptos::ev::KeyboardEvent| {
+        if ev.key() == "Escape" {
+            ev.stop_propagation();
+            close();
+        }
+    };
+    view! {
+        <div
+            class="label-menu"
+            node_ref=container
+            on:keydown=on_keydown
+            on:focusout=move |_| {
+                set_timeout(
+                    move || {
+                        let inside = document()
+                            .active_element()
+                            .zip(container.get_untracked())
+                            .is_some_and(|(active, div)| div.contains(Some(&active)));
+                        if !inside {
+                            let _ = open.try_set(false);
+                        }
+                    },
+                    std::time::Duration::ZERO,
+                );
+            }
+        >
+            <button
+                type="button"
+                class="button secondary small"
+                data-action="labels"
+                node_ref=button
+                aria-expanded=move || open.get().to_string()
+                aria-controls="label-menu-panel"
+                on:click=move |_| open.update(|o| *o = !*o)
+            >
+                {crate::tr!(i18n, labels.menu)}
+            </button>
+            <div id="label-menu-panel" class="label-menu-panel" hidden=move || !open.get() data-testid="label-menu">
+                <fieldset>
+                    <legend class="visually-hidden">{crate::tr!(i18n, labels.menu)}</legend>
+                    {move || {
+                        let all = known.get();
+                        if all.is_empty() {
+                            return view! { <p class="hint">{crate::tr!(i18n, labels.none)}</p> }.into_any();
+                        }
+                        all.into_iter()
+                            .map(|k| {
+                                let checked = on_conversation.get().contains(&k);
+                                let set = set.clone();
+                                let keyword = k.clone();
+                                view! {
+                                    <label class="checkbox label-option">
+                                        <input
+                                            type="checkbox"
+                                            prop:checked=checked
+                                            data-keyword=k.clone()
+                                            on:change=move |ev| set(keyword.clone(), event_target_checked(&ev))
+                                        />
+                                        <span class=format!("label-chip {}", colour_class(&k))>{label_name(&k)}</span>
+                                    </label>
+                                }
+                            })
+                            .collect_view()
+                            .into_any()
+                    }}
+                </fieldset>
+                <form class="label-new" on:submit=add novalidate=true>
+                    <label for="new-label" class="visually-hidden">
+                        {crate::tr!(i18n, labels.new_label)}
+                    </label>
+                    <input
+                        id="new-label"
+                        type="text"
+                        autocomplete="off"
+                        placeholder=move || t_string!(i18n, labels.new_label)
+                        bind:value=new_name
+                        aria-invalid=move || error.get().is_some().to_string()
+                        aria-describedby=move || error.get().map(|_| "new-label-error")
+                    />
+                    <button type="submit" class="button secondary small">
+                        {crate::tr!(i18n, labels.add)}
+                    </button>
+                    {move || {
+                        error
+                            .get()
+                            .map(|e| {
+                                view! {
+                                    <p id="new-label-error" class="field-error" role="alert">
+                                        {match e {
+                                            LabelError::Empty => t_string!(i18n, labels.err_empty),
+                                            LabelError::TooLong => t_string!(i18n, labels.err_too_long),
+                                            LabelError::Reserved => t_string!(i18n, labels.err_reserved),
+                                        }}
+                                    </p>
+                                }
+                            })
+                    }}
+                </form>
+            </div>
+        </div>
+    }
+}

@@ -1,0 +1,149 @@
+//! Loading the open list page by page as the user scrolls: each page is ONE JMAP request
+//! (`Email/query` at a position + `Email/get` of its `#ids` by back-reference, + `Thread/get`
+//! when threaded); pages that scrolled out of view before their answer are aborted.
+
+use crate::areas::mail::context::MailContext;
+use crate::areas::mail::server;
+use facteur_mail::requests::Page;
+use facteur_mail::search::SearchQuery;
+use futures::future::{abortable, AbortHandle};
+use leptos::{prelude::*, task::spawn_local};
+use std::collections::HashMap;
+use std::ops::Range;
+
+/// How many rows one request loads.
+pub const PAGE_SIZE: usize = 50;
+/// Beyond this many loaded rows, rows far from the view are forgotten (and loaded again if
+/// the user scrolls back): memory stays bounded in a folder of 100,000 mails.
+const KEEP_LOADED_AT_MOST: usize = 3000;
+/// Rows kept loaded on each side of the view when forgetting.
+const KEEP_AROUND_VIEW: usize = 1000;
+
+/// Puts a loaded page into the list and its rows into the known rows; the live updates then
+/// follow the page's query state (a page of a newer state replaces what was held).
+pub fn show_page(ctx: &MailContext, page: Page) {
+    let Page { position, ids, rows, query_state, total, .. } = page;
+    let known = ctx.list.with_untracked(|l| l.total());
+    let total = total.map_or(known, |t| usize::try_from(t).unwrap_or(usize::MAX));
+    let _ = ctx.rows.try_update(|known| known.extend(rows.into_iter().map(|r| (r.id.clone(), r))));
+    let _ = ctx.list.try_update(|l| {
+        l.apply_page(position, ids, total, &query_state);
+    });
+    let _ = ctx.states.try_update(|s| {
+        if s.query.as_deref() != Some(query_state.as_str()) {
+            s.query = Some(query_state);
+        }
+    });
+}
+
+/// Which list: its mailbox, threaded or not, and the search it is the results of.
+type ListKey = (String, bool, Option<SearchQuery>);
+
+/// The pages being loaded, by position, for one list.
+#[derive(Clone, Copy)]
+pub struct PageLoader {
+    in_flight: StoredValue<HashMap<usize, AbortHandle>>,
+    list: StoredValue<Option<ListKey>>,
+}
+
+impl PageLoader {
+    /// Nothing loading.
+    pub fn new() -> Self {
+        let loader = PageLoader { in_flight: StoredValue::new(HashMap::new()), list: StoredValue::new(None) };
+        on_cleanup(move || loader.abort_all());
+        loader
+    }
+
+    /// Aborts every page request.
+    pub fn abort_all(&self) {
+        let _ = self.in_flight.try_update_value(|m| m.drain().for_each(|(_, h)| h.abort()));
+    }
+
+    /// Loads the pages of `range` not loaded yet (one request each), and aborts the requests
+    /// of pages no longer in view.
+    pub fn sync(&self, ctx: &MailContext, range: Range<usize>) {
+        let Some(list) = ctx.states.with_untracked(|s| s.mailbox_id.clone().map(|m| (m, s.threaded, s.search.clone())))
+        else {
+            return;
+        };
+        if self.list.get_value().as_ref() != Some(&list) {
+            self.abort_all();
+            self.list.set_value(Some(list.clone()));
+        }
+        forget_far_rows(ctx, &range);
+        let wanted = ctx.list.with_untracked(|l| l.missing_pages(range, PAGE_SIZE));
+        self.in_flight.update_value(|m| {
+            m.retain(|position, handle| {
+                let keep = wanted.iter().any(|(p, _)| p == position);
+                if !keep {
+                    handle.abort();
+                }
+                keep
+            })
+        });
+        for (position, limit) in wanted {
+            if self.in_flight.with_value(|m| m.contains_key(&position)) {
+                continue;
+            }
+            let (future, handle) = abortable(load(*ctx, list.clone(), position, limit, self.in_flight));
+            self.in_flight.update_value(|m| {
+                m.insert(position, handle);
+            });
+            spawn_local(async move {
+                let _ = future.await;
+            });
+        }
+    }
+}
+
+/// Forgets the rows far from `view` once many are loaded (never a selected row).
+fn forget_far_rows(ctx: &MailContext, view: &Range<usize>) {
+    if ctx.list.with_untracked(|l| l.loaded_count()) <= KEEP_LOADED_AT_MOST {
+        return;
+    }
+    let keep = view.start.saturating_sub(KEEP_AROUND_VIEW)..view.end.saturating_add(KEEP_AROUND_VIEW);
+    let forgotten = ctx.selection.with_untracked(|selection| {
+        ctx.list.try_update(|l| l.forget_outside(keep, |id| selection.is_selected(id))).unwrap_or_default()
+    });
+    if !forgotten.is_empty() {
+        let _ = ctx.rows.try_update(|rows| {
+            forgotten.iter().for_each(|id| {
+                rows.remove(id);
+            })
+        });
+    }
+}
+
+async fn load(
+    ctx: MailContext,
+    (mailbox_id, threaded, search): ListKey,
+    position: usize,
+    limit: usize,
+    in_flight: StoredValue<HashMap<usize, AbortHandle>>,
+) {
+    let (position_u32, limit_u32) =
+        (u32::try_from(position).unwrap_or(u32::MAX), u32::try_from(limit).unwrap_or(u32::MAX));
+    let result = match &search {
+        None => server::load_page(&ctx.client(), &mailbox_id, threaded, position_u32, limit_u32).await.map(|p| (p, None)),
+        Some(q) => server::search_page(&ctx.client(), q, &mailbox_id, threaded, position_u32, limit_u32)
+            .await
+            .map(|r| (r.page, Some(r.highlights))),
+    };
+    let _ = in_flight.try_update_value(|m| m.remove(&position));
+    // Another folder or search may be open by now.
+    let same = ctx.states.try_with_untracked(|s| {
+        s.mailbox_id.as_deref() == Some(mailbox_id.as_str()) && s.threaded == threaded && s.search == search
+    });
+    if same != Some(true) || ctx.bulk_busy.try_get_untracked() != Some(false) {
+        return;
+    }
+    // A failed page keeps its placeholders and is asked again at the next scroll; the live
+    // updates' banner says when the server is unreachable.
+    if let Ok((page, highlights)) = result {
+        if let Some(highlights) = highlights {
+            let _ = ctx.search.highlights.try_update(|h| h.extend(highlights));
+        }
+        show_page(&ctx, page);
+        crate::platform::perf::mark_after_paint("facteur:page-shown");
+    }
+}

@@ -1,0 +1,286 @@
+//! The mail screen: the shell (top bar, folders) and the message list of one folder, whose
+//! address is `/mail/<role or mailbox id>`.
+
+mod actions;
+mod context;
+mod folders;
+mod keyboard;
+mod labels;
+mod list;
+mod live;
+mod notification_switch;
+mod reading;
+mod search;
+mod server;
+mod targets;
+
+pub use context::use_mail;
+pub use list::drag::FolderDrop;
+pub(crate) use list::selection_bar::preload_bulk_actions;
+pub(crate) use live::preload_live_updates;
+pub use reading::conversation::NoConversation;
+pub(crate) use reading::reading_pane::preload_reading_pane;
+pub use reading::reading_pane::ReadingPane;
+pub(crate) use search::search_bar::preload_search_panel;
+pub use search::search_results::FolderChips;
+pub use targets::EmailTarget;
+
+use crate::areas::mail::folders::folder_nav::FolderNav;
+use crate::i18n::*;
+use crate::platform::jmap_client::JmapClient;
+use crate::platform::session::use_session;
+use crate::platform::storage;
+use crate::ui::icon::{Icon, IconKind};
+use crate::ui::language_switch::LanguageSwitch;
+use crate::ui::toast::{ToastArea, Toasts};
+use context::LiveStates;
+pub use context::MailContext;
+use facteur_mail::mailbox::Folder;
+use leptos::prelude::*;
+use leptos_router::{
+    components::{Outlet, Redirect},
+    hooks::{use_navigate, use_params_map},
+};
+use list::message_list::MessageList;
+
+/// `/mail/:mailbox`: the signed-in user's mail, or the login page.
+#[component]
+pub fn MailPage() -> impl IntoView {
+    let session = use_session();
+    let location = leptos_router::hooks::use_location();
+    move || match session.client.get() {
+        Some(client) => view! { <MailShell client /> }.into_any(),
+        None => {
+            // Come back here after signing in (a reload keeps the view), unless signing out.
+            let search = location.search.get_untracked();
+            let here = match search.is_empty() {
+                true => location.pathname.get_untracked(),
+                false => format!("{}?{search}", location.pathname.get_untracked()),
+            };
+            let path = if session.signed_out.get_untracked() {
+                "/login".to_string()
+            } else {
+                format!("/login?next={}", js_sys::encode_uri_component(&here))
+            };
+            view! { <Redirect path=path /> }.into_any()
+        }
+    }
+}
+
+/// The mail area's lazily loaded parts, fetched once its first page is shown.
+fn register_lazy_parts() {
+    crate::platform::lazy::register_parts(&[
+        ("reading-pane", || Box::pin(async { drop(preload_reading_pane().await) })),
+        ("folder-dialogs", || Box::pin(async { drop(folders::folder_dialogs::preload_folder_dialogs().await) })),
+        ("live-updates", || Box::pin(async { drop(preload_live_updates().await) })),
+        ("bulk-actions", || Box::pin(async { drop(preload_bulk_actions().await) })),
+        ("search-panel", || Box::pin(async { drop(preload_search_panel().await) })),
+    ]);
+}
+
+#[component]
+fn MailShell(client: JmapClient) -> impl IntoView {
+    let i18n = use_i18n();
+    let session = use_session();
+    let params = use_params_map();
+    let menu_open = RwSignal::new(false);
+    let help_open = RwSignal::new(false);
+
+    let folders_client = client.clone();
+    let states = RwSignal::new(LiveStates::default());
+    // The storage use comes with the folders (same request), and changes with them.
+    let usage = RwSignal::new(None);
+    let folders = LocalResource::new(move || {
+        let client = folders_client.clone();
+        async move {
+            let (list, state, used) = server::load_folders(&client).await?;
+            let _ = states.try_update(|s| s.account.mailbox = state);
+            if usage.try_get_untracked() != Some(used) {
+                let _ = usage.try_set(used);
+            }
+            Ok(list)
+        }
+    });
+    let slug = Memo::new(move |_| params.read().get("mailbox").unwrap_or_else(|| "inbox".into()));
+    let current: Memo<Option<Folder>> = Memo::new(move |before: Option<&Option<Folder>>| {
+        let slug = slug.get();
+        match folders.get() {
+            Some(Ok(list)) => list.into_iter().find(|f| f.slug() == slug),
+            // A reload that failed (the connection lost for a moment) keeps the folder shown:
+            // it does not stop existing.
+            _ => before.cloned().flatten().filter(|f| f.slug() == slug),
+        }
+    });
+
+    // Clearing the session makes the guard above redirect to the login page.
+    let sign_out = move |_| session.sign_out();
+    let username = client.username().to_string();
+    let folder_id = Memo::new(move |_| current.with(|f| f.as_ref().map(|f| f.id.clone())));
+    let list = RwSignal::new(facteur_kit::list_state::ListState::new());
+    let rows = RwSignal::new(std::collections::HashMap::new());
+    let selection = RwSignal::new(facteur_kit::list_state::Selection::new());
+    let (cursor, bulk_busy, dragging) = (RwSignal::new(None), RwSignal::new(false), RwSignal::new(None));
+    let (seen, flagged) = (RwSignal::new(Default::default()), RwSignal::new(Default::default()));
+    let threaded = RwSignal::new(storage::threaded_list());
+    let search = search::search_results::SearchState::from_address();
+    let page_client = client.clone();
+    let page = LocalResource::new(move || {
+        let client = page_client.clone();
+        let id = folder_id.get();
+        let by_thread = threaded.get();
+        let query = search.query.get();
+        async move {
+            let Some(id) = id else { return Ok(None) };
+            // The folder's newest rows, or the search's results with their highlights.
+            let (first, highlights) = match &query {
+                None => (
+                    server::load_page(&client, &id, by_thread, 0, list::pages::PAGE_SIZE as u32).await?,
+                    Default::default(),
+                ),
+                Some(q) => {
+                    let results =
+                        server::search_page(&client, q, &id, by_thread, 0, list::pages::PAGE_SIZE as u32).await?;
+                    (results.page, results.highlights)
+                }
+            };
+            let _ = search.highlights.try_set(highlights);
+            let _ = search.total.try_set(first.total);
+            // A page from the server already holds every change made here: the local
+            // overlays and the rows loaded before no longer apply.
+            let other_list = states.try_with_untracked(|s| {
+                s.mailbox_id.as_deref() != Some(id.as_str()) || s.threaded != by_thread || s.search != query
+            });
+            let _ = seen.try_set(Default::default());
+            let _ = flagged.try_set(Default::default());
+            let _ = selection.try_update(|s| s.clear());
+            let _ = bulk_busy.try_set(false);
+            if other_list == Some(true) {
+                let _ = rows.try_set(Default::default());
+                let _ = cursor.try_set(None);
+            }
+            let mut fresh = facteur_kit::list_state::ListState::new();
+            let total = first.total.map_or(first.ids.len(), |t| usize::try_from(t).unwrap_or(usize::MAX));
+            fresh.apply_page(first.position, first.ids.clone(), total, &first.query_state);
+            let _ = rows.try_update(|known| known.extend(first.rows.iter().map(|r| (r.id.clone(), r.clone()))));
+            let _ = list.try_set(fresh);
+            let _ = states.try_update(|s| {
+                s.account.email = first.email_state.clone();
+                s.query = Some(first.query_state.clone());
+                s.mailbox_id = Some(id);
+                s.threaded = by_thread;
+                s.search = query;
+            });
+            crate::platform::perf::mark_after_paint("facteur:first-rows");
+            crate::platform::lazy::preload_soon();
+            Ok(Some(()))
+        }
+    });
+    let mail_ctx = MailContext {
+        client_handle: StoredValue::new(client.clone()),
+        folders,
+        page,
+        list,
+        rows,
+        selection,
+        cursor,
+        bulk_busy,
+        dragging,
+        states,
+        seen,
+        flagged,
+        threaded,
+        slug,
+        search,
+        prefetched: reading::prefetch::new_store(),
+    };
+    provide_context(mail_ctx);
+    register_lazy_parts();
+    crate::areas::mail::folders::folder_dialogs::FolderManager::provide(folders);
+    crate::areas::mail::folders::quota::QuotaState::provide(usage.read_only());
+    crate::areas::mail::labels::LabelChanges::provide();
+    let live = live::poll(mail_ctx);
+    Toasts::provide();
+    keyboard::listen(use_navigate(), help_open);
+    let reading = Memo::new(move |_| params.read().get("thread").is_some());
+
+    view! {
+        <a class="skip-link" href="#main">
+            {crate::tr!(i18n, skip_to_content)}
+        </a>
+        <div class="shell" class:menu-open=move || menu_open.get() class:reading=move || reading.get()>
+            <header class="topbar">
+                <button
+                    type="button"
+                    class="icon-button menu-button"
+                    aria-controls="folders"
+                    aria-expanded=move || menu_open.get().to_string()
+                    on:click=move |_| menu_open.update(|open| *open = !*open)
+                >
+                    <Icon kind=IconKind::Menu />
+                    <span class="visually-hidden">
+                        {move || {
+                            if menu_open.get() {
+                                t_string!(i18n, shell.close_menu)
+                            } else {
+                                t_string!(i18n, shell.open_menu)
+                            }
+                        }}
+                    </span>
+                </button>
+                <a class="brand-name" href="/mail/inbox">
+                    {crate::tr!(i18n, app_name)}
+                </a>
+                <search::search_bar::SearchBar />
+                <span class="user" title=username.clone()>
+                    {t!(i18n, shell.signed_in_as, user = username.clone())}
+                </span>
+                <LanguageSwitch />
+                <button
+                    type="button"
+                    id="logout"
+                    class="button secondary"
+                    on:click=sign_out
+                    title=move || t_string!(i18n, shell.sign_out)
+                >
+                    <Icon kind=IconKind::SignOut />
+                    <span class="label">{crate::tr!(i18n, shell.sign_out)}</span>
+                </button>
+            </header>
+            <nav
+                class="sidebar"
+                id="folders"
+                aria-label=move || t_string!(i18n, shell.folders)
+                on:click=move |_| menu_open.set(false)
+            >
+                <FolderNav folders current=Signal::derive(move || slug.get()) />
+                <crate::areas::mail::notification_switch::NotificationSwitch />
+            </nav>
+            {move || {
+                live.offline
+                    .get()
+                    .then(|| {
+                        view! {
+                            <div class="offline-banner" role="alert">
+                                <span>{crate::tr!(i18n, live.offline)}</span>
+                                <button type="button" class="button secondary small" on:click=move |_| live.retry_now()>
+                                    {crate::tr!(i18n, retry)}
+                                </button>
+                            </div>
+                        }
+                    })
+            }}
+            <crate::areas::mail::folders::quota::QuotaBanner />
+            <main class="content" id="main">
+                <section class="list-pane" aria-labelledby="list-title">
+                    <MessageList folder=current.into() folders_loaded=Signal::derive(move || folders.get().is_some()) />
+                </section>
+                <section class="reading-pane">
+                    <Outlet />
+                </section>
+            </main>
+            <ToastArea />
+            <crate::areas::mail::folders::folder_dialogs::FolderDialogs />
+            <keyboard::ShortcutHelp open=help_open />
+        </div>
+    }
+}

@@ -1,0 +1,133 @@
+//! Loads folders and message pages (the requests are built and read in `facteur_mail`).
+
+use crate::platform::jmap_client::{CallError, JmapClient};
+use facteur_jmap::quota::QuotaDialect;
+use facteur_mail::live::{self, Changed, ListUpdate, States};
+use facteur_mail::mailbox::Folder;
+use facteur_mail::quota::Usage;
+use facteur_mail::requests::{self, Page};
+use facteur_mail::search::{
+    request::{self, SearchPage},
+    SearchQuery,
+};
+
+/// All the account's folders, the mailbox state and the storage use, in one request
+/// (`Mailbox/get` + `Quota/get` when the server has quotas).
+pub async fn load_folders(client: &JmapClient) -> Result<(Vec<Folder>, String, Option<Usage>), CallError> {
+    let dialect = QuotaDialect::of(client.session(), client.account_id());
+    let (request, calls) = requests::folders_with_quota(client.account_id(), dialect);
+    let response = client.send(&request).await?;
+    requests::read_folders_with_quota(&response, &calls).map_err(|e| CallError::Unexpected(e.to_string()))
+}
+
+/// A page of a folder's messages, newest first: `Email/query` and `Email/get` by
+/// back-reference in one request.
+pub async fn load_page(
+    client: &JmapClient,
+    mailbox_id: &str,
+    threaded: bool,
+    position: u32,
+    limit: u32,
+) -> Result<Page, CallError> {
+    let (request, calls) = requests::message_page(client.account_id(), mailbox_id, threaded, position, limit);
+    let response = client.send(&request).await?;
+    requests::read_message_page(&response, &calls).map_err(|e| CallError::Unexpected(e.to_string()))
+}
+
+/// Ids of every message of a mailbox, `limit` from `position`, and the mailbox's total.
+pub async fn email_ids_page(
+    client: &JmapClient,
+    mailbox_id: &str,
+    position: usize,
+    limit: usize,
+) -> Result<(Vec<String>, usize), CallError> {
+    let to_u32 = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
+    let (request, call) = requests::mailbox_email_ids(client.account_id(), mailbox_id, to_u32(position), to_u32(limit));
+    let response = client.send(&request).await?;
+    requests::read_email_ids(&response, &call).map_err(|e| CallError::Unexpected(e.to_string()))
+}
+
+/// The messages of these conversations that are in `mailbox_id`.
+pub async fn thread_emails(
+    client: &JmapClient,
+    thread_ids: &[String],
+    mailbox_id: &str,
+) -> Result<Vec<String>, CallError> {
+    let (request, calls) = requests::thread_emails(client.account_id(), thread_ids);
+    let response = client.send(&request).await?;
+    requests::read_thread_emails(&response, &calls, mailbox_id).map_err(|e| CallError::Unexpected(e.to_string()))
+}
+
+/// A whole conversation, oldest message first (`None`: it no longer exists).
+pub async fn load_conversation(
+    client: &JmapClient,
+    thread_id: &str,
+) -> Result<Option<Vec<facteur_mail::conversation::ConversationMessage>>, CallError> {
+    let (request, calls) = requests::conversation(client.account_id(), thread_id);
+    let response = client.send(&request).await?;
+    requests::read_conversation(&response, &calls).map_err(|e| CallError::Unexpected(e.to_string()))
+}
+
+/// Sets or clears a keyword on emails; an error says what the server refused.
+pub async fn set_keyword(client: &JmapClient, ids: &[String], keyword: &str, on: bool) -> Result<(), CallError> {
+    let (request, call) = requests::set_keyword(client.account_id(), ids, keyword, on);
+    let response = client.send(&request).await?;
+    Ok(requests::read_set(&response, &call)?)
+}
+
+/// Moves emails between mailboxes (and sets keywords) in one request.
+pub async fn move_emails(
+    client: &JmapClient,
+    ids: &[String],
+    from: &str,
+    to: &str,
+    keywords: &[(&str, bool)],
+) -> Result<(), CallError> {
+    let (request, call) = requests::move_emails(client.account_id(), ids, from, to, keywords);
+    let response = client.send(&request).await?;
+    Ok(requests::read_set(&response, &call)?)
+}
+
+/// Destroys emails for good.
+pub async fn destroy_emails(client: &JmapClient, ids: &[String]) -> Result<(), CallError> {
+    let (request, call) = requests::destroy_emails(client.account_id(), ids);
+    let response = client.send(&request).await?;
+    Ok(requests::read_set(&response, &call)?)
+}
+
+/// What changed since `states` (step 1 of live updates).
+pub async fn changes(client: &JmapClient, states: &States, with_created: bool) -> Result<Changed, CallError> {
+    let (request, calls) = live::changes(client.account_id(), states, with_created);
+    let response = client.send(&request).await?;
+    live::read_changes(&response, &calls, states).map_err(|e| CallError::Unexpected(e.to_string()))
+}
+
+/// How the open list changed since `query_state` (step 2); `None`: load it again.
+pub async fn list_updates(
+    client: &JmapClient,
+    mailbox_id: &str,
+    threaded: bool,
+    query_state: &str,
+    updated_shown: &[String],
+) -> Result<Option<ListUpdate>, CallError> {
+    let (request, calls) = live::list_updates(client.account_id(), mailbox_id, threaded, query_state, updated_shown);
+    let response = client.send(&request).await?;
+    live::read_list_updates(&response, &calls).map_err(|e| CallError::Unexpected(e.to_string()))
+}
+
+/// A page of search results with their highlighted words: `Email/query`, `Email/get`,
+/// (`Thread/get`) and `SearchSnippet/get` in one request. Days start at midnight in the
+/// browser's time zone.
+pub async fn search_page(
+    client: &JmapClient,
+    search: &SearchQuery,
+    mailbox_id: &str,
+    threaded: bool,
+    position: u32,
+    limit: u32,
+) -> Result<SearchPage, CallError> {
+    let (request, calls) =
+        request::search_page(client.account_id(), search, mailbox_id, &chrono::Local, threaded, position, limit);
+    let response = client.send(&request).await?;
+    request::read_search_page(&response, &calls).map_err(|e| CallError::Unexpected(e.to_string()))
+}

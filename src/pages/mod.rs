@@ -1,5 +1,0 @@
-//! One module per screen.
-
-pub mod login;
-pub mod mail;
-pub mod not_found;

@@ -1,0 +1,143 @@
+//! The JMAP client of the signed-in user: the session, the credentials (in memory only) and
+//! one method to send a request built with `facteur_jmap`.
+
+use crate::platform::http::{self, HttpError};
+use facteur_jmap::{ProblemDetails, Request, Response, Session};
+use facteur_kit::login::{basic_authorization, looks_like_session, LoginFailure};
+use std::sync::Arc;
+
+const MAIL: &str = "urn:ietf:params:jmap:mail";
+
+/// A signed-in JMAP client. Cheap to clone; holds no browser object, so it can live in a
+/// signal.
+#[derive(Clone, Debug)]
+pub struct JmapClient {
+    inner: Arc<Inner>,
+}
+
+#[derive(Debug)]
+struct Inner {
+    session: Session,
+    authorization: String,
+    account_id: String,
+}
+
+impl PartialEq for JmapClient {
+    fn eq(&self, other: &Self) -> bool {
+        Arc::ptr_eq(&self.inner, &other.inner)
+    }
+}
+
+/// Why a JMAP call failed, in terms the interface can explain.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum CallError {
+    /// No answer from the server.
+    #[error("{0}")]
+    Network(String),
+    /// 401: the credentials are no longer accepted.
+    #[error("session expired")]
+    SessionExpired,
+    /// The server refused the request (HTTP error or RFC 7807 problem).
+    #[error("{0}")]
+    Server(String),
+    /// The answer could not be understood, or a method failed.
+    #[error("{0}")]
+    Unexpected(String),
+    /// The server refused a change of messages (a `SetError`), by kind.
+    #[error("{0}")]
+    Refused(facteur_kit::refused::SetRefused),
+}
+
+impl From<facteur_kit::refused::SetRefused> for CallError {
+    fn from(e: facteur_kit::refused::SetRefused) -> Self {
+        CallError::Refused(e)
+    }
+}
+
+impl From<HttpError> for CallError {
+    fn from(e: HttpError) -> Self {
+        match e {
+            HttpError::Network(detail) => CallError::Network(detail),
+        }
+    }
+}
+
+impl From<facteur_jmap::Error> for CallError {
+    fn from(e: facteur_jmap::Error) -> Self {
+        CallError::Unexpected(e.to_string())
+    }
+}
+
+/// Asks the server for the JMAP session with these credentials.
+pub async fn sign_in(session_url: &str, username: &str, password: &str) -> Result<JmapClient, LoginFailure> {
+    let authorization = basic_authorization(username, password);
+    let response = http::get(session_url, Some(&authorization)).await.map_err(|_| LoginFailure::Unreachable)?;
+    if let Some(failure) = LoginFailure::from_status(response.status) {
+        return Err(failure);
+    }
+    if !looks_like_session(&response.body) {
+        return Err(LoginFailure::Unreachable);
+    }
+    let session: Session = serde_json::from_str(&response.body).map_err(|_| LoginFailure::Server)?;
+    let account_id = session.primary_account(MAIL).ok_or(LoginFailure::Server)?.to_string();
+    // Our Cyrus sends relative URLs: make them absolute once.
+    let session = session.resolve_against(&response.url);
+    Ok(JmapClient { inner: Arc::new(Inner { session, authorization, account_id }) })
+}
+
+/// How many objects the server accepts in one `/get` and one `/set` (its core capability).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Limits {
+    /// `maxObjectsInGet`.
+    pub max_get: usize,
+    /// `maxObjectsInSet`.
+    pub max_set: usize,
+}
+
+impl JmapClient {
+    /// The server's batch limits (500 when it gives none, at most 5,000 so one request stays reasonable).
+    pub fn limits(&self) -> Limits {
+        let core = self.inner.session.core();
+        let clamp = |n: u64| if n == 0 { 500 } else { usize::try_from(n).unwrap_or(usize::MAX).clamp(1, 5_000) };
+        Limits { max_get: clamp(core.max_objects_in_get), max_set: clamp(core.max_objects_in_set) }
+    }
+
+    /// The username the server knows the user by.
+    pub fn username(&self) -> &str {
+        &self.inner.session.username
+    }
+
+    /// The JMAP session (capabilities, limits).
+    pub fn session(&self) -> &Session {
+        &self.inner.session
+    }
+
+    /// The primary mail account id.
+    pub fn account_id(&self) -> &str {
+        &self.inner.account_id
+    }
+
+    /// The `Authorization` header value (for downloads).
+    pub fn authorization(&self) -> &str {
+        &self.inner.authorization
+    }
+
+    /// The absolute download URL of a blob of the primary account.
+    pub fn download_url(&self, blob_id: &str, media_type: &str, name: &str) -> String {
+        self.inner.session.download_url(&self.inner.account_id, blob_id, media_type, name)
+    }
+
+    /// Sends one JMAP request (several method calls) and returns the response.
+    pub async fn send(&self, request: &Request) -> Result<Response, CallError> {
+        let body = serde_json::to_string(request).map_err(|e| CallError::Unexpected(e.to_string()))?;
+        let answer = http::post_json(&self.inner.session.api_url, &self.inner.authorization, body).await?;
+        match answer.status {
+            200..=299 => serde_json::from_str(&answer.body).map_err(|e| CallError::Unexpected(e.to_string())),
+            401 => Err(CallError::SessionExpired),
+            status => Err(CallError::Server(match serde_json::from_str::<ProblemDetails>(&answer.body) {
+                Ok(problem) => problem.to_string(),
+                Err(_) => format!("HTTP {status}"),
+            })),
+        }
+    }
+}

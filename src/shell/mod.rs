@@ -1,0 +1,4 @@
+//! What frames every area: the login page, the signed-in guard, the top bar with the switch between areas, the shortcuts, the not-found page.
+
+pub mod login;
+pub mod not_found;
