@@ -1,0 +1,615 @@
+//! The local copy of one JMAP account: for each registered type (`Email`, `Mailbox`, later
+//! `CalendarEvent`…) the objects held by id with the type's `state`, the open queries (each a
+//! [`ListState`] with the query it answers), and the queue of pending changes shown over the
+//! server's version. [`crate::sync`] keeps it current in one request per round.
+//!
+//! Memory is bounded: each type has a capacity, and beyond it the objects least recently read
+//! are evicted, except those shown (in the window of an open query), pinned (an open
+//! conversation) or touched by a pending change. Scrolling through a folder of 100,000 mails
+//! therefore holds about the capacity, not the folder.
+//!
+//! A domain crate chooses the record of each type ([`Record`]: its id, how it comes from the
+//! `facteur_jmap` object, which properties to ask) and registers it; screens read through
+//! [`Store::get`] and [`Store::visible_window`], which apply the pending changes.
+//!
+//! ```
+//! use facteur_jmap::{Email, EmailQuery};
+//! use facteur_kit::store::{Record, Store, TypeOptions};
+//! use serde::{Deserialize, Serialize};
+//!
+//! /// A row of the message list, as the domain crate keeps it.
+//! #[derive(Clone, Debug, Serialize, Deserialize)]
+//! #[serde(transparent)]
+//! struct Row(Email);
+//! impl Record for Row {
+//!     type Object = Email;
+//!     fn id(&self) -> &str { self.0.id.as_deref().unwrap_or_default() }
+//!     fn from_object(email: Email) -> Option<Self> { email.id.is_some().then_some(Row(email)) }
+//!     fn properties() -> Option<Vec<String>> { Some(vec!["id".into(), "keywords".into(), "subject".into()]) }
+//! }
+//!
+//! let mut store = Store::new("A1");
+//! store.register::<Row>(TypeOptions { capacity: 500, load_all: false });
+//! store.open_query::<Row>("inbox", EmailQuery::new("A1"), 50);
+//! assert!(store.query("inbox").unwrap().query_state().is_none(), "its first page comes with the next sync");
+//! assert_eq!(store.state("Email"), None);
+//! ```
+
+use crate::list_state::ListState;
+use crate::pending::{inverse_json_patch, ChangeId, ChangeRequest, Edit, PendingError, PendingQueue};
+use facteur_jmap::{JmapObject, PatchObject, Query};
+use serde::de::DeserializeOwned;
+use serde::{Deserialize, Serialize};
+use std::any::Any;
+use std::borrow::Cow;
+use std::cell::Cell;
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::ops::Range;
+
+/// What a domain crate keeps of one JMAP type: one record per object, with its id.
+///
+/// The record's serde form is what [`Persistence`] saves. Patches (pending changes) are applied
+/// to it through its serde form by default, which suits records shaped like the JMAP object
+/// (`{"keywords": {"$seen": true}}`); a record shaped otherwise (`unread: bool`) overrides
+/// [`Record::apply_patch`] and [`Record::inverse_patch`].
+pub trait Record: Clone + Serialize + DeserializeOwned + 'static {
+    /// The JMAP type it comes from (its `NAME` is the type name: `Email`…).
+    type Object: JmapObject<Filter: Clone, QueryArgs: Clone> + Clone;
+    /// Its id.
+    fn id(&self) -> &str;
+    /// The record of an object the server sent (`None`: not usable, e.g. without an id).
+    fn from_object(object: Self::Object) -> Option<Self>;
+    /// The properties to ask in `/get` (`None`: all).
+    fn properties() -> Option<Vec<String>> {
+        None
+    }
+    /// Applies a JMAP patch (RFC 8620 §5.3) to the record.
+    fn apply_patch(&mut self, patch: &PatchObject) {
+        if let Ok(mut json) = serde_json::to_value(&*self) {
+            crate::pending::apply_json_patch(&mut json, patch);
+            if let Ok(patched) = serde_json::from_value(json) {
+                *self = patched;
+            }
+        }
+    }
+    /// The patch that puts back what `patch` changes.
+    fn inverse_patch(&self, patch: &PatchObject) -> PatchObject {
+        let json = serde_json::to_value(self).unwrap_or_default();
+        inverse_json_patch(&json, patch)
+    }
+}
+
+/// How a type is held.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct TypeOptions {
+    /// At most this many objects beyond those shown, pinned or pending.
+    pub capacity: usize,
+    /// Fetch every object of the type (`/get` with `ids: null`) when nothing is held yet or on a
+    /// reload: small types such as `Mailbox`. Otherwise objects come with query pages.
+    pub load_all: bool,
+}
+
+struct Held<R> {
+    record: R,
+    used: Cell<u64>,
+}
+
+/// The objects held of one type (the server's versions), with the type's state.
+pub struct TypeStore<R> {
+    state: Option<String>,
+    records: HashMap<String, Held<R>>,
+    capacity: usize,
+    pinned: HashSet<String>,
+    clock: Cell<u64>,
+    reload: bool,
+}
+
+impl<R: Record> TypeStore<R> {
+    /// Empty, holding at most `capacity` objects that are not protected.
+    pub fn new(capacity: usize) -> Self {
+        TypeStore {
+            state: None,
+            records: HashMap::new(),
+            capacity,
+            pinned: HashSet::new(),
+            clock: Cell::new(0),
+            reload: false,
+        }
+    }
+    /// The state of the objects held (`None`: never fetched).
+    pub fn state(&self) -> Option<&str> {
+        self.state.as_deref()
+    }
+    /// The server's version of one object; counts as a use for eviction.
+    pub fn get(&self, id: &str) -> Option<&R> {
+        let held = self.records.get(id)?;
+        let now = self.clock.get() + 1;
+        self.clock.set(now);
+        held.used.set(now);
+        Some(&held.record)
+    }
+    /// Whether the object is held.
+    pub fn contains(&self, id: &str) -> bool {
+        self.records.contains_key(id)
+    }
+    /// How many objects are held.
+    pub fn len(&self) -> usize {
+        self.records.len()
+    }
+    /// Whether none is.
+    pub fn is_empty(&self) -> bool {
+        self.records.is_empty()
+    }
+    /// The ids held, in no order.
+    pub fn ids(&self) -> impl Iterator<Item = &str> {
+        self.records.keys().map(String::as_str)
+    }
+    /// The capacity.
+    pub fn capacity(&self) -> usize {
+        self.capacity
+    }
+    /// Whether the next sync re-fetches the held objects (the server could not tell what changed).
+    pub fn needs_reload(&self) -> bool {
+        self.reload
+    }
+    /// Pinned ids are never evicted.
+    pub fn pinned(&self) -> &HashSet<String> {
+        &self.pinned
+    }
+
+    pub(crate) fn set_state(&mut self, state: Option<String>) {
+        self.state = state;
+    }
+    pub(crate) fn set_reload(&mut self, reload: bool) {
+        self.reload = reload;
+    }
+    pub(crate) fn pin(&mut self, id: &str, pinned: bool) {
+        if pinned {
+            self.pinned.insert(id.into());
+        } else {
+            self.pinned.remove(id);
+        }
+    }
+    pub(crate) fn insert(&mut self, record: R) {
+        let now = self.clock.get() + 1;
+        self.clock.set(now);
+        self.records.insert(record.id().to_string(), Held { record, used: Cell::new(now) });
+    }
+    pub(crate) fn remove(&mut self, id: &str) -> bool {
+        self.records.remove(id).is_some()
+    }
+    pub(crate) fn get_mut(&mut self, id: &str) -> Option<&mut R> {
+        self.records.get_mut(id).map(|held| &mut held.record)
+    }
+    pub(crate) fn retain(&mut self, keep: impl Fn(&str) -> bool) {
+        self.records.retain(|id, _| keep(id));
+    }
+    /// Evicts the least recently used objects beyond the capacity, never those `protected` or
+    /// pinned; returns the evicted ids.
+    pub(crate) fn trim(&mut self, protected: &HashSet<&str>) -> Vec<String> {
+        if self.records.len() <= self.capacity {
+            return Vec::new();
+        }
+        let mut candidates: Vec<(u64, String)> = self
+            .records
+            .iter()
+            .filter(|(id, _)| !protected.contains(id.as_str()) && !self.pinned.contains(*id))
+            .map(|(id, held)| (held.used.get(), id.clone()))
+            .collect();
+        candidates.sort();
+        let excess = self.records.len() - self.capacity;
+        let evicted: Vec<String> = candidates.into_iter().take(excess).map(|(_, id)| id).collect();
+        for id in &evicted {
+            self.records.remove(id);
+        }
+        evicted
+    }
+}
+
+/// An open query: what it asks (for `/queryChanges`), its ids by position, the rows shown.
+pub struct OpenQuery<O: JmapObject> {
+    /// The query (filter, sort, type-specific arguments, page size as `limit`).
+    pub query: Query<O>,
+    /// Its ids by position, query state and `canCalculateChanges`.
+    pub list: ListState,
+    /// The positions shown: their objects are not evicted.
+    pub window: Range<usize>,
+    /// How many ids a page asks.
+    pub page_size: u32,
+    pub(crate) reload: bool,
+}
+
+impl<O: JmapObject> OpenQuery<O> {
+    /// Whether the next sync asks its first page again (the server could not tell what changed).
+    pub fn needs_reload(&self) -> bool {
+        self.reload || self.list.query_state().is_none()
+    }
+}
+
+/// One registered type: its objects and its open queries.
+pub(crate) struct Slot<R: Record> {
+    pub(crate) records: TypeStore<R>,
+    pub(crate) queries: BTreeMap<String, OpenQuery<R::Object>>,
+    pub(crate) load_all: bool,
+}
+
+impl<R: Record> Slot<R> {
+    /// The ids that must stay: shown in a query window or touched by a pending change.
+    pub(crate) fn protected<'a>(&'a self, pending: &'a PendingQueue) -> HashSet<&'a str> {
+        let mut ids = pending.touched(<R::Object as JmapObject>::NAME);
+        for open in self.queries.values() {
+            ids.extend(open.list.window(open.window.clone()).into_iter().filter_map(|(_, id)| id));
+        }
+        ids
+    }
+    pub(crate) fn trim(&mut self, pending: &PendingQueue) -> Vec<String> {
+        let protected: HashSet<String> = self.protected(pending).into_iter().map(String::from).collect();
+        self.records.trim(&protected.iter().map(String::as_str).collect())
+    }
+    /// The object as shown: the server's version, then every pending change in order.
+    pub(crate) fn view<'a>(&'a self, id: &str, pending: &PendingQueue) -> Option<Cow<'a, R>> {
+        let mut record = self.records.get(id).map(Cow::Borrowed);
+        for change in pending.for_object(<R::Object as JmapObject>::NAME, id) {
+            match &change.edits[id] {
+                Edit::Destroy => record = None,
+                Edit::Update(patch) => {
+                    if let Some(r) = record.as_mut() {
+                        r.to_mut().apply_patch(patch);
+                    }
+                }
+            }
+        }
+        record
+    }
+}
+
+/// The type-erased face of a [`Slot`], so one store holds records of several types.
+pub(crate) trait AnySlot {
+    fn as_any(&self) -> &dyn Any;
+    fn as_any_mut(&mut self) -> &mut dyn Any;
+    fn name(&self) -> &'static str;
+    fn state(&self) -> Option<&str>;
+    fn needs_reload(&self) -> bool;
+    fn len(&self) -> usize;
+    fn query_list(&self, key: &str) -> Option<&ListState>;
+    fn query_needs_reload(&self, key: &str) -> Option<bool>;
+    fn set_window(&mut self, key: &str, window: Range<usize>, pending: &PendingQueue);
+    fn close_query(&mut self, key: &str) -> bool;
+    fn trim(&mut self, pending: &PendingQueue) -> Vec<String>;
+    fn inverse(&self, id: &str, patch: &PatchObject, pending: &PendingQueue) -> Option<PatchObject>;
+    fn save(&self) -> SavedType;
+    fn load(&mut self, saved: SavedType) -> Result<(), serde_json::Error>;
+    fn sync(&self) -> &dyn crate::sync::SyncSlot;
+    fn sync_mut(&mut self) -> &mut dyn crate::sync::SyncSlot;
+}
+
+impl<R: Record> AnySlot for Slot<R> {
+    fn as_any(&self) -> &dyn Any {
+        self
+    }
+    fn as_any_mut(&mut self) -> &mut dyn Any {
+        self
+    }
+    fn name(&self) -> &'static str {
+        <R::Object as JmapObject>::NAME
+    }
+    fn state(&self) -> Option<&str> {
+        self.records.state()
+    }
+    fn needs_reload(&self) -> bool {
+        self.records.needs_reload()
+    }
+    fn len(&self) -> usize {
+        self.records.len()
+    }
+    fn query_list(&self, key: &str) -> Option<&ListState> {
+        self.queries.get(key).map(|q| &q.list)
+    }
+    fn query_needs_reload(&self, key: &str) -> Option<bool> {
+        self.queries.get(key).map(OpenQuery::needs_reload)
+    }
+    fn set_window(&mut self, key: &str, window: Range<usize>, pending: &PendingQueue) {
+        if let Some(open) = self.queries.get_mut(key) {
+            open.window = window;
+        }
+        self.trim(pending);
+    }
+    fn close_query(&mut self, key: &str) -> bool {
+        self.queries.remove(key).is_some()
+    }
+    fn trim(&mut self, pending: &PendingQueue) -> Vec<String> {
+        Slot::trim(self, pending)
+    }
+    fn inverse(&self, id: &str, patch: &PatchObject, pending: &PendingQueue) -> Option<PatchObject> {
+        self.view(id, pending).map(|record| record.inverse_patch(patch))
+    }
+    fn save(&self) -> SavedType {
+        let mut records: Vec<(&str, serde_json::Value)> = self
+            .records
+            .records
+            .iter()
+            .filter_map(|(id, held)| Some((id.as_str(), serde_json::to_value(&held.record).ok()?)))
+            .collect();
+        records.sort_by(|a, b| a.0.cmp(b.0));
+        SavedType { state: self.records.state.clone(), records: records.into_iter().map(|(_, r)| r).collect() }
+    }
+    fn load(&mut self, saved: SavedType) -> Result<(), serde_json::Error> {
+        let records: Vec<R> = saved.records.into_iter().map(serde_json::from_value).collect::<Result<_, _>>()?;
+        self.records.set_state(saved.state);
+        for record in records {
+            self.records.insert(record);
+        }
+        Ok(())
+    }
+    fn sync(&self) -> &dyn crate::sync::SyncSlot {
+        self
+    }
+    fn sync_mut(&mut self) -> &mut dyn crate::sync::SyncSlot {
+        self
+    }
+}
+
+/// What [`Persistence`] keeps of one type: its state and the records held (their serde form).
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct SavedType {
+    /// The type's state.
+    pub state: Option<String>,
+    /// The records, in id order.
+    pub records: Vec<serde_json::Value>,
+}
+
+/// Where the store is kept between sessions (IndexedDB in the browser): records and states
+/// saved per type, and the pending queue.
+pub trait Persistence {
+    /// What was saved of a type of an account.
+    fn load_type(&self, account_id: &str, type_name: &str) -> Option<SavedType>;
+    /// Saves a type of an account (replacing what was saved).
+    fn save_type(&mut self, account_id: &str, type_name: &str, saved: SavedType);
+    /// The pending queue saved for an account.
+    fn load_pending(&self, account_id: &str) -> Option<PendingQueue>;
+    /// Saves the pending queue of an account.
+    fn save_pending(&mut self, account_id: &str, queue: &PendingQueue);
+}
+
+/// [`Persistence`] in memory (tests, and a session without storage).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct MemoryPersistence {
+    types: BTreeMap<(String, String), SavedType>,
+    pending: BTreeMap<String, PendingQueue>,
+}
+
+impl Persistence for MemoryPersistence {
+    fn load_type(&self, account_id: &str, type_name: &str) -> Option<SavedType> {
+        self.types.get(&(account_id.to_string(), type_name.to_string())).cloned()
+    }
+    fn save_type(&mut self, account_id: &str, type_name: &str, saved: SavedType) {
+        self.types.insert((account_id.to_string(), type_name.to_string()), saved);
+    }
+    fn load_pending(&self, account_id: &str) -> Option<PendingQueue> {
+        self.pending.get(account_id).cloned()
+    }
+    fn save_pending(&mut self, account_id: &str, queue: &PendingQueue) {
+        self.pending.insert(account_id.to_string(), queue.clone());
+    }
+}
+
+/// The local copy of one account (see the module documentation).
+pub struct Store {
+    account_id: String,
+    pub(crate) slots: BTreeMap<&'static str, Box<dyn AnySlot>>,
+    /// Query key → type name.
+    query_types: BTreeMap<String, &'static str>,
+    pub(crate) pending: PendingQueue,
+}
+
+impl Store {
+    /// An empty store of `account_id`, with no type registered.
+    pub fn new(account_id: &str) -> Self {
+        Store {
+            account_id: account_id.into(),
+            slots: BTreeMap::new(),
+            query_types: BTreeMap::new(),
+            pending: PendingQueue::default(),
+        }
+    }
+    /// The account.
+    pub fn account_id(&self) -> &str {
+        &self.account_id
+    }
+    /// Registers a type, by its record (registering it again empties it).
+    pub fn register<R: Record>(&mut self, options: TypeOptions) {
+        let slot: Slot<R> =
+            Slot { records: TypeStore::new(options.capacity), queries: BTreeMap::new(), load_all: options.load_all };
+        let name = <R::Object as JmapObject>::NAME;
+        self.query_types.retain(|_, t| *t != name);
+        self.slots.insert(name, Box::new(slot));
+    }
+    /// The registered type names.
+    pub fn type_names(&self) -> impl Iterator<Item = &'static str> + '_ {
+        self.slots.keys().copied()
+    }
+    /// The state held of a type.
+    pub fn state(&self, type_name: &str) -> Option<&str> {
+        self.slots.get(type_name)?.state()
+    }
+    /// Whether the next sync re-fetches the objects of a type.
+    pub fn needs_reload(&self, type_name: &str) -> bool {
+        self.slots.get(type_name).is_some_and(|s| s.needs_reload())
+    }
+    /// How many objects of a type are held.
+    pub fn held(&self, type_name: &str) -> usize {
+        self.slots.get(type_name).map_or(0, |s| s.len())
+    }
+
+    pub(crate) fn slot<R: Record>(&self) -> Option<&Slot<R>> {
+        self.slots.get(<R::Object as JmapObject>::NAME)?.as_any().downcast_ref()
+    }
+    pub(crate) fn slot_mut<R: Record>(&mut self) -> Option<&mut Slot<R>> {
+        self.slots.get_mut(<R::Object as JmapObject>::NAME)?.as_any_mut().downcast_mut()
+    }
+
+    /// The server's versions of the objects of a type (`None`: not registered with this record).
+    pub fn records<R: Record>(&self) -> Option<&TypeStore<R>> {
+        self.slot::<R>().map(|s| &s.records)
+    }
+    /// An object as shown: the server's version with the pending changes applied in order
+    /// (`None` when not held, or destroyed by a pending change).
+    pub fn get<R: Record>(&self, id: &str) -> Option<Cow<'_, R>> {
+        self.slot::<R>()?.view(id, &self.pending)
+    }
+    /// Keeps an object whatever the capacity (an open conversation), or lets it go again.
+    pub fn pin<R: Record>(&mut self, id: &str, pinned: bool) {
+        let pending = &self.pending;
+        if let Some(slot) = self.slots.get_mut(<R::Object as JmapObject>::NAME) {
+            if let Some(typed) = slot.as_any_mut().downcast_mut::<Slot<R>>() {
+                typed.records.pin(id, pinned);
+            }
+            slot.trim(pending);
+        }
+    }
+
+    /// Opens a query under `key` (replacing one with the same key): its first page of
+    /// `page_size` ids, and their objects, come with the next sync, then its changes.
+    pub fn open_query<R: Record>(&mut self, key: &str, query: Query<R::Object>, page_size: u32) {
+        self.close_query(key);
+        if let Some(slot) = self.slot_mut::<R>() {
+            let open = OpenQuery { query, list: ListState::new(), window: 0..0, page_size, reload: true };
+            slot.queries.insert(key.into(), open);
+            self.query_types.insert(key.into(), <R::Object as JmapObject>::NAME);
+        }
+    }
+    /// Closes a query: nothing is asked for it any more, and its objects may be evicted.
+    pub fn close_query(&mut self, key: &str) -> bool {
+        let Some(name) = self.query_types.remove(key) else { return false };
+        let pending = &self.pending;
+        self.slots.get_mut(name).is_some_and(|slot| {
+            let closed = slot.close_query(key);
+            slot.trim(pending);
+            closed
+        })
+    }
+    /// The keys of the open queries.
+    pub fn query_keys(&self) -> impl Iterator<Item = &str> {
+        self.query_types.keys().map(String::as_str)
+    }
+    /// The ids of an open query, by position, as the server has them.
+    pub fn query(&self, key: &str) -> Option<&ListState> {
+        self.slots.get(*self.query_types.get(key)?)?.query_list(key)
+    }
+    /// Whether the next sync asks the first page of the query again.
+    pub fn query_needs_reload(&self, key: &str) -> bool {
+        self.query_types.get(key).and_then(|name| self.slots.get(name)?.query_needs_reload(key)).unwrap_or(false)
+    }
+    /// The positions a screen shows of a query: their objects stay held; the others may be
+    /// evicted beyond the capacity.
+    pub fn set_window(&mut self, key: &str, window: Range<usize>) {
+        let Some(name) = self.query_types.get(key) else { return };
+        if let Some(slot) = self.slots.get_mut(name) {
+            slot.set_window(key, window, &self.pending);
+        }
+    }
+    /// The number of rows of a query as shown: the server's total less the loaded rows a
+    /// pending change hides.
+    pub fn visible_total(&self, key: &str) -> usize {
+        let Some(list) = self.query(key) else { return 0 };
+        let hidden = self.pending.hidden(key);
+        list.total() - list.loaded().filter(|(_, id)| hidden.contains(id)).count()
+    }
+    /// The rows `range` of a query as shown (positions after hiding the ids a pending change
+    /// moves out of it), with their id when loaded.
+    pub fn visible_window(&self, key: &str, range: Range<usize>) -> Vec<(usize, Option<String>)> {
+        let Some(list) = self.query(key) else { return Vec::new() };
+        let hidden = self.pending.hidden(key);
+        let mut rows = Vec::new();
+        let mut shown = 0;
+        for position in 0..list.total() {
+            if shown >= range.end {
+                break;
+            }
+            let id = list.id_at(position);
+            if id.is_some_and(|id| hidden.contains(id)) {
+                continue;
+            }
+            if shown >= range.start {
+                rows.push((shown, id.map(String::from)));
+            }
+            shown += 1;
+        }
+        rows
+    }
+
+    /// The pending changes.
+    pub fn pending(&self) -> &PendingQueue {
+        &self.pending
+    }
+    /// Queues a change: shown at once, sent with the next sync.
+    pub fn change(&mut self, request: ChangeRequest) -> Result<ChangeId, PendingError> {
+        if request.edits.is_empty() {
+            return Err(PendingError::Empty);
+        }
+        let slot =
+            self.slots.get(request.type_name.as_str()).ok_or(PendingError::UnknownType(request.type_name.clone()))?;
+        let inverse = request
+            .edits
+            .iter()
+            .filter_map(|(id, edit)| match edit {
+                Edit::Update(patch) => Some((id.clone(), slot.inverse(id, patch, &self.pending)?)),
+                Edit::Destroy => None,
+            })
+            .collect();
+        Ok(self.pending.push(request, inverse, None))
+    }
+    /// Undoes a change: one not sent yet is simply dropped (`Ok(None)`: nothing to send); one
+    /// sent gets its inverse queued as a new change (returned), shown at once and sent with the
+    /// next sync. A destroy already sent cannot be undone.
+    pub fn undo(&mut self, id: ChangeId) -> Result<Option<ChangeId>, PendingError> {
+        let change = self.pending.find(id).ok_or(PendingError::UnknownChange(id))?;
+        if !change.sent {
+            self.pending.remove(id);
+            return Ok(None);
+        }
+        if change.edits.values().any(|e| *e == Edit::Destroy) {
+            return Err(PendingError::NotUndoable(id));
+        }
+        let mut request = ChangeRequest::new(&change.type_name);
+        for (object, patch) in &change.inverse {
+            request = request.update(object, patch.clone());
+        }
+        let inverse: BTreeMap<String, PatchObject> = change
+            .edits
+            .iter()
+            .filter_map(|(object, edit)| match edit {
+                Edit::Update(patch) => Some((object.clone(), patch.clone())),
+                Edit::Destroy => None,
+            })
+            .collect();
+        Ok(Some(self.pending.push(request, inverse, Some(id))))
+    }
+
+    /// Saves every type and the pending queue.
+    pub fn save(&self, persistence: &mut dyn Persistence) {
+        for (name, slot) in &self.slots {
+            persistence.save_type(&self.account_id, name, slot.save());
+        }
+        persistence.save_pending(&self.account_id, &self.pending);
+    }
+    /// Loads what was saved of the registered types and the pending queue (changes sent before
+    /// are sent again, see [`PendingQueue::mark_all_unsent`]). Open queries are not saved: they
+    /// load their first page with the next sync.
+    pub fn load(&mut self, persistence: &dyn Persistence) -> Result<(), serde_json::Error> {
+        for (name, slot) in &mut self.slots {
+            if let Some(saved) = persistence.load_type(&self.account_id, name) {
+                slot.load(saved)?;
+            }
+        }
+        if let Some(mut queue) = persistence.load_pending(&self.account_id) {
+            queue.mark_all_unsent();
+            self.pending = queue;
+        }
+        for slot in self.slots.values_mut() {
+            slot.trim(&self.pending);
+        }
+        Ok(())
+    }
+}

@@ -1,0 +1,687 @@
+//! The store, its sync engine and pending changes against answers shaped as RFC 8620 and RFC
+//! 8621 give them: two types brought up to date in one request, a pending change over a newer
+//! server version, a refused change rolled back, reloads of just the type or just the query
+//! the server cannot compute changes for, nothing asked for a closed query, memory bounded
+//! while scrolling, undo, and a store rebuilt from what it saved.
+//!
+//! The records are those a domain crate would choose: messages and folders in their JMAP shape
+//! (`Msg`, `Folder`), and a list row shaped otherwise (`Row`: `unread`, not keywords).
+
+use facteur_jmap::push::StateChange;
+use facteur_jmap::{Email, EmailFilter, EmailQuery, Filter, Mailbox, PatchObject, Request, Response};
+use facteur_kit::pending::{patch, ChangeRequest, PendingError};
+use facteur_kit::store::{MemoryPersistence, Record, Store, TypeOptions};
+use facteur_kit::sync::{self, QueryOutcome, SyncOptions, Trigger};
+use serde::{Deserialize, Serialize};
+use serde_json::{json, Value};
+use std::collections::BTreeMap;
+
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(transparent)]
+struct Msg(Email);
+
+impl Record for Msg {
+    type Object = Email;
+    fn id(&self) -> &str {
+        self.0.id.as_deref().unwrap_or_default()
+    }
+    fn from_object(email: Email) -> Option<Self> {
+        email.id.is_some().then_some(Msg(email))
+    }
+    fn properties() -> Option<Vec<String>> {
+        Some(["id", "mailboxIds", "keywords", "subject"].map(String::from).to_vec())
+    }
+}
+
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(transparent)]
+struct Folder(Mailbox);
+
+impl Record for Folder {
+    type Object = Mailbox;
+    fn id(&self) -> &str {
+        self.0.id.as_deref().unwrap_or_default()
+    }
+    fn from_object(mailbox: Mailbox) -> Option<Self> {
+        mailbox.id.is_some().then_some(Folder(mailbox))
+    }
+}
+
+/// A list row not shaped like the JMAP object: patches are read for what they mean.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+struct Row {
+    id: String,
+    unread: bool,
+}
+
+impl Record for Row {
+    type Object = Email;
+    fn id(&self) -> &str {
+        &self.id
+    }
+    fn from_object(email: Email) -> Option<Self> {
+        Some(Row { unread: !email.has_keyword("$seen"), id: email.id? })
+    }
+    fn properties() -> Option<Vec<String>> {
+        Some(vec!["id".into(), "keywords".into()])
+    }
+    fn apply_patch(&mut self, patch: &PatchObject) {
+        if let Some(seen) = patch.get("keywords/$seen") {
+            self.unread = seen.is_null();
+        }
+    }
+    fn inverse_patch(&self, patch: &PatchObject) -> PatchObject {
+        let mut inverse = PatchObject::new();
+        if patch.contains_key("keywords/$seen") {
+            inverse.insert("keywords/$seen".into(), if self.unread { Value::Null } else { json!(true) });
+        }
+        inverse
+    }
+}
+
+const ACCOUNT: &str = "A1";
+
+/// The answer to `request`: one response per call, in order, with the call's id; each given as
+/// (name, arguments), the name checked against the call's (or `error`).
+fn respond(request: &Request, answers: Vec<(&str, Value)>) -> Response {
+    assert_eq!(request.method_calls.len(), answers.len(), "one answer per call: {:?}", names(request));
+    let responses: Vec<Value> = request
+        .method_calls
+        .iter()
+        .zip(answers)
+        .map(|(call, (name, arguments))| {
+            assert!(name == call.name || name == "error", "{name} answers {}", call.name);
+            json!([name, arguments, call.call_id])
+        })
+        .collect();
+    serde_json::from_value(json!({"sessionState": "s1", "methodResponses": responses})).unwrap()
+}
+
+fn names(request: &Request) -> Vec<&str> {
+    request.method_calls.iter().map(|c| c.name.as_str()).collect()
+}
+
+fn args(request: &Request, index: usize) -> &Value {
+    &request.method_calls[index].arguments
+}
+
+/// An empty `/get` answer.
+fn empty_get(state: &str) -> Value {
+    json!({"accountId": ACCOUNT, "state": state, "notFound": [], "list": []})
+}
+
+/// A `/queryChanges` answer with nothing changed.
+fn unchanged_query(query_state: &str) -> Value {
+    json!({"accountId": ACCOUNT, "oldQueryState": query_state, "newQueryState": query_state, "removed": [], "added": []})
+}
+
+/// `<Type>/changes` (Email or Mailbox) with nothing changed, and its two `/get` (created, updated).
+fn nothing_changed(type_name: &str, state: &str) -> Vec<(&'static str, Value)> {
+    let (changes, get) =
+        if type_name == "Email" { ("Email/changes", "Email/get") } else { ("Mailbox/changes", "Mailbox/get") };
+    let answer = json!({"accountId": ACCOUNT, "oldState": state, "newState": state, "created": [], "updated": [], "destroyed": []});
+    vec![(changes, answer), (get, empty_get(state)), (get, empty_get(state))]
+}
+
+fn inbox_query() -> EmailQuery {
+    EmailQuery::new(ACCOUNT)
+        .filter(Filter::Condition(EmailFilter { in_mailbox: Some("inbox".into()), ..Default::default() }))
+        .calculate_total(true)
+}
+
+fn email(id: &str, mailbox: &str, keywords: Value, subject: &str) -> Value {
+    json!({"id": id, "mailboxIds": {mailbox: true}, "keywords": keywords, "subject": subject})
+}
+
+fn state_change(types: &[(&str, &str)]) -> StateChange {
+    let states: BTreeMap<String, String> = types.iter().map(|(t, s)| (t.to_string(), s.to_string())).collect();
+    StateChange { changed: BTreeMap::from([(ACCOUNT.to_string(), states)]) }
+}
+
+fn shown(store: &Store, key: &str) -> Vec<String> {
+    store.visible_window(key, 0..store.visible_total(key)).into_iter().filter_map(|(_, id)| id).collect()
+}
+
+/// A store of messages and folders, the inbox open on m1, m2, m3 (states e1, m1, q1).
+fn seeded() -> Store {
+    let mut store = Store::new(ACCOUNT);
+    store.register::<Msg>(TypeOptions { capacity: 100, load_all: false });
+    store.register::<Folder>(TypeOptions { capacity: 100, load_all: true });
+    store.open_query::<Msg>("inbox", inbox_query(), 50);
+    store.set_window("inbox", 0..20);
+    let (request, plan) = sync::plan(&mut store, Trigger::Poll, &SyncOptions::default()).unwrap();
+    assert_eq!(names(&request), ["Email/query", "Email/get", "Mailbox/get"]);
+    assert_eq!(args(&request, 1)["#ids"]["path"], "/ids");
+    assert_eq!(args(&request, 2)["ids"], Value::Null, "every folder");
+    let response = respond(
+        &request,
+        vec![
+            (
+                "Email/query",
+                json!({"accountId": ACCOUNT, "queryState": "q1", "canCalculateChanges": true, "position": 0, "ids": ["m1", "m2", "m3"], "total": 3}),
+            ),
+            (
+                "Email/get",
+                json!({"accountId": ACCOUNT, "state": "e1", "notFound": [], "list": [
+                email("m1", "inbox", json!({}), "Réunion"), email("m2", "inbox", json!({"$seen": true}), "Sortie"),
+                email("m3", "inbox", json!({}), "Cantine")]}),
+            ),
+            (
+                "Mailbox/get",
+                json!({"accountId": ACCOUNT, "state": "b1", "notFound": [], "list": [
+                {"id": "inbox", "name": "Inbox", "role": "inbox", "unreadEmails": 2},
+                {"id": "archive", "name": "Archive", "role": "archive", "unreadEmails": 0}]}),
+            ),
+        ],
+    );
+    let summary = sync::apply(&mut store, plan, &response).unwrap();
+    assert_eq!(summary.queries["inbox"], QueryOutcome::Reloaded);
+    assert_eq!((store.state("Email"), store.state("Mailbox")), (Some("e1"), Some("b1")));
+    store
+}
+
+fn keywords(store: &Store, id: &str) -> Vec<String> {
+    let mut keys: Vec<String> =
+        store.get::<Msg>(id).unwrap().0.keywords.clone().unwrap_or_default().into_keys().collect();
+    keys.sort();
+    keys
+}
+
+#[test]
+fn a_state_change_for_two_types_is_answered_in_one_request() {
+    let mut store = seeded();
+    let push = state_change(&[("Email", "e2"), ("Mailbox", "b2")]);
+    let (request, plan) = sync::plan(&mut store, Trigger::Push(&push), &SyncOptions { max_changes: 100 }).unwrap();
+    assert_eq!(
+        names(&request),
+        [
+            "Email/changes",
+            "Email/get",
+            "Email/get",
+            "Email/queryChanges",
+            "Email/get",
+            "Mailbox/changes",
+            "Mailbox/get",
+            "Mailbox/get",
+        ]
+    );
+    let json = serde_json::to_value(&request).unwrap();
+    assert_eq!(json["methodCalls"].as_array().unwrap().len(), 8, "one methodCalls list");
+    assert_eq!(args(&request, 0)["sinceState"], "e1");
+    assert_eq!(args(&request, 0)["maxChanges"], 100);
+    assert_eq!(args(&request, 1)["#ids"], json!({"resultOf": "c0", "name": "Email/changes", "path": "/created"}));
+    assert_eq!(args(&request, 2)["#ids"]["path"], "/updated");
+    assert_eq!(args(&request, 1)["properties"], json!(["id", "mailboxIds", "keywords", "subject"]));
+    assert_eq!(args(&request, 3)["sinceQueryState"], "q1");
+    assert_eq!(args(&request, 3)["filter"], json!({"inMailbox": "inbox"}), "the open query's own filter");
+    assert_eq!(
+        args(&request, 4)["#ids"],
+        json!({"resultOf": "c3", "name": "Email/queryChanges", "path": "/added/*/id"})
+    );
+    assert_eq!(args(&request, 5)["sinceState"], "b1");
+    assert_eq!(args(&request, 7)["#ids"]["resultOf"], "c5");
+
+    let response = respond(
+        &request,
+        vec![
+            (
+                "Email/changes",
+                json!({"accountId": ACCOUNT, "oldState": "e1", "newState": "e2", "hasMoreChanges": false,
+                "created": ["m9"], "updated": ["m1"], "destroyed": ["m2"]}),
+            ),
+            (
+                "Email/get",
+                json!({"accountId": ACCOUNT, "state": "e2", "notFound": [], "list": [email("m9", "inbox", json!({}), "Nouveau")]}),
+            ),
+            (
+                "Email/get",
+                json!({"accountId": ACCOUNT, "state": "e2", "notFound": [], "list": [email("m1", "inbox", json!({"$seen": true}), "Réunion")]}),
+            ),
+            (
+                "Email/queryChanges",
+                json!({"accountId": ACCOUNT, "oldQueryState": "q1", "newQueryState": "q2", "total": 3,
+                "removed": ["m2"], "added": [{"id": "m9", "index": 0}]}),
+            ),
+            (
+                "Email/get",
+                json!({"accountId": ACCOUNT, "state": "e2", "notFound": [], "list": [email("m9", "inbox", json!({}), "Nouveau")]}),
+            ),
+            (
+                "Mailbox/changes",
+                json!({"accountId": ACCOUNT, "oldState": "b1", "newState": "b2", "hasMoreChanges": false,
+                "created": [], "updated": ["inbox"], "destroyed": [], "updatedProperties": ["unreadEmails"]}),
+            ),
+            ("Mailbox/get", json!({"accountId": ACCOUNT, "state": "b2", "notFound": [], "list": []})),
+            (
+                "Mailbox/get",
+                json!({"accountId": ACCOUNT, "state": "b2", "notFound": [], "list": [{"id": "inbox", "name": "Inbox", "role": "inbox", "unreadEmails": 2}]}),
+            ),
+        ],
+    );
+    let summary = sync::apply(&mut store, plan, &response).unwrap();
+    assert_eq!((store.state("Email"), store.state("Mailbox")), (Some("e2"), Some("b2")));
+    assert_eq!(shown(&store, "inbox"), ["m9", "m1", "m3"]);
+    assert!(store.get::<Msg>("m2").is_none(), "destroyed");
+    assert_eq!(keywords(&store, "m1"), ["$seen"]);
+    assert_eq!(store.get::<Folder>("inbox").unwrap().0.unread_emails, Some(2));
+    assert_eq!(summary.types["Email"].created, ["m9"]);
+    assert_eq!(summary.types["Mailbox"].updated, ["inbox"]);
+    let QueryOutcome::Changed(moved) = &summary.queries["inbox"] else { panic!("the inbox moved") };
+    assert_eq!(
+        (moved.new_at_top.as_slice(), moved.removed.as_slice()),
+        (&["m9".to_string()][..], &["m2".to_string()][..])
+    );
+    assert!(!summary.again());
+
+    // A push naming the states held asks nothing; one naming only the folders asks only them.
+    assert!(sync::plan(&mut store, Trigger::Push(&push), &SyncOptions::default()).is_none());
+    let push = state_change(&[("Email", "e2"), ("Mailbox", "b3")]);
+    let (request, _) = sync::plan(&mut store, Trigger::Push(&push), &SyncOptions::default()).unwrap();
+    assert_eq!(names(&request), ["Mailbox/changes", "Mailbox/get", "Mailbox/get"]);
+}
+
+#[test]
+fn a_pending_change_is_shown_over_a_newer_server_version() {
+    let mut store = seeded();
+    let read =
+        store.change(ChangeRequest::new("Email").update("m1", patch([("keywords/$seen", json!(true))]))).unwrap();
+    assert_eq!(keywords(&store, "m1"), ["$seen"], "shown at once");
+    assert!(
+        store.records::<Msg>().unwrap().get("m1").unwrap().0.keywords.as_ref().unwrap().is_empty(),
+        "the server's version is kept"
+    );
+
+    // Round 1 sends the change; before its answer, round 2 (a push) brings a newer m1: flagged
+    // and renamed by another client.
+    let (first, first_plan) = sync::plan(&mut store, Trigger::Poll, &SyncOptions::default()).unwrap();
+    assert_eq!(names(&first)[0], "Email/set");
+    assert_eq!(args(&first, 0)["update"], json!({"m1": {"keywords/$seen": true}}));
+    let push = state_change(&[("Email", "e2")]);
+    let (second, second_plan) = sync::plan(&mut store, Trigger::Push(&push), &SyncOptions::default()).unwrap();
+    assert!(!names(&second).contains(&"Email/set"), "sent once");
+    let response = respond(
+        &second,
+        vec![
+            (
+                "Email/changes",
+                json!({"accountId": ACCOUNT, "oldState": "e1", "newState": "e2", "hasMoreChanges": false, "created": [], "updated": ["m1"], "destroyed": []}),
+            ),
+            ("Email/get", json!({"accountId": ACCOUNT, "state": "e2", "notFound": [], "list": []})),
+            (
+                "Email/get",
+                json!({"accountId": ACCOUNT, "state": "e2", "notFound": [], "list": [email("m1", "inbox", json!({"$flagged": true}), "Réunion (reportée)")]}),
+            ),
+            (
+                "Email/queryChanges",
+                json!({"accountId": ACCOUNT, "oldQueryState": "q1", "newQueryState": "q2", "removed": [], "added": []}),
+            ),
+            ("Email/get", json!({"accountId": ACCOUNT, "state": "e2", "notFound": [], "list": []})),
+        ],
+    );
+    sync::apply(&mut store, second_plan, &response).unwrap();
+    assert_eq!(keywords(&store, "m1"), ["$flagged", "$seen"], "the server's new flag and the pending read");
+    assert_eq!(store.get::<Msg>("m1").unwrap().0.subject.as_deref(), Some("Réunion (reportée)"));
+    assert_eq!(store.pending().len(), 1);
+
+    // The server confirms: the change leaves the queue, the view stays.
+    let mut answers =
+        vec![("Email/set", json!({"accountId": ACCOUNT, "oldState": "e2", "newState": "e3", "updated": {"m1": null}}))];
+    answers.extend(first.method_calls[1..].iter().map(|_| ("error", json!({"type": "serverUnavailable"}))));
+    let response = respond(&first, answers);
+    let summary = sync::apply(&mut store, first_plan, &response).unwrap();
+    assert_eq!(summary.confirmed, [read]);
+    assert!(store.pending().is_empty());
+    assert_eq!(keywords(&store, "m1"), ["$flagged", "$seen"]);
+    assert_eq!(store.state("Email"), Some("e3"), "the set moved the state from the one held");
+}
+
+#[test]
+fn a_refused_move_is_rolled_back_with_the_reason() {
+    let mut store = seeded();
+    let mv = patch([("mailboxIds/inbox", Value::Null), ("mailboxIds/archive", json!(true))]);
+    let change = store.change(ChangeRequest::new("Email").update_all(["m1", "m3"], mv).hide_from("inbox")).unwrap();
+    assert_eq!(shown(&store, "inbox"), ["m2"], "out of the inbox at once");
+    assert_eq!(store.visible_total("inbox"), 1);
+    let archived: Vec<String> = store.get::<Msg>("m1").unwrap().0.mailbox_ids.clone().unwrap().into_keys().collect();
+    assert_eq!(archived, ["archive"]);
+
+    let (request, plan) = sync::plan(&mut store, Trigger::Push(&state_change(&[])), &SyncOptions::default()).unwrap();
+    assert_eq!(names(&request), ["Email/set"], "only the change: nothing moved");
+    let response = respond(
+        &request,
+        vec![(
+            "Email/set",
+            json!({"accountId": ACCOUNT, "oldState": "e1", "newState": "e2", "updated": {"m3": null},
+                "notUpdated": {"m1": {"type": "forbidden", "description": "read-only folder"}}}),
+        )],
+    );
+    let summary = sync::apply(&mut store, plan, &response).unwrap();
+    assert_eq!(summary.refused.len(), 1);
+    let refusal = &summary.refused[0];
+    assert_eq!((refusal.change, refusal.id.as_str(), refusal.error.error_type.as_str()), (change, "m1", "forbidden"));
+    assert_eq!(refusal.error.description.as_deref(), Some("read-only folder"));
+    assert!(summary.confirmed.is_empty(), "not all of it");
+    assert!(store.pending().is_empty(), "m3 confirmed, m1 refused: nothing left");
+    assert_eq!(shown(&store, "inbox"), ["m1", "m2"], "m1 back; m3 left the list as the server confirmed");
+    let back: Vec<String> = store.get::<Msg>("m1").unwrap().0.mailbox_ids.clone().unwrap().into_keys().collect();
+    assert_eq!(back, ["inbox"]);
+
+    // The next queryChanges reporting m3 removed does not forget the list.
+    let (request, plan) = sync::plan(&mut store, Trigger::Poll, &SyncOptions::default()).unwrap();
+    let response = respond(
+        &request,
+        [
+            nothing_changed("Email", "e2"),
+            vec![
+                (
+                    "Email/queryChanges",
+                    json!({"accountId": ACCOUNT, "oldQueryState": "q1", "newQueryState": "q2", "total": 2, "removed": ["m3"], "added": []}),
+                ),
+                ("Email/get", empty_get("e2")),
+            ],
+            nothing_changed("Mailbox", "b1"),
+        ]
+        .concat(),
+    );
+    sync::apply(&mut store, plan, &response).unwrap();
+    assert_eq!(store.query("inbox").unwrap().window(0..2), [(0, Some("m1")), (1, Some("m2"))]);
+}
+
+#[test]
+fn cannot_calculate_changes_reloads_only_that_type_or_only_that_query() {
+    let mut store = seeded();
+    store.open_query::<Msg>("flagged", EmailQuery::new(ACCOUNT), 10);
+    // Load "flagged" (a round with only its page: the states have not moved).
+    let (request, plan) = sync::plan(&mut store, Trigger::Push(&state_change(&[])), &SyncOptions::default()).unwrap();
+    assert_eq!(names(&request), ["Email/query", "Email/get"]);
+    let response = respond(
+        &request,
+        vec![
+            (
+                "Email/query",
+                json!({"accountId": ACCOUNT, "queryState": "f1", "canCalculateChanges": true, "position": 0, "ids": ["m3"], "total": 1}),
+            ),
+            (
+                "Email/get",
+                json!({"accountId": ACCOUNT, "state": "e1", "list": [email("m3", "inbox", json!({"$flagged": true}), "Cantine")]}),
+            ),
+        ],
+    );
+    sync::apply(&mut store, plan, &response).unwrap();
+
+    // The type: Email cannot tell its changes; Mailbox can; both queries can.
+    let (request, plan) = sync::plan(&mut store, Trigger::Poll, &SyncOptions::default()).unwrap();
+    let calls = names(&request);
+    assert_eq!(calls.iter().filter(|n| **n == "Email/queryChanges").count(), 2);
+    let error = || ("error", json!({"type": "cannotCalculateChanges"}));
+    let response = respond(
+        &request,
+        [
+            vec![
+                error(),
+                ("error", json!({"type": "invalidResultReference"})),
+                ("error", json!({"type": "invalidResultReference"})),
+                ("Email/queryChanges", unchanged_query("f1")),
+                ("Email/get", empty_get("e5")),
+                ("Email/queryChanges", unchanged_query("q1")),
+                ("Email/get", empty_get("e5")),
+            ],
+            nothing_changed("Mailbox", "b1"),
+        ]
+        .concat(),
+    );
+    let summary = sync::apply(&mut store, plan, &response).unwrap();
+    assert_eq!(summary.reload_types, ["Email"]);
+    assert!(summary.reload_queries.is_empty() && summary.again());
+    assert!(store.needs_reload("Email") && !store.needs_reload("Mailbox"));
+
+    // The next round fetches the held messages again, by id, and nothing else of Email.
+    let (request, plan) = sync::plan(&mut store, Trigger::Poll, &SyncOptions::default()).unwrap();
+    assert_eq!(&names(&request)[..3], ["Email/get", "Email/queryChanges", "Email/get"]);
+    assert!(!names(&request).contains(&"Email/changes"));
+    assert_eq!(args(&request, 0)["ids"], json!(["m1", "m2", "m3"]));
+    let response = respond(
+        &request,
+        [
+            vec![
+            (
+                "Email/get",
+                json!({"accountId": ACCOUNT, "state": "e6", "notFound": ["m2"], "list": [
+                email("m1", "inbox", json!({"$seen": true}), "Réunion"), email("m3", "inbox", json!({"$flagged": true}), "Cantine")]}),
+            ),
+            ("Email/queryChanges", unchanged_query("f1")),
+            ("Email/get", empty_get("e6")),
+            ("Email/queryChanges", unchanged_query("q1")),
+            ("Email/get", empty_get("e6")),
+            ],
+            nothing_changed("Mailbox", "b1"),
+        ]
+        .concat(),
+    );
+    let summary = sync::apply(&mut store, plan, &response).unwrap();
+    assert!(summary.types["Email"].reloaded && !summary.again());
+    assert_eq!((store.state("Email"), store.needs_reload("Email")), (Some("e6"), false));
+    assert!(store.get::<Msg>("m2").is_none(), "gone on the server");
+    assert_eq!(keywords(&store, "m1"), ["$seen"]);
+    assert_eq!(store.held("Mailbox"), 2, "the folders were not fetched again");
+
+    // A query: the inbox cannot tell its changes (too many); the flagged list can.
+    let (request, plan) =
+        sync::plan(&mut store, Trigger::Push(&state_change(&[("Email", "e7")])), &SyncOptions::default()).unwrap();
+    assert_eq!(args(&request, 5)["sinceQueryState"], "q1");
+    let response = respond(
+        &request,
+        vec![
+            (
+                "Email/changes",
+                json!({"accountId": ACCOUNT, "oldState": "e6", "newState": "e7", "created": [], "updated": [], "destroyed": []}),
+            ),
+            ("Email/get", empty_get("e7")),
+            ("Email/get", empty_get("e7")),
+            ("Email/queryChanges", unchanged_query("f1")),
+            ("Email/get", empty_get("e7")),
+            ("error", json!({"type": "tooManyChanges"})),
+            ("error", json!({"type": "invalidResultReference"})),
+        ],
+    );
+    let summary = sync::apply(&mut store, plan, &response).unwrap();
+    assert_eq!((summary.reload_types.len(), summary.reload_queries.as_slice()), (0, &["inbox".to_string()][..]));
+    assert!(store.query_needs_reload("inbox") && !store.query_needs_reload("flagged"));
+    let (request, plan) = sync::plan(&mut store, Trigger::Push(&state_change(&[])), &SyncOptions::default()).unwrap();
+    assert_eq!(names(&request), ["Email/query", "Email/get"], "only the inbox, from the top");
+    assert_eq!((args(&request, 0)["position"].clone(), args(&request, 0)["limit"].clone()), (json!(0), json!(50)));
+    assert_eq!(args(&request, 0)["filter"], json!({"inMailbox": "inbox"}));
+    let response = respond(
+        &request,
+        vec![
+            (
+                "Email/query",
+                json!({"accountId": ACCOUNT, "queryState": "q9", "canCalculateChanges": true, "position": 0, "ids": ["m3", "m1"], "total": 2}),
+            ),
+            (
+                "Email/get",
+                json!({"accountId": ACCOUNT, "state": "e7", "list": [email("m3", "inbox", json!({}), "Cantine"), email("m1", "inbox", json!({}), "Réunion")]}),
+            ),
+        ],
+    );
+    let summary = sync::apply(&mut store, plan, &response).unwrap();
+    assert_eq!(summary.queries["inbox"], QueryOutcome::Reloaded);
+    assert_eq!(shown(&store, "inbox"), ["m3", "m1"]);
+    assert_eq!(store.query("inbox").unwrap().query_state(), Some("q9"));
+}
+
+#[test]
+fn a_query_not_open_gets_nothing_asked() {
+    let mut store = seeded();
+    store.open_query::<Msg>("archive", EmailQuery::new(ACCOUNT), 10);
+    assert!(store.close_query("archive"));
+    assert!(!store.close_query("archive"));
+    assert!(store.query("archive").is_none());
+    let (request, _) =
+        sync::plan(&mut store, Trigger::Push(&state_change(&[("Email", "e2")])), &SyncOptions::default()).unwrap();
+    assert_eq!(names(&request), ["Email/changes", "Email/get", "Email/get", "Email/queryChanges", "Email/get"]);
+    assert_eq!(args(&request, 3)["sinceQueryState"], "q1", "the inbox's only");
+
+    // Without any open query the type is followed by /changes alone.
+    store.close_query("inbox");
+    let (request, _) =
+        sync::plan(&mut store, Trigger::Push(&state_change(&[("Email", "e2")])), &SyncOptions::default()).unwrap();
+    assert_eq!(names(&request), ["Email/changes", "Email/get", "Email/get"]);
+}
+
+#[test]
+fn scrolling_through_ten_times_the_capacity_holds_at_most_the_capacity() {
+    const CAPACITY: usize = 30;
+    const TOTAL: usize = 10 * CAPACITY;
+    let mut store = Store::new(ACCOUNT);
+    store.register::<Msg>(TypeOptions { capacity: CAPACITY, load_all: false });
+    store.open_query::<Msg>("inbox", inbox_query(), 10);
+    store.set_window("inbox", 0..10);
+    // A server of TOTAL messages answering pages as asked.
+    let serve = |request: &Request| {
+        let position = args(request, 0)["position"].as_u64().unwrap() as usize;
+        let limit = args(request, 0)["limit"].as_u64().unwrap() as usize;
+        let ids: Vec<String> = (position..(position + limit).min(TOTAL)).map(|i| format!("m{i}")).collect();
+        let list: Vec<Value> = ids.iter().map(|id| email(id, "inbox", json!({}), &format!("Message {id}"))).collect();
+        respond(
+            request,
+            vec![
+                (
+                    "Email/query",
+                    json!({"accountId": ACCOUNT, "queryState": "q1", "canCalculateChanges": true, "position": position, "ids": ids, "total": TOTAL}),
+                ),
+                ("Email/get", json!({"accountId": ACCOUNT, "state": "e1", "list": list})),
+            ],
+        )
+    };
+    let (request, plan) = sync::plan(&mut store, Trigger::Poll, &SyncOptions::default()).unwrap();
+    sync::apply(&mut store, plan, &serve(&request)).unwrap();
+    store.pin::<Msg>("m0", true); // the conversation open
+    let mut pages = 1;
+    for start in (5..TOTAL).step_by(5) {
+        let window = start..(start + 10).min(TOTAL);
+        store.set_window("inbox", window.clone());
+        if let Some((request, plan)) = sync::page(&store, "inbox", window.clone()) {
+            sync::apply(&mut store, plan, &serve(&request)).unwrap();
+            pages += 1;
+        }
+        assert!(store.held("Email") <= CAPACITY, "{} held at {start}", store.held("Email"));
+        for position in window {
+            let id = format!("m{position}");
+            assert!(store.get::<Msg>(&id).is_some(), "{id} shown, so held");
+        }
+    }
+    assert_eq!(pages, TOTAL / 10, "each page asked once");
+    assert_eq!(store.query("inbox").unwrap().loaded_count(), TOTAL, "the ids by position are kept (they are small)");
+    assert!(store.get::<Msg>("m0").is_some(), "pinned");
+    assert!(store.get::<Msg>("m100").is_none(), "scrolled past long ago: evicted");
+    store.pin::<Msg>("m0", false);
+    store.set_window("inbox", 0..0);
+    assert!(store.held("Email") <= CAPACITY);
+}
+
+#[test]
+fn undo_sends_the_inverse_or_drops_what_was_not_sent() {
+    let mut store = seeded();
+    let read =
+        store.change(ChangeRequest::new("Email").update("m1", patch([("keywords/$seen", json!(true))]))).unwrap();
+    assert_eq!(store.undo(read), Ok(None), "not sent yet: simply dropped");
+    assert!(store.pending().is_empty() && keywords(&store, "m1").is_empty());
+
+    let read =
+        store.change(ChangeRequest::new("Email").update("m1", patch([("keywords/$seen", json!(true))]))).unwrap();
+    let (request, plan) = sync::plan(&mut store, Trigger::Push(&state_change(&[])), &SyncOptions::default()).unwrap();
+    let set = json!({"accountId": ACCOUNT, "oldState": "e1", "newState": "e2", "updated": {"m1": null}});
+    sync::apply(&mut store, plan, &respond(&request, vec![("Email/set", set)])).unwrap();
+    assert!(store.pending().is_empty());
+    assert_eq!(store.undo(read), Err(PendingError::UnknownChange(read)), "confirmed: gone from the queue");
+
+    // Undo while the change waits for its answer: the inverse is queued and shown.
+    let flag =
+        store.change(ChangeRequest::new("Email").update("m1", patch([("keywords/$flagged", json!(true))]))).unwrap();
+    let (request, plan) = sync::plan(&mut store, Trigger::Push(&state_change(&[])), &SyncOptions::default()).unwrap();
+    let unflag = store.undo(flag).unwrap().expect("sent: an inverse to send");
+    assert_eq!(keywords(&store, "m1"), ["$seen"]);
+    let set = json!({"accountId": ACCOUNT, "oldState": "e2", "newState": "e3", "updated": {"m1": null}});
+    sync::apply(&mut store, plan, &respond(&request, vec![("Email/set", set)])).unwrap();
+    assert_eq!(keywords(&store, "m1"), ["$seen"]);
+    let (request, _) = sync::plan(&mut store, Trigger::Push(&state_change(&[])), &SyncOptions::default()).unwrap();
+    assert_eq!(args(&request, 0)["update"], json!({"m1": {"keywords/$flagged": null}}));
+    assert_eq!(store.pending().changes()[0].id, unflag);
+
+    // A destroy already sent cannot be undone.
+    let delete = store.change(ChangeRequest::new("Email").destroy(["m2"]).hide_from("inbox")).unwrap();
+    assert_eq!(shown(&store, "inbox"), ["m1", "m3"]);
+    assert!(store.get::<Msg>("m2").is_none());
+    sync::plan(&mut store, Trigger::Push(&state_change(&[])), &SyncOptions::default()).unwrap();
+    assert_eq!(store.undo(delete), Err(PendingError::NotUndoable(delete)));
+    assert_eq!(store.change(ChangeRequest::new("Calendar")), Err(PendingError::Empty));
+    let unknown = ChangeRequest::new("Calendar").destroy(["c1"]);
+    assert_eq!(store.change(unknown), Err(PendingError::UnknownType("Calendar".into())));
+}
+
+#[test]
+fn a_record_shaped_otherwise_reads_patches_its_own_way() {
+    let mut store = Store::new(ACCOUNT);
+    store.register::<Row>(TypeOptions { capacity: 10, load_all: false });
+    store.open_query::<Row>("inbox", inbox_query(), 10);
+    let (request, plan) = sync::plan(&mut store, Trigger::Poll, &SyncOptions::default()).unwrap();
+    assert_eq!(args(&request, 1)["properties"], json!(["id", "keywords"]));
+    let response = respond(
+        &request,
+        vec![
+            (
+                "Email/query",
+                json!({"accountId": ACCOUNT, "queryState": "q1", "canCalculateChanges": true, "position": 0, "ids": ["m1"], "total": 1}),
+            ),
+            ("Email/get", json!({"accountId": ACCOUNT, "state": "e1", "list": [{"id": "m1", "keywords": {}}]})),
+        ],
+    );
+    sync::apply(&mut store, plan, &response).unwrap();
+    let read =
+        store.change(ChangeRequest::new("Email").update("m1", patch([("keywords/$seen", json!(true))]))).unwrap();
+    assert!(!store.get::<Row>("m1").unwrap().unread);
+    assert_eq!(store.pending().find(read).unwrap().inverse["m1"], patch([("keywords/$seen", Value::Null)]));
+}
+
+#[test]
+fn a_store_rebuilt_from_what_it_saved_holds_the_same() {
+    let mut store = seeded();
+    store.change(ChangeRequest::new("Email").update("m3", patch([("keywords/$seen", json!(true))]))).unwrap();
+    store.change(ChangeRequest::new("Email").destroy(["m2"]).hide_from("inbox")).unwrap();
+    sync::plan(&mut store, Trigger::Push(&state_change(&[])), &SyncOptions::default()).unwrap(); // both sent
+    let mut saved = MemoryPersistence::default();
+    store.save(&mut saved);
+
+    let mut rebuilt = Store::new(ACCOUNT);
+    rebuilt.register::<Msg>(TypeOptions { capacity: 100, load_all: false });
+    rebuilt.register::<Folder>(TypeOptions { capacity: 100, load_all: true });
+    rebuilt.load(&saved).unwrap();
+    for name in ["Email", "Mailbox"] {
+        assert_eq!((rebuilt.state(name), rebuilt.held(name)), (store.state(name), store.held(name)));
+    }
+    for id in ["m1", "m3"] {
+        let json = |s: &Store| serde_json::to_value(s.get::<Msg>(id).unwrap().into_owned()).unwrap();
+        assert_eq!(json(&rebuilt), json(&store));
+    }
+    assert!(rebuilt.get::<Msg>("m2").is_none(), "its pending destroy is applied");
+    assert_eq!(keywords(&rebuilt, "m3"), ["$seen"]);
+    assert_eq!(rebuilt.get::<Folder>("archive").unwrap().0.name.as_deref(), Some("Archive"));
+    let ids = |s: &Store| {
+        s.pending().changes().iter().map(|c| (c.id, c.edits.clone(), c.hide_from.clone())).collect::<Vec<_>>()
+    };
+    assert_eq!(ids(&rebuilt), ids(&store));
+    assert!(rebuilt.pending().changes().iter().all(|c| !c.sent), "replayed: sent again, in order");
+
+    // The queue is plain serde (for IndexedDB).
+    let text = serde_json::to_string(store.pending()).unwrap();
+    assert_eq!(&serde_json::from_str::<facteur_kit::pending::PendingQueue>(&text).unwrap(), store.pending());
+
+    // Changes made after the reload get new ids, after the replayed ones.
+    let next =
+        rebuilt.change(ChangeRequest::new("Email").update("m1", patch([("keywords/$flagged", json!(true))]))).unwrap();
+    assert!(rebuilt.pending().changes().iter().all(|c| c.id <= next));
+    let (request, _) = sync::plan(&mut rebuilt, Trigger::Push(&state_change(&[])), &SyncOptions::default()).unwrap();
+    assert_eq!(names(&request), ["Email/set", "Email/set", "Email/set"]);
+    assert_eq!(args(&request, 1)["destroy"], json!(["m2"]));
+}
