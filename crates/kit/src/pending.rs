@@ -113,7 +113,7 @@ impl ChangeRequest {
         }
         self
     }
-    /// Destroys these objects (they leave every query listed with [`ChangeRequest::hide_from`]).
+    /// Destroys these objects (they leave every open query of their type at once).
     pub fn destroy<'a>(mut self, ids: impl IntoIterator<Item = &'a str>) -> Self {
         for id in ids {
             self.edits.insert(id.into(), Edit::Destroy);
@@ -190,15 +190,20 @@ impl PendingQueue {
     pub fn touched(&self, type_name: &str) -> HashSet<&str> {
         self.changes.iter().filter(|c| c.type_name == type_name).flat_map(PendingChange::object_ids).collect()
     }
-    /// The ids hidden from the query `key`: objects of changes listing it, unless a later change
-    /// undoes that one.
-    pub fn hidden(&self, key: &str) -> HashSet<&str> {
+    /// The ids hidden from the query `key` of objects of `type_name`: those a change destroys,
+    /// and the objects of changes listing the query (unless a later change undoes that one).
+    pub fn hidden(&self, type_name: &str, key: &str) -> HashSet<&str> {
         let undone: HashSet<ChangeId> = self.changes.iter().filter_map(|c| c.undoes).collect();
-        self.changes
+        let mut hidden: HashSet<&str> = self
+            .changes
             .iter()
             .filter(|c| !undone.contains(&c.id) && c.hide_from.iter().any(|k| k == key))
             .flat_map(PendingChange::object_ids)
-            .collect()
+            .collect();
+        for change in self.changes.iter().filter(|c| c.type_name == type_name) {
+            hidden.extend(change.edits.iter().filter(|(_, e)| **e == Edit::Destroy).map(|(id, _)| id.as_str()));
+        }
+        hidden
     }
     /// After a reload from persistence: whether the server got the changes sent is unknown, so
     /// they are sent again (a patch applied twice gives the same object).

@@ -512,15 +512,16 @@ impl Store {
     /// The number of rows of a query as shown: the server's total less the loaded rows a
     /// pending change hides.
     pub fn visible_total(&self, key: &str) -> usize {
-        let Some(list) = self.query(key) else { return 0 };
-        let hidden = self.pending.hidden(key);
+        let (Some(list), Some(hidden)) = (self.query(key), self.hidden(key)) else { return 0 };
         list.total() - list.loaded().filter(|(_, id)| hidden.contains(id)).count()
     }
     /// The rows `range` of a query as shown (positions after hiding the ids a pending change
     /// moves out of it), with their id when loaded.
     pub fn visible_window(&self, key: &str, range: Range<usize>) -> Vec<(usize, Option<String>)> {
-        let Some(list) = self.query(key) else { return Vec::new() };
-        let hidden = self.pending.hidden(key);
+        let (Some(list), Some(hidden)) = (self.query(key), self.hidden(key)) else { return Vec::new() };
+        if hidden.is_empty() {
+            return list.window(range).into_iter().map(|(p, id)| (p, id.map(String::from))).collect();
+        }
         let mut rows = Vec::new();
         let mut shown = 0;
         for position in 0..list.total() {
@@ -537,6 +538,10 @@ impl Store {
             shown += 1;
         }
         rows
+    }
+
+    fn hidden(&self, key: &str) -> Option<HashSet<&str>> {
+        Some(self.pending.hidden(self.query_types.get(key)?, key))
     }
 
     /// The pending changes.

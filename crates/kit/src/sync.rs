@@ -181,8 +181,9 @@ pub fn plan(store: &mut Store, trigger: Trigger<'_>, options: &SyncOptions) -> O
     (!builder.is_empty()).then(|| (builder.build(), plan))
 }
 
-/// The request of the page of the query `key` that the rows `range` miss (scrolling): `None`
-/// when they are loaded (or the query is not open).
+/// The request of what the rows `range` of the query `key` miss (scrolling): the page of ids
+/// not loaded yet, and the objects evicted since their ids were (scrolling back); `None` when
+/// nothing is missing (or the query is not open).
 pub fn page(store: &Store, key: &str, range: Range<usize>) -> Option<(Request, Plan)> {
     let mut builder = RequestBuilder::new();
     let account = store.account_id();
@@ -276,6 +277,8 @@ enum QueryCalls<O: JmapObject> {
 struct TypeCalls<O: JmapObject> {
     changes: Option<ChangesCalls<O>>,
     reload: Option<CallHandle<Get<O>>>,
+    /// Objects of a query window evicted since their ids were loaded (scrolling back).
+    fetch: Option<CallHandle<Get<O>>>,
     queries: Vec<(String, QueryCalls<O>)>,
 }
 
@@ -325,7 +328,7 @@ impl<R: Record> SyncSlot for Slot<R> {
         moved: bool,
         options: &SyncOptions,
     ) -> Option<Box<dyn Any>> {
-        let mut calls = TypeCalls::<R::Object> { changes: None, reload: None, queries: Vec::new() };
+        let mut calls = TypeCalls::<R::Object> { changes: None, reload: None, fetch: None, queries: Vec::new() };
         let state = self.records.state();
         if self.records.needs_reload() || (self.load_all && state.is_none()) {
             let get = get_of::<R>(account);
@@ -373,11 +376,25 @@ impl<R: Record> SyncSlot for Slot<R> {
         range: Range<usize>,
     ) -> Option<Box<dyn Any>> {
         let open = self.queries.get(key)?;
-        let (position, limit) = open.list.missing(range, open.page_size as usize)?;
-        let limit = u32::try_from(limit).unwrap_or(u32::MAX);
-        let query_calls = page_calls::<R>(builder, account, open, position, limit, false);
-        let calls = TypeCalls::<R::Object> { changes: None, reload: None, queries: vec![(key.into(), query_calls)] };
-        Some(Box::new(calls))
+        let mut calls = TypeCalls::<R::Object> { changes: None, reload: None, fetch: None, queries: Vec::new() };
+        let mut paged = 0..0;
+        if let Some((position, limit)) = open.list.missing(range.clone(), open.page_size as usize) {
+            paged = position..position + limit;
+            let limit = u32::try_from(limit).unwrap_or(u32::MAX);
+            calls.queries.push((key.into(), page_calls::<R>(builder, account, open, position, limit, false)));
+        }
+        // Ids known by position whose objects were evicted: fetched by id.
+        let evicted: Vec<&str> = open
+            .list
+            .window(range)
+            .into_iter()
+            .filter(|(position, _)| !paged.contains(position))
+            .filter_map(|(_, id)| id.filter(|id| !self.records.contains(id)))
+            .collect();
+        if !evicted.is_empty() {
+            calls.fetch = Some(builder.call(get_of::<R>(account).ids(evicted)));
+        }
+        (calls.fetch.is_some() || !calls.queries.is_empty()).then(|| Box::new(calls) as Box<dyn Any>)
     }
 
     fn apply(
@@ -440,6 +457,18 @@ impl<R: Record> SyncSlot for Slot<R> {
                     summary.types.entry(name.into()).or_default().reloaded = true;
                 }
                 Err(Error::Method(e)) => summary.errors.push((reload.name.clone(), e)),
+                Err(e) => return Err(e),
+            }
+        }
+        if let Some(fetch) = calls.fetch {
+            match response.get(&fetch) {
+                Ok(got) => {
+                    for id in &got.not_found {
+                        self.records.remove(id);
+                    }
+                    self.store_objects(got.list);
+                }
+                Err(Error::Method(e)) => summary.errors.push((fetch.name.clone(), e)),
                 Err(e) => return Err(e),
             }
         }

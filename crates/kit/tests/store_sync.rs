@@ -123,6 +123,20 @@ fn nothing_changed(type_name: &str, state: &str) -> Vec<(&'static str, Value)> {
     vec![(changes, answer), (get, empty_get(state)), (get, empty_get(state))]
 }
 
+/// The answer to a query's first page (`Email/query`, then `Email/get` of `/ids`): `emails` are
+/// all its results.
+fn first_page(query_state: &str, state: &str, emails: Vec<Value>) -> Vec<(&'static str, Value)> {
+    let ids: Vec<Value> = emails.iter().map(|e| e["id"].clone()).collect();
+    vec![
+        (
+            "Email/query",
+            json!({"accountId": ACCOUNT, "queryState": query_state, "canCalculateChanges": true, "position": 0,
+                "ids": ids, "total": emails.len()}),
+        ),
+        ("Email/get", json!({"accountId": ACCOUNT, "state": state, "notFound": [], "list": emails})),
+    ]
+}
+
 fn inbox_query() -> EmailQuery {
     EmailQuery::new(ACCOUNT)
         .filter(Filter::Condition(EmailFilter { in_mailbox: Some("inbox".into()), ..Default::default() }))
@@ -394,19 +408,8 @@ fn cannot_calculate_changes_reloads_only_that_type_or_only_that_query() {
     // Load "flagged" (a round with only its page: the states have not moved).
     let (request, plan) = sync::plan(&mut store, Trigger::Push(&state_change(&[])), &SyncOptions::default()).unwrap();
     assert_eq!(names(&request), ["Email/query", "Email/get"]);
-    let response = respond(
-        &request,
-        vec![
-            (
-                "Email/query",
-                json!({"accountId": ACCOUNT, "queryState": "f1", "canCalculateChanges": true, "position": 0, "ids": ["m3"], "total": 1}),
-            ),
-            (
-                "Email/get",
-                json!({"accountId": ACCOUNT, "state": "e1", "list": [email("m3", "inbox", json!({"$flagged": true}), "Cantine")]}),
-            ),
-        ],
-    );
+    let response =
+        respond(&request, first_page("f1", "e1", vec![email("m3", "inbox", json!({"$flagged": true}), "Cantine")]));
     sync::apply(&mut store, plan, &response).unwrap();
 
     // The type: Email cannot tell its changes; Mailbox can; both queries can.
@@ -493,16 +496,11 @@ fn cannot_calculate_changes_reloads_only_that_type_or_only_that_query() {
     assert_eq!(args(&request, 0)["filter"], json!({"inMailbox": "inbox"}));
     let response = respond(
         &request,
-        vec![
-            (
-                "Email/query",
-                json!({"accountId": ACCOUNT, "queryState": "q9", "canCalculateChanges": true, "position": 0, "ids": ["m3", "m1"], "total": 2}),
-            ),
-            (
-                "Email/get",
-                json!({"accountId": ACCOUNT, "state": "e7", "list": [email("m3", "inbox", json!({}), "Cantine"), email("m1", "inbox", json!({}), "Réunion")]}),
-            ),
-        ],
+        first_page(
+            "q9",
+            "e7",
+            vec![email("m3", "inbox", json!({}), "Cantine"), email("m1", "inbox", json!({}), "Réunion")],
+        ),
     );
     let summary = sync::apply(&mut store, plan, &response).unwrap();
     assert_eq!(summary.queries["inbox"], QueryOutcome::Reloaded);
@@ -575,6 +573,19 @@ fn scrolling_through_ten_times_the_capacity_holds_at_most_the_capacity() {
     assert_eq!(store.query("inbox").unwrap().loaded_count(), TOTAL, "the ids by position are kept (they are small)");
     assert!(store.get::<Msg>("m0").is_some(), "pinned");
     assert!(store.get::<Msg>("m100").is_none(), "scrolled past long ago: evicted");
+
+    // Scrolling back: the ids are known, the evicted objects are fetched by id.
+    store.set_window("inbox", 0..10);
+    let (request, plan) = sync::page(&store, "inbox", 0..10).unwrap();
+    assert_eq!(names(&request), ["Email/get"]);
+    let wanted: Vec<String> = (1..10).map(|i| format!("m{i}")).collect();
+    assert_eq!(args(&request, 0)["ids"], json!(wanted), "m0 is pinned, so held");
+    let list: Vec<Value> = wanted.iter().map(|id| email(id, "inbox", json!({}), id)).collect();
+    let response = respond(&request, vec![("Email/get", json!({"accountId": ACCOUNT, "state": "e1", "list": list}))]);
+    sync::apply(&mut store, plan, &response).unwrap();
+    assert!(wanted.iter().all(|id| store.get::<Msg>(id).is_some()));
+    assert!(store.held("Email") <= CAPACITY);
+    assert!(sync::page(&store, "inbox", 0..10).is_none(), "nothing missing");
     store.pin::<Msg>("m0", false);
     store.set_window("inbox", 0..0);
     assert!(store.held("Email") <= CAPACITY);
@@ -684,4 +695,87 @@ fn a_store_rebuilt_from_what_it_saved_holds_the_same() {
     let (request, _) = sync::plan(&mut rebuilt, Trigger::Push(&state_change(&[])), &SyncOptions::default()).unwrap();
     assert_eq!(names(&request), ["Email/set", "Email/set", "Email/set"]);
     assert_eq!(args(&request, 1)["destroy"], json!(["m2"]));
+}
+
+#[test]
+fn has_more_changes_reloads_the_type_and_a_folder_reload_drops_the_deleted_ones() {
+    let mut store = seeded();
+    let push = state_change(&[("Email", "e9"), ("Mailbox", "b9")]);
+    let (request, plan) = sync::plan(&mut store, Trigger::Push(&push), &SyncOptions::default()).unwrap();
+    let response = respond(
+        &request,
+        [vec![
+            (
+                "Email/changes",
+                json!({"accountId": ACCOUNT, "oldState": "e1", "newState": "e5", "hasMoreChanges": true,
+                        "created": [], "updated": [], "destroyed": ["m3"]}),
+            ),
+            ("Email/get", empty_get("e5")),
+            ("Email/get", empty_get("e5")),
+            ("Email/queryChanges", unchanged_query("q1")),
+            ("Email/get", empty_get("e5")),
+            ("error", json!({"type": "cannotCalculateChanges", "description": "state too old"})),
+            ("error", json!({"type": "invalidResultReference"})),
+            ("error", json!({"type": "invalidResultReference"})),
+        ]]
+        .concat(),
+    );
+    let summary = sync::apply(&mut store, plan, &response).unwrap();
+    assert_eq!(summary.reload_types, ["Email", "Mailbox"]);
+    assert!(store.get::<Msg>("m3").is_none(), "the destroyed of the first batch are applied");
+
+    // The folders, registered to be held whole, come again whole: the deleted one goes.
+    let (request, plan) = sync::plan(&mut store, Trigger::Push(&state_change(&[])), &SyncOptions::default()).unwrap();
+    assert_eq!(names(&request), ["Email/get", "Mailbox/get"]);
+    assert_eq!(
+        (args(&request, 0)["ids"].clone(), args(&request, 1)["ids"].clone()),
+        (json!(["m1", "m2"]), Value::Null)
+    );
+    let response = respond(
+        &request,
+        vec![
+            (
+                "Email/get",
+                json!({"accountId": ACCOUNT, "state": "e9", "list": [email("m1", "inbox", json!({}), "Réunion"), email("m2", "inbox", json!({}), "Sortie")]}),
+            ),
+            (
+                "Mailbox/get",
+                json!({"accountId": ACCOUNT, "state": "b9", "list": [{"id": "inbox", "name": "Boîte de réception", "role": "inbox"}]}),
+            ),
+        ],
+    );
+    let summary = sync::apply(&mut store, plan, &response).unwrap();
+    assert!(summary.types["Email"].reloaded && summary.types["Mailbox"].reloaded && !summary.again());
+    assert_eq!((store.state("Email"), store.state("Mailbox")), (Some("e9"), Some("b9")));
+    assert!(store.get::<Folder>("archive").is_none());
+    assert_eq!(store.get::<Folder>("inbox").unwrap().0.name.as_deref(), Some("Boîte de réception"));
+}
+
+#[test]
+fn a_destroy_leaves_every_query_at_once_and_for_good_once_confirmed() {
+    let mut store = seeded();
+    store.open_query::<Msg>("all", EmailQuery::new(ACCOUNT), 10);
+    let (request, plan) = sync::plan(&mut store, Trigger::Push(&state_change(&[])), &SyncOptions::default()).unwrap();
+    let response = respond(
+        &request,
+        first_page(
+            "a1",
+            "e1",
+            vec![email("m2", "inbox", json!({}), "Sortie"), email("m1", "inbox", json!({}), "Réunion")],
+        ),
+    );
+    sync::apply(&mut store, plan, &response).unwrap();
+    let delete = store.change(ChangeRequest::new("Email").destroy(["m2"])).unwrap();
+    assert_eq!(
+        (shown(&store, "inbox"), shown(&store, "all")),
+        (vec!["m1".to_string(), "m3".into()], vec!["m1".to_string()])
+    );
+    let (request, plan) = sync::plan(&mut store, Trigger::Push(&state_change(&[])), &SyncOptions::default()).unwrap();
+    assert_eq!(args(&request, 0)["destroy"], json!(["m2"]));
+    let set = json!({"accountId": ACCOUNT, "oldState": "e1", "newState": "e2", "destroyed": ["m2"]});
+    let summary = sync::apply(&mut store, plan, &respond(&request, vec![("Email/set", set)])).unwrap();
+    assert_eq!(summary.confirmed, [delete]);
+    assert!(store.pending().is_empty() && store.records::<Msg>().unwrap().get("m2").is_none());
+    assert_eq!(store.query("all").unwrap().window(0..2), [(0, Some("m1"))], "out of the list, not only hidden");
+    assert_eq!(shown(&store, "inbox"), ["m1", "m3"]);
 }
