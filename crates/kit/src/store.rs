@@ -470,11 +470,13 @@ impl Store {
     }
 
     /// Opens a query under `key` (replacing one with the same key): its first page of
-    /// `page_size` ids, and their objects, come with the next sync, then its changes.
+    /// `page_size` ids, and their objects, come with the next sync, then its changes. Its window
+    /// is that first page until [`Store::set_window`] says otherwise.
     pub fn open_query<R: Record>(&mut self, key: &str, query: Query<R::Object>, page_size: u32) {
         self.close_query(key);
         if let Some(slot) = self.slot_mut::<R>() {
-            let open = OpenQuery { query, list: ListState::new(), window: 0..0, page_size, reload: true };
+            let window = 0..page_size as usize;
+            let open = OpenQuery { query, list: ListState::new(), window, page_size, reload: true };
             slot.queries.insert(key.into(), open);
             self.query_types.insert(key.into(), <R::Object as JmapObject>::NAME);
         }

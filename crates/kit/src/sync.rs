@@ -1,8 +1,8 @@
 //! Keeping a [`Store`] current with the server in one request per round, for every registered
 //! type alike (mail today, calendar and contacts later: nothing here knows a type).
 //!
-//! A round is [`plan`] → send the [`Request`] → [`apply`] the [`Response`]. The request holds,
-//! in this order:
+//! A round is [`plan`] → send the [`Request`] → [`apply`] the [`Response`] (or [`abandon`] it
+//! when no answer came). The request holds, in this order:
 //! - the `/set` of each pending change not sent yet (one call per change, in queue order);
 //! - for each type whose state may have moved (every type on a poll; on a push `StateChange`
 //!   only those it names with another state than the one held): `<Type>/changes` from the held
@@ -191,6 +191,17 @@ pub fn page(store: &Store, key: &str, range: Range<usize>) -> Option<(Request, P
         slot.sync().plan_page(&mut builder, account, key, range.clone()).map(|calls| (*name, calls))
     })?;
     Some((builder.build(), Plan { sets: Vec::new(), types: vec![(name, calls)] }))
+}
+
+/// The request of a round was not answered (offline, a network error, a request-level problem):
+/// its pending changes are to be sent again with the next round. The rest needs nothing: the
+/// states and query states it asked from are still those held.
+pub fn abandon(store: &mut Store, plan: Plan) {
+    for (id, _, _) in plan.sets {
+        if let Some(change) = store.pending.get_mut(id) {
+            change.sent = false;
+        }
+    }
 }
 
 /// Reads the answer to a round's request into the store; an error only when the response does

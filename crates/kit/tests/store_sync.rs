@@ -607,13 +607,24 @@ fn undo_sends_the_inverse_or_drops_what_was_not_sent() {
     assert!(store.pending().is_empty());
     assert_eq!(store.undo(read), Err(PendingError::UnknownChange(read)), "confirmed: gone from the queue");
 
+    // A round that got no answer (offline): its change goes with the next one.
+    let star =
+        store.change(ChangeRequest::new("Email").update("m3", patch([("keywords/$flagged", json!(true))]))).unwrap();
+    let (_, plan) = sync::plan(&mut store, Trigger::Push(&state_change(&[])), &SyncOptions::default()).unwrap();
+    assert!(sync::plan(&mut store, Trigger::Push(&state_change(&[])), &SyncOptions::default()).is_none(), "in flight");
+    sync::abandon(&mut store, plan);
+    let (request, plan) = sync::plan(&mut store, Trigger::Push(&state_change(&[])), &SyncOptions::default()).unwrap();
+    assert_eq!(args(&request, 0)["update"], json!({"m3": {"keywords/$flagged": true}}));
+    let set = json!({"accountId": ACCOUNT, "oldState": "e2", "newState": "e2b", "updated": {"m3": null}});
+    assert_eq!(sync::apply(&mut store, plan, &respond(&request, vec![("Email/set", set)])).unwrap().confirmed, [star]);
+
     // Undo while the change waits for its answer: the inverse is queued and shown.
     let flag =
         store.change(ChangeRequest::new("Email").update("m1", patch([("keywords/$flagged", json!(true))]))).unwrap();
     let (request, plan) = sync::plan(&mut store, Trigger::Push(&state_change(&[])), &SyncOptions::default()).unwrap();
     let unflag = store.undo(flag).unwrap().expect("sent: an inverse to send");
     assert_eq!(keywords(&store, "m1"), ["$seen"]);
-    let set = json!({"accountId": ACCOUNT, "oldState": "e2", "newState": "e3", "updated": {"m1": null}});
+    let set = json!({"accountId": ACCOUNT, "oldState": "e2b", "newState": "e3", "updated": {"m1": null}});
     sync::apply(&mut store, plan, &respond(&request, vec![("Email/set", set)])).unwrap();
     assert_eq!(keywords(&store, "m1"), ["$seen"]);
     let (request, _) = sync::plan(&mut store, Trigger::Push(&state_change(&[])), &SyncOptions::default()).unwrap();
