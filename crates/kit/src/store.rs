@@ -207,7 +207,7 @@ impl<R: Record> TypeStore<R> {
 }
 
 /// An open query: what it asks (for `/queryChanges`), its ids by position, the rows shown.
-pub struct OpenQuery<O: JmapObject> {
+pub(crate) struct OpenQuery<O: JmapObject> {
     /// The query (filter, sort, type-specific arguments, page size as `limit`).
     pub query: Query<O>,
     /// Its ids by position, query state and `canCalculateChanges`.
