@@ -9,8 +9,17 @@
 //! therefore holds about the capacity, not the folder.
 //!
 //! A domain crate chooses the record of each type ([`Record`]: its id, how it comes from the
-//! `facteur_jmap` object, which properties to ask) and registers it; screens read through
-//! [`Store::get`] and [`Store::visible_window`], which apply the pending changes.
+//! `facteur_jmap` object, which properties to ask, what to ask with each of its `/get`:
+//! [`Record::extend_get`], e.g. the `Thread/get` that gives a row its conversation's size) and
+//! registers it; screens read through [`Store::get`] and [`Store::visible_window`], which apply
+//! the pending changes.
+//!
+//! What a domain loads with its own requests goes in too: objects with [`Store::insert`] (and
+//! the type's state with [`Store::set_state`] when none is held), a query page with
+//! [`Store::apply_page`] or [`Store::apply_query_response`]; far rows leave with
+//! [`Store::forget_outside`] or [`Store::forget`]. Optimistic changes are pending changes
+//! ([`Store::change`]), never edits of a query's list ([`Store::query_mut`] is for window
+//! management).
 //!
 //! ```
 //! use facteur_jmap::{Email, EmailQuery};
@@ -37,7 +46,7 @@
 
 use crate::list_state::ListState;
 use crate::pending::{inverse_json_patch, ChangeId, ChangeRequest, Edit, PendingError, PendingQueue};
-use facteur_jmap::{JmapObject, PatchObject, Query};
+use facteur_jmap::{CallHandle, Get, JmapObject, PatchObject, Query, QueryResponse, RequestBuilder, Response};
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 use std::any::Any;
@@ -77,6 +86,26 @@ pub trait Record: Clone + Serialize + DeserializeOwned + 'static {
         let json = serde_json::to_value(self).unwrap_or_default();
         inverse_json_patch(&json, patch)
     }
+    /// Calls to send right after each `<Type>/get` the sync engine plans of this record's type
+    /// (of `/changes` created and updated, of a query's `/added/*/id` or `/ids`, of a reload, of
+    /// objects fetched by id), usually by back-reference to that get: a message list row asks
+    /// `Thread/get` of `{resultOf: get.id, name: "Email/get", path: "/list/*/threadId"}` to know
+    /// its conversation's size, a search row `SearchSnippet/get`. Returns what
+    /// [`Record::read_extension`] needs to read their answers (their [`CallHandle`]s), or `None`
+    /// (the default) when it adds nothing. A back-referenced property must be among
+    /// [`Record::properties`].
+    fn extend_get(
+        _builder: &mut RequestBuilder,
+        _account: &str,
+        _get: &CallHandle<Get<Self::Object>>,
+    ) -> Option<Box<dyn Any>> {
+        None
+    }
+    /// Completes the records read from one planned `<Type>/get`, before they are stored, with
+    /// the answers to the calls [`Record::extend_get`] added after it (`extension` is what it
+    /// returned). A call answered with an error, or not answered, leaves the records as
+    /// [`Record::from_object`] made them: the default does nothing.
+    fn read_extension(_records: &mut [Self], _extension: Box<dyn Any>, _response: &Response) {}
 }
 
 /// How a type is held.
@@ -246,6 +275,21 @@ impl<R: Record> Slot<R> {
         let protected: HashSet<String> = self.protected(pending).into_iter().map(String::from).collect();
         self.records.trim(&protected.iter().map(String::as_str).collect())
     }
+    /// Drops the held objects `ids` but those protected (shown, pinned, pending); returns the
+    /// ids dropped.
+    pub(crate) fn forget(&mut self, ids: &[String], pending: &PendingQueue) -> Vec<String> {
+        let protected: HashSet<String> = self.protected(pending).into_iter().map(String::from).collect();
+        let dropped: Vec<String> = ids
+            .iter()
+            .filter(|id| !protected.contains(*id) && !self.records.pinned.contains(*id))
+            .filter(|id| self.records.records.contains_key(*id))
+            .cloned()
+            .collect();
+        for id in &dropped {
+            self.records.remove(id);
+        }
+        dropped
+    }
     /// The object as shown: the server's version, then every pending change in order.
     pub(crate) fn view<'a>(&'a self, id: &str, pending: &PendingQueue) -> Option<Cow<'a, R>> {
         let mut record = self.records.get(id).map(Cow::Borrowed);
@@ -273,6 +317,16 @@ pub(crate) trait AnySlot {
     fn len(&self) -> usize;
     fn query_list(&self, key: &str) -> Option<&ListState>;
     fn query_needs_reload(&self, key: &str) -> Option<bool>;
+    fn query_list_mut(&mut self, key: &str) -> Option<&mut ListState>;
+    fn load_page(&mut self, key: &str, load: &mut dyn FnMut(&mut ListState) -> bool) -> Option<bool>;
+    fn forget_outside(
+        &mut self,
+        key: &str,
+        keep: Range<usize>,
+        kept: &dyn Fn(&str) -> bool,
+        pending: &PendingQueue,
+    ) -> Vec<String>;
+    fn set_state_if_none(&mut self, state: &str) -> bool;
     fn set_window(&mut self, key: &str, window: Range<usize>, pending: &PendingQueue);
     fn close_query(&mut self, key: &str) -> bool;
     fn trim(&mut self, pending: &PendingQueue) -> Vec<String>;
@@ -307,6 +361,38 @@ impl<R: Record> AnySlot for Slot<R> {
     }
     fn query_needs_reload(&self, key: &str) -> Option<bool> {
         self.queries.get(key).map(OpenQuery::needs_reload)
+    }
+    fn query_list_mut(&mut self, key: &str) -> Option<&mut ListState> {
+        self.queries.get_mut(key).map(|q| &mut q.list)
+    }
+    fn load_page(&mut self, key: &str, load: &mut dyn FnMut(&mut ListState) -> bool) -> Option<bool> {
+        let open = self.queries.get_mut(key)?;
+        let before = open.list.query_state().map(String::from);
+        let reset = load(&mut open.list);
+        if open.list.query_state() != before.as_deref() {
+            // The list is whole again at a state the server gave: no first page to ask.
+            open.reload = false;
+        }
+        Some(reset)
+    }
+    fn forget_outside(
+        &mut self,
+        key: &str,
+        keep: Range<usize>,
+        kept: &dyn Fn(&str) -> bool,
+        pending: &PendingQueue,
+    ) -> Vec<String> {
+        let Some(open) = self.queries.get_mut(key) else { return Vec::new() };
+        let forgotten = open.list.forget_outside(keep, kept);
+        self.forget(&forgotten, pending);
+        forgotten
+    }
+    fn set_state_if_none(&mut self, state: &str) -> bool {
+        let unset = self.records.state().is_none();
+        if unset {
+            self.records.set_state(Some(state.into()));
+        }
+        unset
     }
     fn set_window(&mut self, key: &str, window: Range<usize>, pending: &PendingQueue) {
         if let Some(open) = self.queries.get_mut(key) {
@@ -458,6 +544,45 @@ impl Store {
     pub fn get<R: Record>(&self, id: &str) -> Option<Cow<'_, R>> {
         self.slot::<R>()?.view(id, &self.pending)
     }
+    /// Stores objects the domain loaded itself (its own `/get`), as a sync stores the objects it
+    /// created: each replaces the held version of its id, then the type is trimmed to its
+    /// capacity, the least recently used first and never the protected ones (shown, pinned,
+    /// pending). Objects of a query page are protected by being in its window: apply the page
+    /// ([`Store::apply_page`]) before inserting its objects. The objects should be at least as
+    /// new as the type's state: the next `/changes` starts from that state and does not fetch an
+    /// object again unless it changed since. Nothing happens for a type not registered with `R`.
+    pub fn insert<R: Record>(&mut self, records: impl IntoIterator<Item = R>) {
+        let pending = &self.pending;
+        if let Some(slot) = self.slots.get_mut(<R::Object as JmapObject>::NAME) {
+            if let Some(typed) = slot.as_any_mut().downcast_mut::<Slot<R>>() {
+                for record in records {
+                    typed.records.insert(record);
+                }
+            }
+            slot.trim(pending);
+        }
+    }
+    /// Gives a type the state of objects the domain got itself (the `state` of its own
+    /// `/get`), only when none is held: the next sync then asks `/changes` from it instead of
+    /// having no state to start from (for a type registered with `load_all`, instead of loading
+    /// every object). A state held is never replaced: it is what the held objects are current
+    /// at, and moving it would skip the changes in between. Returns whether it was set (`false`
+    /// too for a type not registered).
+    pub fn set_state(&mut self, type_name: &str, state: &str) -> bool {
+        self.slots.get_mut(type_name).is_some_and(|slot| slot.set_state_if_none(state))
+    }
+    /// Drops held objects the screens no longer need (far rows), except those protected
+    /// (shown in a query window, pinned, touched by a pending change); returns the ids dropped.
+    /// They are fetched again when shown again ([`crate::sync::page`]).
+    pub fn forget<R: Record>(&mut self, ids: impl IntoIterator<Item = impl Into<String>>) -> Vec<String> {
+        let ids: Vec<String> = ids.into_iter().map(Into::into).collect();
+        let pending = &self.pending;
+        let name = <R::Object as JmapObject>::NAME;
+        match self.slots.get_mut(name).and_then(|slot| slot.as_any_mut().downcast_mut::<Slot<R>>()) {
+            Some(slot) => slot.forget(&ids, pending),
+            None => Vec::new(),
+        }
+    }
     /// Keeps an object whatever the capacity (an open conversation), or lets it go again.
     pub fn pin<R: Record>(&mut self, id: &str, pinned: bool) {
         let pending = &self.pending;
@@ -498,6 +623,55 @@ impl Store {
     /// The ids of an open query, by position, as the server has them.
     pub fn query(&self, key: &str) -> Option<&ListState> {
         self.slots.get(*self.query_types.get(key)?)?.query_list(key)
+    }
+    /// The ids of an open query, to change what a screen does locally with its window: forget
+    /// far rows ([`ListState::forget_outside`], or [`Store::forget_outside`] which also drops
+    /// their objects), roll back a snapshot… Not for optimistic changes: a move or a delete is a
+    /// pending change with [`crate::pending::ChangeRequest::hide_from`] (or a destroy), which
+    /// hides its rows at once, is sent with the next sync and rolls back by itself when refused.
+    /// A page loaded outside the engine goes in with [`Store::apply_page`] or
+    /// [`Store::apply_query_response`], which also tell the engine the list is loaded.
+    pub fn query_mut(&mut self, key: &str) -> Option<&mut ListState> {
+        self.slots.get_mut(*self.query_types.get(key)?)?.query_list_mut(key)
+    }
+    /// Puts a page of the query `key` that the domain loaded itself (its own `/query`) into the
+    /// open query: `ids` at `position`, the query's `total` and `query_state`, as
+    /// [`ListState::apply_page`] does (when `query_state` differs from the one held, the list
+    /// is emptied first and `true` is returned; `false` too when the query is not open). When
+    /// the list's query state changes (a first page, or a newer state), the query is no longer
+    /// marked to load its first page with the next sync. A state change clears
+    /// `canCalculateChanges` (the list's rule): with the `/query` answer at hand, prefer
+    /// [`Store::apply_query_response`], which keeps what the server said, so that the next
+    /// syncs ask `/queryChanges` rather than the first page. Apply the page before inserting its
+    /// objects ([`Store::insert`]) so that those shown are protected from eviction.
+    pub fn apply_page(
+        &mut self,
+        key: &str,
+        position: usize,
+        ids: Vec<String>,
+        total: usize,
+        query_state: &str,
+    ) -> bool {
+        let Some(slot) = self.query_types.get(key).and_then(|name| self.slots.get_mut(name)) else { return false };
+        let mut ids = Some(ids);
+        let mut load =
+            |list: &mut ListState| list.apply_page(position, ids.take().unwrap_or_default(), total, query_state);
+        slot.load_page(key, &mut load).unwrap_or(false)
+    }
+    /// Puts the answer to the domain's own `/query` of the query `key` into the open query
+    /// ([`ListState::apply_query_response`]: its ids, total, state and `canCalculateChanges`),
+    /// with the rule of [`Store::apply_page`]; returns whether the list was emptied first.
+    pub fn apply_query_response(&mut self, key: &str, response: &QueryResponse) -> bool {
+        let Some(slot) = self.query_types.get(key).and_then(|name| self.slots.get_mut(name)) else { return false };
+        slot.load_page(key, &mut |list: &mut ListState| list.apply_query_response(response)).unwrap_or(false)
+    }
+    /// Forgets the loaded ids of the query `key` outside the positions `keep`, except those
+    /// `kept` says to keep (a selected row), as [`ListState::forget_outside`] does, and drops
+    /// their objects unless protected (shown in another query's window, pinned, pending):
+    /// memory stays bounded however far the user scrolls. Returns the forgotten ids.
+    pub fn forget_outside(&mut self, key: &str, keep: Range<usize>, kept: impl Fn(&str) -> bool) -> Vec<String> {
+        let Some(slot) = self.query_types.get(key).and_then(|name| self.slots.get_mut(name)) else { return Vec::new() };
+        slot.forget_outside(key, keep, &kept, &self.pending)
     }
     /// Whether the next sync asks the first page of the query again.
     pub fn query_needs_reload(&self, key: &str) -> bool {

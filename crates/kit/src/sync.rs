@@ -14,6 +14,10 @@
 //!   object, for a type registered with `load_all`), and the first page of a query
 //!   (`<Type>/query` then `<Type>/get` of `/ids`).
 //!
+//! Each `<Type>/get` planned (here and in [`page`]) is followed at once by the calls its
+//! record's [`Record::extend_get`] adds (none by default), and the records read from that get
+//! are completed by [`Record::read_extension`] before they are stored.
+//!
 //! Applying it: destroyed objects leave; created objects are stored (they are what is new, and
 //! likely shown); updated objects are stored only if held already or wanted (in a query window,
 //! pinned, touched by a pending change), so that memory stays bounded; states advance; each
@@ -63,8 +67,8 @@ use crate::pending::{Edit, PendingChange, PendingQueue, Refusal};
 use crate::store::{OpenQuery, Record, Slot, Store};
 use facteur_jmap::push::StateChange;
 use facteur_jmap::{
-    CallHandle, Changes, Error, Get, JmapObject, MethodError, MethodErrorType, Query, QueryChanges, Request,
-    RequestBuilder, Response, Set, SetError,
+    CallHandle, Changes, Error, Get, GetResponse, JmapObject, MethodError, MethodErrorType, Query, QueryChanges,
+    Request, RequestBuilder, Response, Set, SetError,
 };
 use std::any::Any;
 use std::collections::{BTreeMap, HashSet};
@@ -274,22 +278,47 @@ pub(crate) trait SyncSlot {
     ) -> Result<SetAnswer, Error>;
 }
 
+/// A planned `<Type>/get` and what [`Record::extend_get`] added after it.
+struct GetCall<O: JmapObject> {
+    get: CallHandle<Get<O>>,
+    extension: Option<Box<dyn Any>>,
+}
+
+impl<O: JmapObject> GetCall<O> {
+    /// Adds the get, then the record's calls after it.
+    fn plan<R: Record<Object = O>>(builder: &mut RequestBuilder, account: &str, get: Get<O>) -> Self {
+        let get = builder.call(get);
+        let extension = R::extend_get(builder, account, &get);
+        GetCall { get, extension }
+    }
+    /// The get's answer (its list taken out) and the records of its objects, completed by
+    /// [`Record::read_extension`].
+    fn read<R: Record<Object = O>>(self, response: &Response) -> Result<(GetResponse<O>, Vec<R>), Error> {
+        let mut got = response.get(&self.get)?;
+        let mut records: Vec<R> = std::mem::take(&mut got.list).into_iter().filter_map(R::from_object).collect();
+        if let Some(extension) = self.extension {
+            R::read_extension(&mut records, extension, response);
+        }
+        Ok((got, records))
+    }
+}
+
 struct ChangesCalls<O: JmapObject> {
     changes: CallHandle<Changes<O>>,
-    created: CallHandle<Get<O>>,
-    updated: CallHandle<Get<O>>,
+    created: GetCall<O>,
+    updated: GetCall<O>,
 }
 
 enum QueryCalls<O: JmapObject> {
-    Changes { changes: CallHandle<QueryChanges<O>>, added: CallHandle<Get<O>> },
-    Page { query: CallHandle<Query<O>>, get: CallHandle<Get<O>>, fresh: bool },
+    Changes { changes: CallHandle<QueryChanges<O>>, added: GetCall<O> },
+    Page { query: CallHandle<Query<O>>, get: GetCall<O>, fresh: bool },
 }
 
 struct TypeCalls<O: JmapObject> {
     changes: Option<ChangesCalls<O>>,
-    reload: Option<CallHandle<Get<O>>>,
+    reload: Option<GetCall<O>>,
     /// Objects of a query window evicted since their ids were loaded (scrolling back).
-    fetch: Option<CallHandle<Get<O>>>,
+    fetch: Option<GetCall<O>>,
     queries: Vec<(String, QueryCalls<O>)>,
 }
 
@@ -315,7 +344,7 @@ fn page_calls<R: Record>(
     query.anchor_offset = None;
     query.limit = Some(limit.into());
     let query = builder.call(query);
-    let get = builder.call(get_of::<R>(account).ids_ref(query.reference("/ids")));
+    let get = GetCall::plan::<R>(builder, account, get_of::<R>(account).ids_ref(query.reference("/ids")));
     QueryCalls::Page { query, get, fresh }
 }
 
@@ -324,8 +353,8 @@ fn name_of<R: Record>() -> &'static str {
 }
 
 impl<R: Record> Slot<R> {
-    fn store_objects(&mut self, objects: Vec<R::Object>) {
-        for record in objects.into_iter().filter_map(R::from_object) {
+    fn store_records(&mut self, records: Vec<R>) {
+        for record in records {
             self.records.insert(record);
         }
     }
@@ -350,11 +379,13 @@ impl<R: Record> SyncSlot for Slot<R> {
                 held.sort_unstable();
                 get.ids(held)
             };
-            calls.reload = Some(builder.call(get));
+            calls.reload = Some(GetCall::plan::<R>(builder, account, get));
         } else if let (true, Some(state)) = (moved, state) {
             let changes = builder.call(Changes::<R::Object>::new(account, state).max_changes(options.max_changes));
-            let created = builder.call(get_of::<R>(account).ids_ref(changes.reference("/created")));
-            let updated = builder.call(get_of::<R>(account).ids_ref(changes.reference("/updated")));
+            let created =
+                GetCall::plan::<R>(builder, account, get_of::<R>(account).ids_ref(changes.reference("/created")));
+            let updated =
+                GetCall::plan::<R>(builder, account, get_of::<R>(account).ids_ref(changes.reference("/updated")));
             calls.changes = Some(ChangesCalls { changes, created, updated });
         }
         for (key, open) in &self.queries {
@@ -366,7 +397,11 @@ impl<R: Record> SyncSlot for Slot<R> {
                     let mut query_changes = QueryChanges::of(&open.query, query_state);
                     query_changes.max_changes = Some(options.max_changes);
                     let changes = builder.call(query_changes);
-                    let added = builder.call(get_of::<R>(account).ids_ref(changes.reference("/added/*/id")));
+                    let added = GetCall::plan::<R>(
+                        builder,
+                        account,
+                        get_of::<R>(account).ids_ref(changes.reference("/added/*/id")),
+                    );
                     QueryCalls::Changes { changes, added }
                 }
                 // Never loaded, marked for a reload, or the server cannot tell its changes.
@@ -403,7 +438,7 @@ impl<R: Record> SyncSlot for Slot<R> {
             .filter_map(|(_, id)| id.filter(|id| !self.records.contains(id)))
             .collect();
         if !evicted.is_empty() {
-            calls.fetch = Some(builder.call(get_of::<R>(account).ids(evicted)));
+            calls.fetch = Some(GetCall::plan::<R>(builder, account, get_of::<R>(account).ids(evicted)));
         }
         (calls.fetch.is_some() || !calls.queries.is_empty()).then(|| Box::new(calls) as Box<dyn Any>)
     }
@@ -423,10 +458,9 @@ impl<R: Record> SyncSlot for Slot<R> {
                     for id in &changes.destroyed {
                         self.records.remove(id);
                     }
-                    self.store_objects(response.get(&changes_calls.created)?.list);
+                    self.store_records(changes_calls.created.read::<R>(response)?.1);
                     let wanted: HashSet<String> = self.protected(pending).into_iter().map(String::from).collect();
-                    let updated = response.get(&changes_calls.updated)?.list.into_iter().filter_map(R::from_object);
-                    for record in updated {
+                    for record in changes_calls.updated.read::<R>(response)?.1 {
                         if self.records.contains(record.id()) || wanted.contains(record.id()) {
                             self.records.insert(record);
                         }
@@ -450,9 +484,9 @@ impl<R: Record> SyncSlot for Slot<R> {
             }
         }
         if let Some(reload) = calls.reload {
-            match response.get(&reload) {
-                Ok(got) => {
-                    let records: Vec<R> = got.list.into_iter().filter_map(R::from_object).collect();
+            let name_of_call = reload.get.name.clone();
+            match reload.read::<R>(response) {
+                Ok((got, records)) => {
                     if self.load_all {
                         let ids: HashSet<&str> = records.iter().map(Record::id).collect();
                         self.records.retain(|id| ids.contains(id));
@@ -467,19 +501,20 @@ impl<R: Record> SyncSlot for Slot<R> {
                     self.records.set_reload(false);
                     summary.types.entry(name.into()).or_default().reloaded = true;
                 }
-                Err(Error::Method(e)) => summary.errors.push((reload.name.clone(), e)),
+                Err(Error::Method(e)) => summary.errors.push((name_of_call, e)),
                 Err(e) => return Err(e),
             }
         }
         if let Some(fetch) = calls.fetch {
-            match response.get(&fetch) {
-                Ok(got) => {
+            let name_of_call = fetch.get.name.clone();
+            match fetch.read::<R>(response) {
+                Ok((got, records)) => {
                     for id in &got.not_found {
                         self.records.remove(id);
                     }
-                    self.store_objects(got.list);
+                    self.store_records(records);
                 }
-                Err(Error::Method(e)) => summary.errors.push((fetch.name.clone(), e)),
+                Err(Error::Method(e)) => summary.errors.push((name_of_call, e)),
                 Err(e) => return Err(e),
             }
         }
@@ -490,7 +525,7 @@ impl<R: Record> SyncSlot for Slot<R> {
                     Ok(query_changes) => match open.list.apply_query_changes(&query_changes) {
                         Ok(changed) => {
                             summary.queries.insert(key, QueryOutcome::Changed(changed));
-                            self.store_objects(response.get(&added)?.list);
+                            self.store_records(added.read::<R>(response)?.1);
                         }
                         Err(_) => {
                             open.reload = true;
@@ -516,14 +551,14 @@ impl<R: Record> SyncSlot for Slot<R> {
                             open.reload = false;
                         }
                         open.list.apply_query_response(&page);
-                        let got = response.get(&get)?;
+                        let (got, records) = get.read::<R>(response)?;
                         if self.records.state().is_none() {
                             self.records.set_state(Some(got.state));
                         }
                         let outcome =
                             if fresh { QueryOutcome::Reloaded } else { QueryOutcome::Page(page.position as usize) };
                         summary.queries.insert(key, outcome);
-                        self.store_objects(got.list);
+                        self.store_records(records);
                     }
                     Err(Error::Method(e)) => summary.errors.push((query.name.clone(), e)),
                     Err(e) => return Err(e),
