@@ -8,7 +8,9 @@
 //! - [`labels`]: the user's keywords as coloured chips; [`quota`]: how full the mailbox is;
 //! - [`search`]: the search box and the advanced search, as a JMAP filter;
 //! - [`requests`]: the requests of the list, the conversation and the actions;
-//!   [`live`]: following the server's changes to the open list.
+//!   [`live`]: following the server's changes to the open list;
+//! - [`records`]: rows and folders as records of the generic store (`facteur_kit::store`), and
+//!   the account's mail store.
 
 pub mod conversation;
 pub mod folder_ops;
@@ -18,6 +20,7 @@ pub mod live;
 pub mod mailbox;
 pub mod message;
 pub mod quota;
+pub mod records;
 pub mod requests;
 pub mod search;
 pub mod text_body;

@@ -23,7 +23,8 @@ pub enum ReadError {
 }
 
 /// The properties the sidebar needs.
-const MAILBOX_PROPERTIES: &[&str] = &["id", "name", "parentId", "role", "sortOrder", "totalEmails", "unreadEmails"];
+pub(crate) const MAILBOX_PROPERTIES: &[&str] =
+    &["id", "name", "parentId", "role", "sortOrder", "totalEmails", "unreadEmails"];
 
 /// The properties a list row needs.
 pub(crate) const ROW_PROPERTIES: &[&str] =
@@ -68,7 +69,8 @@ pub fn read_folders_with_quota(
     Ok((list, state, usage))
 }
 
-fn folder_from(m: Mailbox) -> Folder {
+/// The sidebar's folder of a mailbox (`Mailbox/get` with [`MAILBOX_PROPERTIES`]).
+pub(crate) fn folder_from(m: Mailbox) -> Folder {
     Folder {
         id: m.id.unwrap_or_default(),
         name: m.name.unwrap_or_default(),
