@@ -246,12 +246,15 @@ pub(crate) struct OpenQuery<O: JmapObject> {
     /// How many ids a page asks.
     pub page_size: u32,
     pub(crate) reload: bool,
+    /// The sync engine follows the query's changes (`false`: results shown as found, e.g. a
+    /// search: only the domain loads its pages).
+    pub(crate) follow: bool,
 }
 
 impl<O: JmapObject> OpenQuery<O> {
     /// Whether the next sync asks its first page again (the server could not tell what changed).
     pub fn needs_reload(&self) -> bool {
-        self.reload || self.list.query_state().is_none()
+        self.follow && (self.reload || self.list.query_state().is_none())
     }
 }
 
@@ -562,6 +565,20 @@ impl Store {
             slot.trim(pending);
         }
     }
+    /// Replaces every object of a type with `records` and its state with `state`: the domain
+    /// fetched all of them itself (a `/get` with no ids, e.g. every folder with the quota in the
+    /// same request), so what it did not get no longer exists.
+    pub fn replace_all<R: Record>(&mut self, records: Vec<R>, state: &str) {
+        if let Some(typed) = self.slot_mut::<R>() {
+            let fresh: HashSet<&str> = records.iter().map(Record::id).collect();
+            let gone: Vec<String> = typed.records.ids().filter(|id| !fresh.contains(id)).map(str::to_string).collect();
+            for id in gone {
+                typed.records.remove(&id);
+            }
+            typed.records.set_state(Some(state.into()));
+        }
+        self.insert(records);
+    }
     /// Gives a type the state of objects the domain got itself (the `state` of its own
     /// `/get`), only when none is held: the next sync then asks `/changes` from it instead of
     /// having no state to start from (for a type registered with `load_all`, instead of loading
@@ -598,10 +615,19 @@ impl Store {
     /// `page_size` ids, and their objects, come with the next sync, then its changes. Its window
     /// is that first page until [`Store::set_window`] says otherwise.
     pub fn open_query<R: Record>(&mut self, key: &str, query: Query<R::Object>, page_size: u32) {
+        self.open::<R>(key, query, page_size, true);
+    }
+    /// Opens a query the sync engine never asks about (results kept as found, such as a search's:
+    /// the domain loads its pages and puts them in with [`Store::apply_query_response`]); its
+    /// objects are held and kept current like any others.
+    pub fn open_query_as_found<R: Record>(&mut self, key: &str, query: Query<R::Object>, page_size: u32) {
+        self.open::<R>(key, query, page_size, false);
+    }
+    fn open<R: Record>(&mut self, key: &str, query: Query<R::Object>, page_size: u32, follow: bool) {
         self.close_query(key);
         if let Some(slot) = self.slot_mut::<R>() {
             let window = 0..page_size as usize;
-            let open = OpenQuery { query, list: ListState::new(), window, page_size, reload: true };
+            let open = OpenQuery { query, list: ListState::new(), window, page_size, reload: follow, follow };
             slot.queries.insert(key.into(), open);
             self.query_types.insert(key.into(), <R::Object as JmapObject>::NAME);
         }

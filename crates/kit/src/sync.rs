@@ -388,7 +388,7 @@ impl<R: Record> SyncSlot for Slot<R> {
                 GetCall::plan::<R>(builder, account, get_of::<R>(account).ids_ref(changes.reference("/updated")));
             calls.changes = Some(ChangesCalls { changes, created, updated });
         }
-        for (key, open) in &self.queries {
+        for (key, open) in self.queries.iter().filter(|(_, open)| open.follow) {
             let query_calls = match open.list.query_state() {
                 Some(query_state) if !open.needs_reload() && open.list.can_calculate_changes() => {
                     if !moved {

@@ -311,3 +311,33 @@ fn far_rows_leave_the_list_and_their_objects_unless_protected() {
     assert!(store.query_mut("closed").is_none());
     assert!(store.forget_outside("closed", 0..1, |_| false).is_empty());
 }
+
+#[test]
+fn a_query_kept_as_found_is_never_asked_about() {
+    let mut store = inbox(10, 3);
+    store.open_query_as_found::<Row>("search", EmailQuery::new(ACCOUNT), 3);
+    assert!(!store.query_needs_reload("search"), "the domain loads its pages");
+    store.apply_query_response("search", &query_response(0, &["s1", "s2"], 2, "qs"));
+    store.apply_query_response("inbox", &query_response(0, &["a", "b"], 2, "q1"));
+    store.insert(["a", "b", "s1", "s2"].map(row));
+    assert!(store.set_state("Email", "e1"));
+    let (request, _) = sync::plan(&mut store, Trigger::Poll, &SyncOptions::default()).unwrap();
+    let asked: Vec<&Value> = request
+        .method_calls
+        .iter()
+        .filter(|c| c.name == "Email/queryChanges")
+        .map(|c| &c.arguments["sinceQueryState"])
+        .collect();
+    assert_eq!(asked, [&json!("q1")], "the folder's list is followed, the search's is not");
+    assert!(call_names(&request).contains(&"Email/changes"), "its objects are kept current like any");
+}
+
+#[test]
+fn replacing_every_object_of_a_type_drops_the_missing_and_takes_the_state() {
+    let mut store = inbox(10, 3);
+    store.insert(["a", "b"].map(row));
+    assert!(store.set_state("Email", "e1"));
+    store.replace_all(vec![row("b"), row("c")], "e2");
+    assert!(!held(&store, "a") && held(&store, "b") && held(&store, "c"));
+    assert_eq!(store.state("Email"), Some("e2"), "unlike set_state, the state of a full reload replaces the held one");
+}

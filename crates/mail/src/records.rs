@@ -31,7 +31,7 @@ use crate::live::list_query;
 use crate::mailbox::Folder;
 use crate::message::MessageSummary;
 use crate::requests::{folder_from, summary_from, MAILBOX_PROPERTIES, ROW_PROPERTIES};
-use facteur_jmap::{Email, Mailbox, PatchObject};
+use facteur_jmap::{CallHandle, Email, Get, Mailbox, PatchObject, RequestBuilder, Response, ThreadGet};
 use facteur_kit::store::{Record, Store, TypeOptions};
 use serde_json::{Map, Value};
 use std::collections::HashMap;
@@ -168,6 +168,24 @@ impl Record for MessageSummary {
     }
     fn properties() -> Option<Vec<String>> {
         Some(ROW_PROPERTIES.iter().map(|p| p.to_string()).collect())
+    }
+    /// Every `Email/get` of rows comes with the `Thread/get` of their conversations (by
+    /// reference to `/list/*/threadId`), so that a row knows its conversation's size, as the
+    /// list's own pages do.
+    fn extend_get(
+        builder: &mut RequestBuilder,
+        account: &str,
+        get: &CallHandle<Get<Email>>,
+    ) -> Option<Box<dyn std::any::Any>> {
+        Some(Box::new(builder.call(ThreadGet::new(account).ids_ref(get.reference("/list/*/threadId")))))
+    }
+    fn read_extension(records: &mut [Self], extension: Box<dyn std::any::Any>, response: &Response) {
+        let Ok(call) = extension.downcast::<CallHandle<ThreadGet>>() else { return };
+        let Ok(threads) = response.get(&call) else { return };
+        let sizes = crate::live::thread_sizes(threads.list);
+        for row in records {
+            row.thread_size = sizes.get(&row.thread_id).copied().unwrap_or(1);
+        }
     }
     /// `keywords/$seen` → `unread`, `keywords/$flagged` → `flagged`, `keywords/<label>` →
     /// `labels` (kept in their order by name), `mailboxIds/<id>` → `mailbox_ids` (kept sorted),

@@ -252,6 +252,11 @@ fn new_mail() -> Value {
         "preview": "Bonjour, vous trouverez ci-joint l'ordre du jour du conseil..."})
 }
 
+/// A `Thread/get` answer.
+fn threads(list: Vec<Value>) -> Value {
+    json!({"accountId": ACCOUNT, "state": "t1", "list": list, "notFound": []})
+}
+
 fn folder(store: &Store, id: &str) -> Folder {
     store.get::<Folder>(id).expect("the folder is held").into_owned()
 }
@@ -264,18 +269,24 @@ fn a_mail_store_follows_cyrus_over_two_rounds() {
 
     // First round: the inbox's first page, asked as the list asks it, and every folder.
     let (request, plan) = sync::plan(&mut store, Trigger::Poll, &SyncOptions::default()).unwrap();
-    assert_eq!(names(&request), ["Email/query", "Email/get", "Mailbox/get"]);
+    assert_eq!(names(&request), ["Email/query", "Email/get", "Thread/get", "Mailbox/get"]);
     let (app, _) = requests::message_page(ACCOUNT, INBOX, false, 0, LIST_PAGE_SIZE);
     assert_eq!(args(&request, 0), args(&app, 0), "the app's page query");
     assert_eq!(args(&request, 1), args(&app, 1), "and its Email/get of /ids");
     let (sidebar, _) = requests::folders(ACCOUNT);
-    assert_eq!(args(&request, 2)["properties"], args(&sidebar, 0)["properties"]);
-    assert_eq!(args(&request, 2)["ids"], Value::Null, "every folder");
+    assert_eq!(
+        args(&request, 2)["#ids"],
+        json!({"resultOf": request.method_calls[1].call_id, "name": "Email/get", "path": "/list/*/threadId"}),
+        "each row's conversation, for its size"
+    );
+    assert_eq!(args(&request, 3)["properties"], args(&sidebar, 0)["properties"]);
+    assert_eq!(args(&request, 3)["ids"], Value::Null, "every folder");
     let response = respond(
         &request,
         vec![
             ("Email/query", captured(INBOX_PAGE, "Email/query")),
             ("Email/get", captured(INBOX_PAGE, "Email/get")),
+            ("Thread/get", threads(vec![])),
             ("Mailbox/get", captured(MAILBOX_GET, "Mailbox/get")),
         ],
     );
@@ -306,9 +317,12 @@ fn a_mail_store_follows_cyrus_over_two_rounds() {
         [
             "Email/changes",
             "Email/get",
+            "Thread/get",
             "Email/get",
+            "Thread/get",
             "Email/queryChanges",
             "Email/get",
+            "Thread/get",
             "Mailbox/changes",
             "Mailbox/get",
             "Mailbox/get"
@@ -316,13 +330,16 @@ fn a_mail_store_follows_cyrus_over_two_rounds() {
     );
     assert_eq!(args(&request, 0)["sinceState"], "749");
     assert_eq!(args(&request, 1)["properties"], args(&app, 1)["properties"]);
-    let query_changes = args(&request, 3);
+    let query_changes = args(&request, 5);
     assert_eq!(query_changes["sinceQueryState"], "749:0");
     assert_eq!((&query_changes["filter"], &query_changes["sort"]), (&args(&app, 0)["filter"], &args(&app, 0)["sort"]));
-    assert_eq!(args(&request, 5)["sinceState"], "749");
-    assert_eq!(args(&request, 7)["properties"], args(&sidebar, 0)["properties"]);
+    assert_eq!(args(&request, 8)["sinceState"], "749");
+    assert_eq!(args(&request, 10)["properties"], args(&sidebar, 0)["properties"]);
     let get =
         |state: &str, list: Vec<Value>| json!({"accountId": ACCOUNT, "state": state, "list": list, "notFound": []});
+    // The new mail answers an earlier one: its conversation holds two.
+    let conversation =
+        json!({"id": "T9e8d7c6b5a493827", "emailIds": ["M9f8e7d6c5b4a3928", "M0c1d2e3f4a5b6c7d8e9f0a1b"]});
     let mut inbox = captured(MAILBOX_GET, "Mailbox/get")["list"][0].clone();
     assert_eq!(inbox["id"], INBOX);
     (inbox["totalEmails"], inbox["unreadEmails"]) = (json!(86), json!(21));
@@ -335,13 +352,16 @@ fn a_mail_store_follows_cyrus_over_two_rounds() {
                     "created": ["M0c1d2e3f4a5b6c7d8e9f0a1b"], "updated": [], "destroyed": []}),
             ),
             ("Email/get", get("751", vec![new_mail()])),
+            ("Thread/get", threads(vec![conversation.clone()])),
             ("Email/get", get("751", vec![])),
+            ("Thread/get", threads(vec![])),
             (
                 "Email/queryChanges",
                 json!({"accountId": ACCOUNT, "oldQueryState": "749:0", "newQueryState": "751:0", "total": 86,
                     "removed": [], "added": [{"id": "M0c1d2e3f4a5b6c7d8e9f0a1b", "index": 0}]}),
             ),
             ("Email/get", get("751", vec![new_mail()])),
+            ("Thread/get", threads(vec![conversation])),
             (
                 "Mailbox/changes",
                 json!({"accountId": ACCOUNT, "oldState": "749", "newState": "751", "hasMoreChanges": false,
@@ -369,6 +389,7 @@ fn a_mail_store_follows_cyrus_over_two_rounds() {
         (new.sender.as_deref(), new.subject.as_deref(), new.unread, new.has_attachment, new.mailbox_ids.as_slice()),
         (Some("Lucas Girard"), Some("Conseil de classe 1re G3 — ordre du jour"), true, true, &[INBOX.to_string()][..])
     );
+    assert_eq!(new.thread_size, 2, "its conversation's size, from the Thread/get of the same request");
     assert_eq!((folder(&store, INBOX).unread, folder(&store, INBOX).total), (21, 86));
     assert_eq!(folder(&store, ARCHIVE).total, 62, "the other folders as they were");
     assert_eq!(store.held("Mailbox"), 15);
