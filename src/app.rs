@@ -1,10 +1,11 @@
 //! The root component: translations, configuration, session and routes.
 
-use crate::areas::mail::{MailPage, NoConversation, ReadingPane};
+use crate::areas::mail::MailRoutes;
 use crate::i18n::*;
 use crate::platform::config::ConfigGate;
 use crate::platform::session::provide_session;
 use crate::platform::storage;
+use crate::shell::guard::SignedIn;
 use crate::shell::login::LoginPage;
 use crate::shell::not_found::NotFound;
 use leptos::prelude::*;
@@ -25,9 +26,8 @@ pub fn App() -> impl IntoView {
                     <Routes fallback=NotFound>
                         <Route path=path!("/") view=|| view! { <Redirect path="/mail/inbox" /> } />
                         <Route path=path!("/login") view=LoginPage />
-                        <ParentRoute path=path!("/mail/:mailbox") view=MailPage>
-                            <Route path=path!("") view=NoConversation />
-                            <Route path=path!(":thread") view=ReadingPane />
+                        <ParentRoute path=path!("") view=SignedIn>
+                            <MailRoutes />
                         </ParentRoute>
                     </Routes>
                 </Router>

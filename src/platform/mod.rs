@@ -1,5 +1,7 @@
-//! What every area builds on, without rendering areas: configuration, HTTP, the JMAP client and session, typed browser storage, push, downloads, languages, the registry of lazily loaded parts. It imports nothing from the shell or an area.
+//! What every area builds on, without rendering areas: configuration, HTTP, the JMAP client and session, typed browser storage, push and the one stream of changes every area subscribes to, the keyboard shortcut registry, the shell pieces an area shows (`chrome`), downloads, languages, performance marks, the registry of lazily loaded parts. It imports nothing from the shell or an area.
 
+pub mod changes;
+pub mod chrome;
 pub mod config;
 pub mod download;
 pub mod http;
@@ -9,4 +11,5 @@ pub mod lazy;
 pub mod perf;
 pub mod push;
 pub mod session;
+pub mod shortcuts;
 pub mod storage;

@@ -1,4 +1,7 @@
 //! What frames every area: the login page, the signed-in guard, the top bar with the switch between areas, the shortcuts, the not-found page.
 
+pub mod guard;
 pub mod login;
 pub mod not_found;
+pub mod offline_banner;
+pub mod top_bar;

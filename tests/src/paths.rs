@@ -3,9 +3,17 @@
 use crate::{Error, Result};
 use std::path::{Path, PathBuf};
 
-/// The repository root (parent of `tests/`).
+/// The repository root (parent of `tests/`): `$FACTEUR_REPO` (set by the scripts), else the
+/// parent of `$CARGO_MANIFEST_DIR` as cargo sets it when it runs a test. Read when the program
+/// runs, not when it was compiled: the target directory is shared by every copy of the tree, and
+/// an artifact compiled in another copy would point there (seen: a check in another directory
+/// made every browser test look for the seed data in that copy).
 pub fn repo_dir() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).parent().expect("tests/ has a parent").to_path_buf()
+    if let Some(repo) = std::env::var_os("FACTEUR_REPO") {
+        return PathBuf::from(repo);
+    }
+    let manifest = std::env::var("CARGO_MANIFEST_DIR").unwrap_or_else(|_| env!("CARGO_MANIFEST_DIR").into());
+    Path::new(&manifest).parent().expect("tests/ has a parent").to_path_buf()
 }
 
 /// The built app bundle: `$FACTEUR_DIST`, else `<repo>/dist`. Fails if `index.html` is missing.
@@ -66,7 +74,7 @@ pub fn chromium() -> Result<PathBuf> {
 pub fn axe_js() -> Result<PathBuf> {
     let p = std::env::var_os("FACTEUR_AXE")
         .map(PathBuf::from)
-        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("axe/node_modules/axe-core/axe.min.js"));
+        .unwrap_or_else(|| repo_dir().join("tests/axe/node_modules/axe-core/axe.min.js"));
     if p.is_file() {
         Ok(p)
     } else {

@@ -47,8 +47,15 @@ pub use url::{classify_image, classify_link, with_id_prefix, ImageUrl, LinkUrl, 
 mod corpus_tests {
     use std::path::PathBuf;
 
+    /// This package's directory, read when the test runs (cargo sets it), not when it was compiled:
+    /// the target directory is shared by every copy of the tree, and an artifact compiled in
+    /// another copy would point there.
+    fn manifest_dir() -> String {
+        std::env::var("CARGO_MANIFEST_DIR").unwrap_or_else(|_| env!("CARGO_MANIFEST_DIR").into())
+    }
+
     fn corpus_dir() -> PathBuf {
-        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures/hostile-html")
+        PathBuf::from(manifest_dir()).join("../../tests/fixtures/hostile-html")
     }
 
     #[test]

@@ -7,11 +7,18 @@ use facteur_testbed::{Testbed, TestbedOptions};
 use serde_json::{json, Value};
 use std::path::PathBuf;
 
+/// This package's directory, read when the test runs (cargo sets it), not when it was compiled:
+/// the target directory is shared by every copy of the tree, and an artifact compiled in
+/// another copy would point there.
+fn manifest_dir() -> String {
+    std::env::var("CARGO_MANIFEST_DIR").unwrap_or_else(|_| env!("CARGO_MANIFEST_DIR").into())
+}
+
 const CLAIRE: &str = "claire.martin@ac-cevennes.fr";
 const CLAIRE_PW: &str = "demo-claire";
 
 fn seed() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/seed")
+    PathBuf::from(manifest_dir()).join("tests/fixtures/seed")
 }
 
 fn query_total(c: &Client, mailbox_id: &str, filter_extra: Value) -> u64 {

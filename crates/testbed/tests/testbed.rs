@@ -7,13 +7,20 @@ use std::path::PathBuf;
 use std::sync::{Mutex, OnceLock};
 use std::time::{Duration, Instant};
 
+/// This package's directory, read when the test runs (cargo sets it), not when it was compiled:
+/// the target directory is shared by every copy of the tree, and an artifact compiled in
+/// another copy would point there.
+fn manifest_dir() -> String {
+    std::env::var("CARGO_MANIFEST_DIR").unwrap_or_else(|_| env!("CARGO_MANIFEST_DIR").into())
+}
+
 const CLAIRE: &str = "claire.martin@ac-cevennes.fr";
 const CLAIRE_PW: &str = "demo-claire";
 const PAUL: &str = "paul.durand@ac-cevennes.fr";
 const PAUL_PW: &str = "demo-paul";
 
 fn fixtures() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures")
+    PathBuf::from(manifest_dir()).join("tests/fixtures")
 }
 
 struct Shared {

@@ -2,21 +2,10 @@
 
 use crate::areas::mail::context::use_mail;
 use crate::i18n::*;
+use crate::platform::shortcuts::on_shortcut;
 use leptos::{ev, html, prelude::*};
 use leptos_router::{hooks::use_params_map, NavigateOptions};
 use wasm_bindgen::JsCast;
-
-/// Whether the key press happened in a field, where letters are text, not shortcuts.
-pub fn typing_in_a_field(event: &ev::KeyboardEvent) -> bool {
-    let Some(target) = event.target().and_then(|t| t.dyn_into::<web_sys::HtmlElement>().ok()) else {
-        return false;
-    };
-    // A checkbox or a button takes no text: the row checkboxes keep `x` and `j`/`k`.
-    if let Some(input) = target.dyn_ref::<web_sys::HtmlInputElement>() {
-        return !matches!(input.type_().as_str(), "checkbox" | "radio" | "button" | "submit" | "reset");
-    }
-    matches!(target.tag_name().as_str(), "TEXTAREA" | "SELECT") || target.is_content_editable()
-}
 
 /// The id of the list row that has the focus (its link or its checkbox).
 fn focused_row_id() -> Option<String> {
@@ -34,10 +23,7 @@ pub const SEARCH_FIELD: &str = "search-input";
 pub fn listen(navigate: impl Fn(&str, NavigateOptions) + Clone + 'static, help_open: RwSignal<bool>) {
     let mail = use_mail();
     let params = use_params_map();
-    let handle = window_event_listener(ev::keydown, move |event| {
-        if event.ctrl_key() || event.meta_key() || event.alt_key() || typing_in_a_field(&event) {
-            return;
-        }
+    let keys = move |event: &ev::KeyboardEvent| {
         let open = params.with_untracked(|p| p.get("thread"));
         match event.key().as_str() {
             "j" | "k" => {
@@ -98,8 +84,11 @@ pub fn listen(navigate: impl Fn(&str, NavigateOptions) + Clone + 'static, help_o
             }
             _ => {}
         }
+    };
+    on_shortcut(move |event| {
+        keys(event);
+        event.default_prevented()
     });
-    on_cleanup(move || handle.remove());
 }
 
 /// The list of shortcuts, in a modal dialog.

@@ -28,43 +28,31 @@ pub use targets::EmailTarget;
 use crate::areas::mail::folders::folder_nav::FolderNav;
 use crate::i18n::*;
 use crate::platform::jmap_client::JmapClient;
-use crate::platform::session::use_session;
 use crate::platform::storage;
 use crate::ui::icon::{Icon, IconKind};
-use crate::ui::language_switch::LanguageSwitch;
 use crate::ui::toast::{ToastArea, Toasts};
 use context::LiveStates;
 pub use context::MailContext;
 use facteur_mail::mailbox::Folder;
 use leptos::prelude::*;
 use leptos_router::{
-    components::{Outlet, Redirect},
+    components::{Outlet, ParentRoute, Route},
     hooks::{use_navigate, use_params_map},
+    path,
 };
 use list::message_list::MessageList;
 
-/// `/mail/:mailbox`: the signed-in user's mail, or the login page.
-#[component]
-pub fn MailPage() -> impl IntoView {
-    let session = use_session();
-    let location = leptos_router::hooks::use_location();
-    move || match session.client.get() {
-        Some(client) => view! { <MailShell client /> }.into_any(),
-        None => {
-            // Come back here after signing in (a reload keeps the view), unless signing out.
-            let search = location.search.get_untracked();
-            let here = match search.is_empty() {
-                true => location.pathname.get_untracked(),
-                false => format!("{}?{search}", location.pathname.get_untracked()),
-            };
-            let path = if session.signed_out.get_untracked() {
-                "/login".to_string()
-            } else {
-                format!("/login?next={}", js_sys::encode_uri_component(&here))
-            };
-            view! { <Redirect path=path /> }.into_any()
-        }
+/// The mail area's routes, inside the shell's signed-in guard: `/mail/<folder>` and
+/// `/mail/<folder>/<conversation>`.
+#[component(transparent)]
+pub fn MailRoutes() -> impl MatchNestedRoutes + Clone {
+    view! {
+        <ParentRoute path=path!("/mail/:mailbox") view=MailShell>
+            <Route path=path!("") view=NoConversation />
+            <Route path=path!(":thread") view=ReadingPane />
+        </ParentRoute>
     }
+    .into_inner()
 }
 
 /// The mail area's lazily loaded parts, fetched once its first page is shown.
@@ -78,10 +66,12 @@ fn register_lazy_parts() {
     ]);
 }
 
+/// The mail area: folders, the list of the open folder, the reading pane (the route's outlet).
 #[component]
-fn MailShell(client: JmapClient) -> impl IntoView {
+fn MailShell() -> impl IntoView {
     let i18n = use_i18n();
-    let session = use_session();
+    let client = expect_context::<JmapClient>();
+    let chrome = crate::platform::chrome::use_chrome();
     let params = use_params_map();
     let menu_open = RwSignal::new(false);
     let help_open = RwSignal::new(false);
@@ -113,8 +103,6 @@ fn MailShell(client: JmapClient) -> impl IntoView {
     });
 
     // Clearing the session makes the guard above redirect to the login page.
-    let sign_out = move |_| session.sign_out();
-    let username = client.username().to_string();
     let folder_id = Memo::new(move |_| current.with(|f| f.as_ref().map(|f| f.id.clone())));
     let list = RwSignal::new(facteur_kit::list_state::ListState::new());
     let rows = RwSignal::new(std::collections::HashMap::new());
@@ -198,54 +186,34 @@ fn MailShell(client: JmapClient) -> impl IntoView {
     crate::areas::mail::folders::folder_dialogs::FolderManager::provide(folders);
     crate::areas::mail::folders::quota::QuotaState::provide(usage.read_only());
     crate::areas::mail::labels::LabelChanges::provide();
-    let live = live::poll(mail_ctx);
+    live::follow(mail_ctx);
     Toasts::provide();
     keyboard::listen(use_navigate(), help_open);
     let reading = Memo::new(move |_| params.read().get("thread").is_some());
+    // The top bar's first button, showing the folders on a phone.
+    let menu_button = view! {
+        <button
+            type="button"
+            class="icon-button menu-button"
+            aria-controls="folders"
+            aria-expanded=move || menu_open.get().to_string()
+            on:click=move |_| menu_open.update(|open| *open = !*open)
+        >
+            <Icon kind=IconKind::Menu />
+            <span class="visually-hidden">
+                {move || {
+                    if menu_open.get() { t_string!(i18n, shell.close_menu) } else { t_string!(i18n, shell.open_menu) }
+                }}
+            </span>
+        </button>
+    };
 
     view! {
         <a class="skip-link" href="#main">
             {crate::tr!(i18n, skip_to_content)}
         </a>
         <div class="shell" class:menu-open=move || menu_open.get() class:reading=move || reading.get()>
-            <header class="topbar">
-                <button
-                    type="button"
-                    class="icon-button menu-button"
-                    aria-controls="folders"
-                    aria-expanded=move || menu_open.get().to_string()
-                    on:click=move |_| menu_open.update(|open| *open = !*open)
-                >
-                    <Icon kind=IconKind::Menu />
-                    <span class="visually-hidden">
-                        {move || {
-                            if menu_open.get() {
-                                t_string!(i18n, shell.close_menu)
-                            } else {
-                                t_string!(i18n, shell.open_menu)
-                            }
-                        }}
-                    </span>
-                </button>
-                <a class="brand-name" href="/mail/inbox">
-                    {crate::tr!(i18n, app_name)}
-                </a>
-                <search::search_bar::SearchBar />
-                <span class="user" title=username.clone()>
-                    {t!(i18n, shell.signed_in_as, user = username.clone())}
-                </span>
-                <LanguageSwitch />
-                <button
-                    type="button"
-                    id="logout"
-                    class="button secondary"
-                    on:click=sign_out
-                    title=move || t_string!(i18n, shell.sign_out)
-                >
-                    <Icon kind=IconKind::SignOut />
-                    <span class="label">{crate::tr!(i18n, shell.sign_out)}</span>
-                </button>
-            </header>
+            {(chrome.top_bar)(menu_button.into_any(), view! { <search::search_bar::SearchBar /> }.into_any())}
             <nav
                 class="sidebar"
                 id="folders"
@@ -255,20 +223,7 @@ fn MailShell(client: JmapClient) -> impl IntoView {
                 <FolderNav folders current=Signal::derive(move || slug.get()) />
                 <crate::areas::mail::notification_switch::NotificationSwitch />
             </nav>
-            {move || {
-                live.offline
-                    .get()
-                    .then(|| {
-                        view! {
-                            <div class="offline-banner" role="alert">
-                                <span>{crate::tr!(i18n, live.offline)}</span>
-                                <button type="button" class="button secondary small" on:click=move |_| live.retry_now()>
-                                    {crate::tr!(i18n, retry)}
-                                </button>
-                            </div>
-                        }
-                    })
-            }}
+            {(chrome.offline_banner)()}
             <crate::areas::mail::folders::quota::QuotaBanner />
             <main class="content" id="main">
                 <section class="list-pane" aria-labelledby="list-title">

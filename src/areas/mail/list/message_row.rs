@@ -49,9 +49,7 @@ pub fn MessageRow(message: MessageSummary, position: usize, setsize: Signal<usiz
     let server_flagged = message.flagged;
     let flagged = Memo::new(move |_| mail.flagged.with(|f| f.get(&id).copied().unwrap_or(server_flagged)));
     let thread_id = message.thread_id.clone();
-    let href = {
-        move || mail.thread_href(&thread_id)
-    };
+    let href = { move || mail.thread_href(&thread_id) };
     // In search results: the subject and excerpt with the matching words marked.
     let highlight = {
         let id = message.id.clone();

@@ -124,7 +124,9 @@ async fn load(
     let (position_u32, limit_u32) =
         (u32::try_from(position).unwrap_or(u32::MAX), u32::try_from(limit).unwrap_or(u32::MAX));
     let result = match &search {
-        None => server::load_page(&ctx.client(), &mailbox_id, threaded, position_u32, limit_u32).await.map(|p| (p, None)),
+        None => {
+            server::load_page(&ctx.client(), &mailbox_id, threaded, position_u32, limit_u32).await.map(|p| (p, None))
+        }
         Some(q) => server::search_page(&ctx.client(), q, &mailbox_id, threaded, position_u32, limit_u32)
             .await
             .map(|r| (r.page, Some(r.highlights))),

@@ -128,9 +128,8 @@ fn Bar() -> impl IntoView {
             actions::move_emails(mail, toasts, i18n, target(), from, to, kind);
         }
     };
-    let keyword = {
-        move |keyword: &'static str, on: bool| actions::set_keyword(mail, toasts, i18n, target(), keyword, on)
-    };
+    let keyword =
+        { move |keyword: &'static str, on: bool| actions::set_keyword(mail, toasts, i18n, target(), keyword, on) };
     let delete = {
         let (mail, do_move) = (mail, do_move);
         move || {

@@ -2,7 +2,6 @@
 
 use crate::areas::mail::actions::{self, MoveKind};
 use crate::areas::mail::context::use_mail;
-use crate::areas::mail::keyboard::typing_in_a_field;
 use crate::areas::mail::reading::attachment_list::AttachmentList;
 use crate::areas::mail::reading::html_body::HtmlBody;
 use crate::areas::mail::reading::text_body::TextBody;
@@ -10,6 +9,7 @@ use crate::areas::mail::server;
 use crate::areas::mail::targets::EmailTarget;
 use crate::i18n::*;
 use crate::platform::lang::use_lang;
+use crate::platform::shortcuts::on_shortcut;
 use crate::ui::error_banner::{describe, ErrorBanner};
 use crate::ui::icon::{Icon, IconKind};
 use crate::ui::toast::use_toasts;
@@ -65,9 +65,7 @@ pub fn ConversationView() -> impl IntoView {
         });
     });
 
-    let back = {
-        move || mail_ctx.list_href()
-    };
+    let back = { move || mail_ctx.list_href() };
     let lang = use_lang();
     view! {
         <article class="conversation" aria-labelledby="conversation-title" data-testid="conversation">
@@ -251,8 +249,7 @@ fn MessageCard(message: ConversationMessage, expanded: bool) -> impl IntoView {
                     {m
                         .with_value(|m| {
                             let files: Vec<_> = m.files().cloned().collect();
-                            (!files.is_empty())
-                                .then(|| view! { <AttachmentList client=mail_ctx.client() files /> })
+                            (!files.is_empty()).then(|| view! { <AttachmentList client=mail_ctx.client() files /> })
                         })}
                 </div>
             </Show>
@@ -356,22 +353,18 @@ fn Toolbar(messages: Vec<ConversationMessage>) -> impl IntoView {
     };
 
     // e: archive, #: delete, r/a/f: the composer (another part of the app).
-    let keys = {
+    {
         let (do_move, delete) = (do_move.clone(), delete.clone());
-        window_event_listener(leptos::ev::keydown, move |event| {
-            if event.ctrl_key() || event.meta_key() || event.alt_key() || typing_in_a_field(&event) {
-                return;
-            }
+        on_shortcut(move |event| {
             match event.key().as_str() {
                 "e" => do_move(MoveKind::Archive, None),
                 "#" => delete(),
                 "r" | "a" | "f" => toasts.error(t_string!(i18n, actions.composer_soon).to_string()),
-                _ => return,
+                _ => return false,
             }
-            event.prevent_default();
-        })
-    };
-    on_cleanup(move || keys.remove());
+            true
+        });
+    }
 
     let targets: Vec<Folder> = ctx
         .folders

@@ -92,9 +92,7 @@ pub fn ResultsHeader(search: SearchQuery, folder_name: Signal<Option<String>>) -
         let all = SearchQuery { scope: Scope::All, ..search.clone() };
         move || format!("/mail/{}?{}", mail.slug.get(), all.to_query_string())
     });
-    let clear = {
-        move |_| navigate(&format!("/mail/{}", mail.slug.get_untracked()), Default::default())
-    };
+    let clear = { move |_| navigate(&format!("/mail/{}", mail.slug.get_untracked()), Default::default()) };
     view! {
         <div class="list-header search-header" data-testid="search-results">
             <SelectAllBox />
