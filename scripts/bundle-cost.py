@@ -33,6 +33,8 @@ GROUPS = [
     (r"search", "app: search"),
     (r"^<?facteur::areas::mail::live|push|live", "app: live updates"),
     (r"^<?facteur_jmap", "facteur-jmap"),
+    (r"facteur_kit::(store|sync|pending)", "facteur-kit store, sync engine, pending changes"),
+    (r"facteur_mail::records", "facteur-mail records (store)"),
     (r"^<?facteur_kit", "facteur-kit (other)"),
     (r"^<?facteur_mail", "facteur-mail (other)"),
     (r"^<?facteur", "app: other"),

@@ -13,6 +13,7 @@ use crate::platform::jmap_client::JmapClient;
 use crate::platform::push::{self, PushEnd};
 use facteur_jmap::push::StateChange;
 use leptos::prelude::*;
+use leptos::wasm_split::wasm_split;
 use std::cell::Cell;
 use std::rc::Rc;
 use std::time::Duration;
@@ -125,6 +126,10 @@ pub fn provide_change_feed(client: JmapClient) {
     listen_to_pushes(feed, client, pushed);
 }
 
+/// How long after signing in the event source is opened: its code is a part of its own, so the
+/// first page does not download it (the polling covers the first seconds).
+const PUSH_AFTER: Duration = Duration::from_secs(1);
+
 /// Reads the server's event source while the session lives.
 fn listen_to_pushes(feed: ChangeFeed, client: JmapClient, pushed: StoredValue<bool>) {
     let alive = Rc::new(Cell::new(true));
@@ -140,6 +145,27 @@ fn listen_to_pushes(feed: ChangeFeed, client: JmapClient, pushed: StoredValue<bo
         }
     });
     leptos::task::spawn_local(async move {
+        push::sleep(PUSH_AFTER).await;
+        if !alive.get() {
+            return;
+        }
+        if let Ok(listening) = push_loop(feed, client, pushed, alive, signal).await {
+            listening.await;
+        }
+    });
+}
+
+/// The event source's reading loop: a part of the app of its own (see [`PUSH_AFTER`]); not
+/// downloaded (offline), the polling goes on alone.
+#[wasm_split(push_listener, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn push_loop(
+    feed: ChangeFeed,
+    client: JmapClient,
+    pushed: StoredValue<bool>,
+    alive: Rc<Cell<bool>>,
+    signal: web_sys::AbortSignal,
+) -> Result<futures::future::LocalBoxFuture<'static, ()>, crate::platform::lazy::NotDownloaded> {
+    Ok(Box::pin(async move {
         let mut wait = Duration::from_secs(2);
         while alive.get() {
             let opened = Cell::new(false);
@@ -175,5 +201,5 @@ fn listen_to_pushes(feed: ChangeFeed, client: JmapClient, pushed: StoredValue<bo
                 }
             }
         }
-    });
+    }))
 }

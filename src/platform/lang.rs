@@ -30,6 +30,20 @@ pub fn text(i18n: leptos_i18n::I18nContext<Locale>, pick: fn(Locale) -> &'static
     Signal::derive(move || pick(i18n.get_locale()))
 }
 
+/// `plural!(i18n, n, [key.singular], [key.plural], args…)`: the text of `n` things in the
+/// user's language, by the one rule of [`facteur_kit::Lang::is_singular`] (0 and 1 take the
+/// singular in French, only 1 in English); `args` go to both keys.
+#[macro_export]
+macro_rules! plural {
+    ($i18n:expr, $n:expr, [$($one:tt)+], [$($other:tt)+] $(, $($args:tt)+)?) => {
+        if $crate::platform::lang::lang_of($i18n).is_singular(($n) as u64) {
+            leptos_i18n::t_string!($i18n, $($one)+ $(, $($args)+)?).to_string()
+        } else {
+            leptos_i18n::t_string!($i18n, $($other)+ $(, $($args)+)?).to_string()
+        }
+    };
+}
+
 /// `tr!(i18n, key.path)`: the label `key.path` as a [`text`] signal (keys without
 /// interpolated values; those use `t!`/`t_string!`).
 #[macro_export]

@@ -34,6 +34,15 @@ pub type Preload = fn() -> LocalBoxFuture<'static, ()>;
 thread_local! {
     /// The parts each area registered, by name, in the order registered.
     static PARTS: RefCell<Vec<(&'static str, Preload)>> = const { RefCell::new(Vec::new()) };
+    /// Set once the first page is shown and the parts are being fetched (see [`first_page_done`]).
+    static FIRST_PAGE_DONE: ArcRwSignal<bool> = ArcRwSignal::new(false);
+}
+
+/// Whether the first page is shown and the other parts are on their way (reactive): a part
+/// shown in the first page's frame (the search form in the top bar) waits for it, so that the
+/// first page does not download its code.
+pub fn first_page_done() -> bool {
+    FIRST_PAGE_DONE.with(|done| done.get())
 }
 
 /// Registers the lazily loaded parts of an area, fetched by [`preload_soon`]: the platform
@@ -53,6 +62,7 @@ pub fn register_parts(parts: &[(&'static str, Preload)]) {
 pub fn preload_soon() {
     set_timeout(
         || {
+            FIRST_PAGE_DONE.with(|done| done.set(true));
             leptos::task::spawn_local(async {
                 let parts: Vec<Preload> = PARTS.with_borrow(|parts| parts.iter().map(|(_, p)| *p).collect());
                 for preload in parts {

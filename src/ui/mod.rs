@@ -4,4 +4,5 @@ pub mod error_banner;
 pub mod icon;
 pub mod language_switch;
 pub mod modal;
+pub mod popover;
 pub mod toast;

@@ -21,6 +21,8 @@ pub fn sign_in(b: &Browser, email: &str, password: &str) -> Result {
     submit_login(b, email, password)?;
     b.wait_for("#logout", SIGN_IN)?;
     b.wait_for("[data-testid=message-row]", SIGN_IN)?;
+    // The search form is a part of the app of its own, fetched once the first rows are shown.
+    b.wait_for("#search-input", SIGN_IN)?;
     Ok(())
 }
 

@@ -4,6 +4,7 @@
 use facteur_browser_tests::flows::sign_in_per_message;
 use facteur_browser_tests::server::{self, eventually};
 use facteur_browser_tests::{axe, browser_tests, ensure, rows, seed, Browser, Ctx, Key, Result, WAIT};
+use serde_json::Value;
 use std::time::Duration;
 
 const JULIEN: &str = "julien.roux@ac-cevennes.fr";
@@ -161,6 +162,8 @@ fn new_mail_appears_without_reload(ctx: &Ctx) -> Result {
             .map(|c| if c.is_ascii_alphanumeric() { (c as char).to_string() } else { format!("={c:02X}") })
             .collect::<String>()
     );
+    // Every request from here on: what the new mail costs.
+    b.record_requests()?;
     ctx.with_testbed(|tb| tb.deliver(raw.as_bytes(), "karim.benali@ac-cevennes.fr", &[JULIEN]))?
         .map_err(|e| format!("delivery failed: {e}"))?;
     let started = std::time::Instant::now();
@@ -171,6 +174,41 @@ fn new_mail_appears_without_reload(ctx: &Ctx) -> Result {
         DELIVERY,
     )?;
     eprintln!("new mail shown {:.1} s after delivery", started.elapsed().as_secs_f64());
+    // Each round of live updates is ONE request that asks everything (the store's sync
+    // engine): the mail's and the folders' changes, the open list's changes with the added
+    // rows and their conversations. Nothing reloads the folders or the list's first page.
+    let rounds: Vec<Vec<String>> = b
+        .requests()?
+        .iter()
+        .filter(|r| r["method"] == "POST")
+        .filter_map(|r| serde_json::from_str::<Value>(r["body"].as_str()?).ok())
+        .map(|body| {
+            let calls = body["methodCalls"].as_array().cloned().unwrap_or_default();
+            calls
+                .iter()
+                .filter_map(|c| {
+                    let name = c[0].as_str()?;
+                    // A `/get` without a back-reference is a whole reload (every folder).
+                    let whole = name.ends_with("/get") && c[1].get("#ids").is_none() && c[1]["ids"].is_null();
+                    Some(if whole { format!("{name} (all)") } else { name.to_string() })
+                })
+                .collect()
+        })
+        .collect();
+    // A round is a request that asks what changed (others open conversations, which the
+    // test does not do, or prefetch them).
+    ensure!(
+        !rounds.iter().flatten().any(|n| n == "Email/query" || n.ends_with("(all)")),
+        "the list or the folders were loaded again instead of following their changes: {rounds:?}"
+    );
+    let rounds: Vec<&Vec<String>> =
+        rounds.iter().filter(|names| names.iter().any(|n| n.ends_with("/changes"))).collect();
+    ensure!(!rounds.is_empty(), "no round of live updates recorded after the delivery");
+    for names in &rounds {
+        for wanted in ["Email/changes", "Mailbox/changes", "Email/queryChanges", "Thread/get"] {
+            ensure!(names.iter().any(|n| n == wanted), "a round without {wanted}: {names:?} (all: {rounds:?})");
+        }
+    }
     // The app asked the server's event source first (with its credentials: a fetch, not an
     // EventSource) and, our Cyrus answering 204, fell back to polling — which found the mail.
     let asked = b.eval("performance.getEntriesByType('resource').filter(e => e.name.includes('/jmap/eventsource/') && e.initiatorType === 'fetch').length")?;

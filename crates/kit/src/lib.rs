@@ -21,6 +21,7 @@ pub mod login;
 pub mod pending;
 pub mod prefetch;
 pub mod refused;
+mod small_map;
 pub mod store;
 pub mod sync;
 pub mod text;

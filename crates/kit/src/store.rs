@@ -46,6 +46,7 @@
 
 use crate::list_state::ListState;
 use crate::pending::{inverse_json_patch, ChangeId, ChangeRequest, Edit, PendingError, PendingQueue};
+use crate::small_map::SmallMap;
 use facteur_jmap::{CallHandle, Get, JmapObject, PatchObject, Query, QueryResponse, RequestBuilder, Response};
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
@@ -261,9 +262,26 @@ impl<O: JmapObject> OpenQuery<O> {
 /// One registered type: its objects and its open queries.
 pub(crate) struct Slot<R: Record> {
     pub(crate) records: TypeStore<R>,
-    pub(crate) queries: BTreeMap<String, OpenQuery<R::Object>>,
+    pub(crate) queries: SmallMap<String, OpenQuery<R::Object>>,
     pub(crate) load_all: bool,
+    /// The type's sync and persistence code, reached through these pointers only, so that an
+    /// app can register a type without linking that code (it sits in a part loaded later:
+    /// [`crate::sync::enable`], [`Store::enable_persistence`]).
+    pub(crate) faces: Faces<R>,
 }
+
+/// See [`Slot::faces`].
+pub(crate) struct Faces<R: Record> {
+    pub(crate) sync: Option<SyncFace<R>>,
+    pub(crate) persist: Option<PersistFace<R>>,
+}
+
+/// The sync face of a slot.
+pub(crate) type SyncFace<R> =
+    (fn(&Slot<R>) -> &dyn crate::sync::SyncSlot, fn(&mut Slot<R>) -> &mut dyn crate::sync::SyncSlot);
+/// The persistence face of a slot.
+pub(crate) type PersistFace<R> =
+    (fn(&Slot<R>) -> SavedType, fn(&mut Slot<R>, SavedType) -> Result<(), serde_json::Error>);
 
 impl<R: Record> Slot<R> {
     /// The ids that must stay: shown in a query window or touched by a pending change.
@@ -334,10 +352,10 @@ pub(crate) trait AnySlot {
     fn close_query(&mut self, key: &str) -> bool;
     fn trim(&mut self, pending: &PendingQueue) -> Vec<String>;
     fn inverse(&self, id: &str, patch: &PatchObject, pending: &PendingQueue) -> Option<PatchObject>;
-    fn save(&self) -> SavedType;
+    fn save(&self) -> Option<SavedType>;
     fn load(&mut self, saved: SavedType) -> Result<(), serde_json::Error>;
-    fn sync(&self) -> &dyn crate::sync::SyncSlot;
-    fn sync_mut(&mut self) -> &mut dyn crate::sync::SyncSlot;
+    fn sync(&self) -> Option<&dyn crate::sync::SyncSlot>;
+    fn sync_mut(&mut self) -> Option<&mut dyn crate::sync::SyncSlot>;
 }
 
 impl<R: Record> AnySlot for Slot<R> {
@@ -412,7 +430,29 @@ impl<R: Record> AnySlot for Slot<R> {
     fn inverse(&self, id: &str, patch: &PatchObject, pending: &PendingQueue) -> Option<PatchObject> {
         self.view(id, pending).map(|record| record.inverse_patch(patch))
     }
-    fn save(&self) -> SavedType {
+    fn save(&self) -> Option<SavedType> {
+        self.faces.persist.map(|(save, _)| save(self))
+    }
+    fn load(&mut self, saved: SavedType) -> Result<(), serde_json::Error> {
+        match self.faces.persist {
+            Some((_, load)) => load(self, saved),
+            None => Ok(()),
+        }
+    }
+    fn sync(&self) -> Option<&dyn crate::sync::SyncSlot> {
+        self.faces.sync.map(|(face, _)| face(self))
+    }
+    fn sync_mut(&mut self) -> Option<&mut dyn crate::sync::SyncSlot> {
+        match self.faces.sync {
+            Some((_, face)) => Some(face(self)),
+            None => None,
+        }
+    }
+}
+
+impl<R: Record> Slot<R> {
+    /// What the store keeps of this type between sessions.
+    fn saved(&self) -> SavedType {
         let mut records: Vec<(&str, serde_json::Value)> = self
             .records
             .records
@@ -422,19 +462,14 @@ impl<R: Record> AnySlot for Slot<R> {
         records.sort_by(|a, b| a.0.cmp(b.0));
         SavedType { state: self.records.state.clone(), records: records.into_iter().map(|(_, r)| r).collect() }
     }
-    fn load(&mut self, saved: SavedType) -> Result<(), serde_json::Error> {
+    /// Takes back what [`Slot::saved`] kept.
+    fn restore(&mut self, saved: SavedType) -> Result<(), serde_json::Error> {
         let records: Vec<R> = saved.records.into_iter().map(serde_json::from_value).collect::<Result<_, _>>()?;
         self.records.set_state(saved.state);
         for record in records {
             self.records.insert(record);
         }
         Ok(())
-    }
-    fn sync(&self) -> &dyn crate::sync::SyncSlot {
-        self
-    }
-    fn sync_mut(&mut self) -> &mut dyn crate::sync::SyncSlot {
-        self
     }
 }
 
@@ -486,9 +521,9 @@ impl Persistence for MemoryPersistence {
 /// The local copy of one account (see the module documentation).
 pub struct Store {
     account_id: String,
-    pub(crate) slots: BTreeMap<&'static str, Box<dyn AnySlot>>,
+    pub(crate) slots: SmallMap<&'static str, Box<dyn AnySlot>>,
     /// Query key → type name.
-    query_types: BTreeMap<String, &'static str>,
+    query_types: SmallMap<String, &'static str>,
     pub(crate) pending: PendingQueue,
 }
 
@@ -497,8 +532,8 @@ impl Store {
     pub fn new(account_id: &str) -> Self {
         Store {
             account_id: account_id.into(),
-            slots: BTreeMap::new(),
-            query_types: BTreeMap::new(),
+            slots: SmallMap::new(),
+            query_types: SmallMap::new(),
             pending: PendingQueue::default(),
         }
     }
@@ -508,11 +543,31 @@ impl Store {
     }
     /// Registers a type, by its record (registering it again empties it).
     pub fn register<R: Record>(&mut self, options: TypeOptions) {
-        let slot: Slot<R> =
-            Slot { records: TypeStore::new(options.capacity), queries: BTreeMap::new(), load_all: options.load_all };
+        self.register_data::<R>(options);
+        crate::sync::enable::<R>(self);
+        self.enable_persistence::<R>();
+    }
+    /// Registers a type for its data only (objects, queries, pending changes): nothing of the
+    /// sync engine or of persistence is linked for it until [`crate::sync::enable`] and
+    /// [`Store::enable_persistence`] are called — from a part of the app loaded later, so that
+    /// the first page does not download that code. Until then the engine asks nothing for it
+    /// and saving skips it.
+    pub fn register_data<R: Record>(&mut self, options: TypeOptions) {
+        let slot: Slot<R> = Slot {
+            records: TypeStore::new(options.capacity),
+            queries: SmallMap::new(),
+            load_all: options.load_all,
+            faces: Faces { sync: None, persist: None },
+        };
         let name = <R::Object as JmapObject>::NAME;
         self.query_types.retain(|_, t| *t != name);
         self.slots.insert(name, Box::new(slot));
+    }
+    /// Links the saving and loading of a type registered with [`Store::register_data`].
+    pub fn enable_persistence<R: Record>(&mut self) {
+        if let Some(slot) = self.slot_mut::<R>() {
+            slot.faces.persist = Some((Slot::<R>::saved, Slot::<R>::restore));
+        }
     }
     /// The registered type names.
     pub fn type_names(&self) -> impl Iterator<Item = &'static str> + '_ {
@@ -797,7 +852,9 @@ impl Store {
     /// Saves every type and the pending queue.
     pub fn save(&self, persistence: &mut dyn Persistence) {
         for (name, slot) in &self.slots {
-            persistence.save_type(&self.account_id, name, slot.save());
+            if let Some(saved) = slot.save() {
+                persistence.save_type(&self.account_id, name, saved);
+            }
         }
         persistence.save_pending(&self.account_id, &self.pending);
     }

@@ -154,6 +154,15 @@ pub struct Plan {
     types: Vec<(&'static str, Box<dyn Any>)>,
 }
 
+/// Links the sync engine's code for a type registered with [`Store::register_data`] (an app
+/// calls it from the part of its code that runs the rounds; [`Store::register`] does it at
+/// once). Calling it again changes nothing.
+pub fn enable<R: Record>(store: &mut Store) {
+    if let Some(slot) = store.slot_mut::<R>() {
+        slot.faces.sync = Some((|slot| slot as &dyn SyncSlot, |slot| slot as &mut dyn SyncSlot));
+    }
+}
+
 /// The request of one round (see the module documentation); `None` when there is nothing to
 /// ask. Pending changes put in it are marked sent.
 pub fn plan(store: &mut Store, trigger: Trigger<'_>, options: &SyncOptions) -> Option<(Request, Plan)> {
@@ -163,7 +172,8 @@ pub fn plan(store: &mut Store, trigger: Trigger<'_>, options: &SyncOptions) -> O
     for id in store.pending.unsent_ids() {
         let Some(change) = store.pending.find(id) else { continue };
         let Some(slot) = store.slots.get(change.type_name.as_str()) else { continue };
-        let calls = slot.sync().plan_set(&mut builder, &account, change);
+        let Some(face) = slot.sync() else { continue };
+        let calls = face.plan_set(&mut builder, &account, change);
         plan.sets.push((id, slot.name(), calls));
         if let Some(change) = store.pending.get_mut(id) {
             change.sent = true;
@@ -178,7 +188,7 @@ pub fn plan(store: &mut Store, trigger: Trigger<'_>, options: &SyncOptions) -> O
             None => true,
             Some(states) => states.get(*name).is_some_and(|state| Some(state.as_str()) != slot.state()),
         };
-        if let Some(calls) = slot.sync().plan(&mut builder, &account, moved, options) {
+        if let Some(calls) = slot.sync().and_then(|face| face.plan(&mut builder, &account, moved, options)) {
             plan.types.push((name, calls));
         }
     }
@@ -192,7 +202,7 @@ pub fn page(store: &Store, key: &str, range: Range<usize>) -> Option<(Request, P
     let mut builder = RequestBuilder::new();
     let account = store.account_id();
     let (name, calls) = store.slots.iter().find_map(|(name, slot)| {
-        slot.sync().plan_page(&mut builder, account, key, range.clone()).map(|calls| (*name, calls))
+        slot.sync()?.plan_page(&mut builder, account, key, range.clone()).map(|calls| (*name, calls))
     })?;
     Some((builder.build(), Plan { sets: Vec::new(), types: vec![(name, calls)] }))
 }
@@ -216,7 +226,8 @@ pub fn apply(store: &mut Store, plan: Plan, response: &Response) -> Result<SyncS
     for (id, name, calls) in plan.sets {
         let Some(change) = store.pending.find(id).cloned() else { continue };
         let Some(slot) = store.slots.get_mut(name) else { continue };
-        let answer = slot.sync_mut().apply_set(calls, &change, response)?;
+        let Some(face) = slot.sync_mut() else { continue };
+        let answer = face.apply_set(calls, &change, response)?;
         let mut done: HashSet<String> = answer.confirmed.into_iter().collect();
         for (object, error) in answer.refused {
             done.insert(object.clone());
@@ -233,7 +244,9 @@ pub fn apply(store: &mut Store, plan: Plan, response: &Response) -> Result<SyncS
     }
     for (name, calls) in plan.types {
         if let Some(slot) = store.slots.get_mut(name) {
-            slot.sync_mut().apply(calls, response, &store.pending, &mut summary)?;
+            if let Some(face) = slot.sync_mut() {
+                face.apply(calls, response, &store.pending, &mut summary)?;
+            }
         }
     }
     Ok(summary)

@@ -341,3 +341,17 @@ fn replacing_every_object_of_a_type_drops_the_missing_and_takes_the_state() {
     assert!(!held(&store, "a") && held(&store, "b") && held(&store, "c"));
     assert_eq!(store.state("Email"), Some("e2"), "unlike set_state, the state of a full reload replaces the held one");
 }
+
+#[test]
+fn a_type_registered_for_its_data_is_synced_once_enabled() {
+    let mut store = Store::new(ACCOUNT);
+    store.register_data::<Row>(TypeOptions { capacity: 10, load_all: false });
+    store.open_query::<Row>("inbox", EmailQuery::new(ACCOUNT), 3);
+    store.insert(["a"].map(row));
+    assert!(held(&store, "a"), "its data works without the engine");
+    assert!(sync::plan(&mut store, Trigger::Poll, &SyncOptions::default()).is_none(), "nothing asked yet");
+    sync::enable::<Row>(&mut store);
+    sync::enable::<Row>(&mut store);
+    let (request, _) = sync::plan(&mut store, Trigger::Poll, &SyncOptions::default()).unwrap();
+    assert_eq!(call_names(&request)[0], "Email/query", "once enabled, its first page");
+}

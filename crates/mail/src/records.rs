@@ -39,23 +39,32 @@ use std::collections::HashMap;
 /// The rows of one list page: the app's page size (`list::pages::PAGE_SIZE`).
 pub const LIST_PAGE_SIZE: u32 = 50;
 
-/// The rows held beyond those shown, pinned or pending. The list shows fewer than 100 rows at
-/// a time, so this is what scrolling back finds without asking the server again; the app kept
-/// 3,000 loaded rows before the store (`KEEP_LOADED_AT_MOST`), a few megabytes of rows.
-pub const ROW_CAPACITY: usize = 3_000;
+/// The rows held beyond those shown, pinned or pending: a bound the store enforces whatever
+/// happens. The list itself forgets rows far from the view (ids and rows together) once 3,000
+/// are loaded (`KEEP_LOADED_AT_MOST` in the app); this bound sits above that with room for a
+/// few pages, so that the store never drops a row whose id the list still holds.
+pub const ROW_CAPACITY: usize = 4_000;
 
 /// Every folder is held: the sidebar shows them all, and a `load_all` type is still trimmed to
 /// its capacity, which would evict folders the sidebar shows.
 pub const FOLDER_CAPACITY: usize = usize::MAX;
 
-/// The store of an account's mail: folders (every `Mailbox`, fetched whole on the first round
+/// The store of an account's mail (its data: the sync engine's code comes with
+/// [`enable_sync`]): folders (every `Mailbox`, fetched whole on the first round
 /// and on a reload) and list rows (`Email`, coming with the pages of the open lists; at most
 /// [`ROW_CAPACITY`] beyond those shown).
 pub fn mail_store(account_id: &str) -> Store {
     let mut store = Store::new(account_id);
-    store.register::<Folder>(TypeOptions { capacity: FOLDER_CAPACITY, load_all: true });
-    store.register::<MessageSummary>(TypeOptions { capacity: ROW_CAPACITY, load_all: false });
+    store.register_data::<Folder>(TypeOptions { capacity: FOLDER_CAPACITY, load_all: true });
+    store.register_data::<MessageSummary>(TypeOptions { capacity: ROW_CAPACITY, load_all: false });
     store
+}
+
+/// Links the sync engine's code for the mail's types (called by the part of the app that runs
+/// the live updates, downloaded after the first page: [`mail_store`] registers their data only).
+pub fn enable_sync(store: &mut Store) {
+    facteur_kit::sync::enable::<Folder>(store);
+    facteur_kit::sync::enable::<MessageSummary>(store);
 }
 
 /// The key of a folder's list among the store's open queries: one per folder and mode

@@ -9,8 +9,8 @@ use crate::message::MessageSummary;
 use crate::quota::Usage;
 use facteur_jmap::quota::{QuotaCall, QuotaDialect};
 use facteur_jmap::{
-    BodyProperties, CallHandle, Email, EmailGet, EmailQuery, EmailSet, Mailbox, MailboxGet, PatchObject, Request,
-    RequestBuilder, Response, SetResponse, ThreadGet,
+    BodyProperties, CallHandle, Email, EmailGet, EmailQuery, EmailSet, Mailbox, MailboxGet, PatchObject, QueryResponse,
+    Request, RequestBuilder, Response, SetResponse, ThreadGet,
 };
 use facteur_kit::dates::parse_utc;
 
@@ -131,6 +131,24 @@ pub struct Page {
     pub email_state: String,
     /// How many in the whole list.
     pub total: Option<u64>,
+    /// Whether the server can tell the list's changes from its query state (`/queryChanges`).
+    pub can_calculate_changes: bool,
+}
+
+impl Page {
+    /// The page as the `Email/query` answer it came from (ids, position, total, query state),
+    /// for the store's open query.
+    pub fn query_response(&self) -> QueryResponse {
+        QueryResponse {
+            account_id: String::new(),
+            query_state: self.query_state.clone(),
+            can_calculate_changes: self.can_calculate_changes,
+            position: self.position as u64,
+            ids: self.ids.clone(),
+            total: self.total,
+            limit: None,
+        }
+    }
 }
 
 /// Reads the answer to [`message_page`], in the query's order.
@@ -151,6 +169,7 @@ pub fn read_message_page(response: &Response, calls: &PageCalls) -> Result<Page,
         query_state: query.query_state,
         email_state: got.state,
         total: query.total,
+        can_calculate_changes: query.can_calculate_changes,
     })
 }
 

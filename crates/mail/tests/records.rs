@@ -10,7 +10,7 @@ use facteur_kit::store::{Record, Store};
 use facteur_kit::sync::{self, QueryOutcome, SyncOptions, Trigger};
 use facteur_mail::mailbox::Folder;
 use facteur_mail::message::MessageSummary;
-use facteur_mail::records::{list_key, mail_store, open_folder_list, LIST_PAGE_SIZE};
+use facteur_mail::records::{enable_sync, list_key, mail_store, open_folder_list, LIST_PAGE_SIZE};
 use facteur_mail::requests;
 use serde_json::{json, Value};
 
@@ -264,6 +264,7 @@ fn folder(store: &Store, id: &str) -> Folder {
 #[test]
 fn a_mail_store_follows_cyrus_over_two_rounds() {
     let mut store = mail_store(ACCOUNT);
+    enable_sync(&mut store);
     open_folder_list(&mut store, INBOX, false);
     let key = list_key(INBOX, false);
 
@@ -411,6 +412,7 @@ fn a_mail_store_follows_cyrus_over_two_rounds() {
 #[test]
 fn a_threaded_folder_list_collapses_threads_and_has_its_own_key() {
     let mut store = mail_store(ACCOUNT);
+    enable_sync(&mut store);
     open_folder_list(&mut store, INBOX, true);
     open_folder_list(&mut store, INBOX, false);
     assert_eq!(store.query_keys().count(), 2);

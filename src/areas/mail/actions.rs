@@ -62,22 +62,18 @@ impl MoveKind {
     /// "12 messages archivés", for a selection.
     fn done_count_text(self, i18n: I18nContext<Locale>, lang: Lang, n: usize, folder: &str) -> String {
         let count = lang.number(n as u64);
-        let one = lang.is_singular(n as u64);
         let folder = folder.to_string();
-        match (self, one) {
-            (MoveKind::Archive, true) => t_string!(i18n, bulk.archived_singular, count = count.clone()).to_string(),
-            (MoveKind::Archive, false) => t_string!(i18n, bulk.archived_plural, count = count.clone()).to_string(),
-            (MoveKind::Trash, true) => t_string!(i18n, bulk.trashed_singular, count = count.clone()).to_string(),
-            (MoveKind::Trash, false) => t_string!(i18n, bulk.trashed_plural, count = count.clone()).to_string(),
-            (MoveKind::Junk, true) => t_string!(i18n, bulk.junked_singular, count = count.clone()).to_string(),
-            (MoveKind::Junk, false) => t_string!(i18n, bulk.junked_plural, count = count.clone()).to_string(),
-            (MoveKind::NotJunk, true) => t_string!(i18n, bulk.unjunked_singular, count = count.clone()).to_string(),
-            (MoveKind::NotJunk, false) => t_string!(i18n, bulk.unjunked_plural, count = count.clone()).to_string(),
-            (MoveKind::Folder, true) => {
-                t_string!(i18n, bulk.moved_singular, count = count.clone(), folder = folder.clone()).to_string()
+        match self {
+            MoveKind::Archive => {
+                crate::plural!(i18n, n, [bulk.archived_singular], [bulk.archived_plural], count = count)
             }
-            (MoveKind::Folder, false) => {
-                t_string!(i18n, bulk.moved_plural, count = count.clone(), folder = folder.clone()).to_string()
+            MoveKind::Trash => crate::plural!(i18n, n, [bulk.trashed_singular], [bulk.trashed_plural], count = count),
+            MoveKind::Junk => crate::plural!(i18n, n, [bulk.junked_singular], [bulk.junked_plural], count = count),
+            MoveKind::NotJunk => {
+                crate::plural!(i18n, n, [bulk.unjunked_singular], [bulk.unjunked_plural], count = count)
+            }
+            MoveKind::Folder => {
+                crate::plural!(i18n, n, [bulk.moved_singular], [bulk.moved_plural], count = count, folder = folder)
             }
         }
     }
@@ -101,15 +97,15 @@ where
 /// Takes the target's rows out of the list at once (a whole folder: the list empties but for
 /// the rows kept); returns what to roll back to.
 fn remove_rows(ctx: &MailContext, target: &EmailTarget) -> ListSnapshot {
-    let snapshot = ctx.list.with_untracked(|l| l.snapshot());
+    let snapshot = ctx.with_list_untracked(|l| l.snapshot());
     match target {
         EmailTarget::Folder { except } => {
             ctx.bulk_busy.set(true);
-            ctx.list.update(|l| l.forget_all(except.len()));
+            ctx.update_list(|l| l.forget_all(except.len()));
         }
-        other => ctx.list.update(|l| {
-            l.remove_ids(other.row_ids());
-        }),
+        other => {
+            ctx.update_list(|l| l.remove_ids(other.row_ids()));
+        }
     }
     ctx.selection.update(|s| s.clear());
     snapshot
@@ -119,14 +115,14 @@ fn remove_rows(ctx: &MailContext, target: &EmailTarget) -> ListSnapshot {
 fn roll_back(ctx: &MailContext, snapshot: ListSnapshot, done: usize) {
     let _ = ctx.bulk_busy.try_set(false);
     if done == 0 {
-        let _ = ctx.list.try_update(|l| l.restore(snapshot));
+        let _ = ctx.update_list(|l| l.restore(snapshot));
     } else {
         ctx.page.refetch();
     }
     ctx.folders.refetch();
 }
 
-fn failed(toasts: Toasts, i18n: I18nContext<Locale>, e: &CallError) {
+pub fn failed(toasts: Toasts, i18n: I18nContext<Locale>, e: &CallError) {
     let detail = crate::ui::error_banner::describe(i18n, e.clone()).get_untracked();
     toasts.error(t_string!(i18n, actions.failed, detail = detail).to_string());
 }
@@ -233,8 +229,9 @@ pub fn destroy_emails(ctx: MailContext, toasts: Toasts, i18n: I18nContext<Locale
     });
 }
 
-/// Sets a keyword (`$seen`, `$flagged`) at once on screen, then on the server; rolls back
-/// and says why if the server refuses.
+/// Sets a keyword (`$seen`, `$flagged`) at once on screen, then on the server (pending
+/// changes of the store, sent with the next round of the sync engine, asked for at once);
+/// rolled back with a message if the server refuses (`live`).
 pub fn set_keyword(
     ctx: MailContext,
     toasts: Toasts,
@@ -243,53 +240,82 @@ pub fn set_keyword(
     keyword: &'static str,
     on: bool,
 ) {
-    let overlay = match keyword {
-        "$seen" => ctx.seen,
-        _ => ctx.flagged,
-    };
-    // On screen: the rows shown (every loaded row but the exceptions, for a whole folder).
+    let patch = facteur_kit::pending::patch([(
+        format!("keywords/{keyword}").as_str(),
+        if on { serde_json::Value::Bool(true) } else { serde_json::Value::Null },
+    )]);
+    // On screen at once: the rows shown (every loaded row but the exceptions, for a whole folder).
     let shown: Vec<String> = match &target {
-        EmailTarget::Folder { except } => ctx
-            .list
-            .with_untracked(|l| l.loaded().map(|(_, id)| id.to_string()).filter(|id| !except.contains(id)).collect()),
+        EmailTarget::Folder { except } => ctx.with_list_untracked(|l| {
+            l.loaded().map(|(_, id)| id.to_string()).filter(|id| !except.contains(id)).collect()
+        }),
         other => other.row_ids().to_vec(),
     };
-    let before: Vec<(String, Option<bool>)> =
-        overlay.with(|o| shown.iter().map(|id| (id.clone(), o.get(id).copied())).collect());
-    overlay.update(|o| o.extend(shown.iter().map(|id| (id.clone(), on))));
+    ctx.change_emails(&shown, patch.clone());
     let Some(folder) = ctx.current_folder() else { return };
     let threaded = ctx.threaded.get_untracked();
     if !matches!(target, EmailTarget::Emails(_)) {
         ctx.selection.update(|s| s.clear());
     }
+    if matches!(target, EmailTarget::Emails(_)) || (!threaded && !target.is_folder()) {
+        return; // the rows were the whole target
+    }
+    // The rest: the other messages of the conversations, the rows of the folder not loaded.
     spawn_local(async move {
-        let result = match resolve(&ctx, &target, &folder.id, threaded).await {
+        match resolve(&ctx, &target, &folder.id, threaded).await {
             Ok(ids) => {
-                in_batches(&ctx, &ids, |chunk| {
-                    let client = ctx.client();
-                    async move { server::set_keyword(&client, &chunk, keyword, on).await }
-                })
-                .await
+                let rest: Vec<String> = ids.into_iter().filter(|id| !shown.contains(id)).collect();
+                ctx.change_emails(&rest, patch);
             }
-            Err(e) => Err((0, e)),
-        };
-        match result {
-            Ok(()) => {
-                if keyword == "$seen" {
-                    ctx.folders.refetch();
-                }
-            }
-            Err((_, e)) => {
-                let _ = overlay.try_update(|o| {
-                    for (id, old) in before {
-                        match old {
-                            Some(v) => o.insert(id, v),
-                            None => o.remove(&id),
-                        };
-                    }
-                });
-                failed(toasts, i18n, &e);
-            }
+            Err(e) => failed(toasts, i18n, &e),
         }
     });
+}
+
+/// The folders the toolbar and the selection bar offer to move to: every folder in the
+/// sidebar's order but the one the mail is in (untracked).
+pub fn destinations(ctx: &MailContext, here_id: &str) -> Vec<Folder> {
+    ctx.folders.get_untracked().and_then(Result::ok).map_or_else(Vec::new, |list| {
+        let rows = facteur_mail::folders::sidebar_rows(&list);
+        rows.into_iter().map(|r| list[r.index].clone()).filter(|f| f.id != here_id).collect()
+    })
+}
+
+/// Moves `target` out of `from` to `to`, or to the folder of the move's role (Archive, Trash,
+/// Junk, Inbox); says so when the account has no such folder. Whether the move started.
+pub fn move_to(
+    ctx: MailContext,
+    toasts: Toasts,
+    i18n: I18nContext<Locale>,
+    target: EmailTarget,
+    from: Folder,
+    kind: MoveKind,
+    to: Option<Folder>,
+) -> bool {
+    let Some(to) = to.or_else(|| kind.role().and_then(|r| ctx.folder_with_role(r))) else {
+        toasts.error(t_string!(i18n, actions.no_folder).to_string());
+        return false;
+    };
+    move_emails(ctx, toasts, i18n, target, from, to, kind);
+    true
+}
+
+/// "Supprimer": to the Trash, or — in the Trash — destroyed for good once the user confirms
+/// `question`. Whether anything was done.
+pub fn delete(
+    ctx: MailContext,
+    toasts: Toasts,
+    i18n: I18nContext<Locale>,
+    target: EmailTarget,
+    from: Folder,
+    question: &str,
+) -> bool {
+    if from.role.as_deref() != Some("trash") {
+        return move_to(ctx, toasts, i18n, target, from, MoveKind::Trash, None);
+    }
+    let sure = web_sys::window().and_then(|w| w.confirm_with_message(question).ok()).unwrap_or(false);
+    if sure {
+        destroy_emails(ctx, toasts, i18n, target);
+    }
+    sure
 }

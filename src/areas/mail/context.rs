@@ -1,27 +1,91 @@
-//! What the mail screen's parts share: the client, the folders, the open list (ids by
-//! position, rows by id, selection) and local changes not yet reflected by a reload (read
-//! state set from the reading pane).
+//! What the mail area's parts share: the client, the account's mail as the app holds it (one
+//! `facteur_kit::store::Store`: folders, rows, the open list, pending changes — kept current by
+//! the sync engine in `live`), which list is open, the selection, and local changes not yet
+//! reflected by the server (read state set from the reading pane).
 
 use crate::platform::jmap_client::{CallError, JmapClient};
 use facteur_kit::list_state::{ListState, Selection};
+use facteur_kit::store::Store;
 use facteur_mail::mailbox::Folder;
 use facteur_mail::message::MessageSummary;
 use leptos::prelude::*;
-use std::collections::HashMap;
 
-/// What live updates hold: the account's states and the open list's query state.
+/// Which list is open: its mailbox, one row per conversation or per message, and the search
+/// the rows are the results of (`None`: the folder's rows).
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct LiveStates {
-    /// Email and mailbox states.
-    pub account: facteur_mail::live::States,
-    /// The open list's query state.
-    pub query: Option<String>,
+pub struct OpenList {
     /// The open list's mailbox.
     pub mailbox_id: Option<String>,
     /// Whether the open list is threaded.
     pub threaded: bool,
     /// The search the rows are the results of (`None`: the folder's rows).
     pub search: Option<facteur_mail::search::SearchQuery>,
+}
+
+/// The account's folders: loaded whole with the storage use (one request, again on
+/// [`Folders::refetch`]), then kept current by the sync engine; read from the store.
+#[derive(Clone, Copy)]
+pub struct Folders {
+    /// The folders held, as they change.
+    list: Memo<Vec<Folder>>,
+    /// The whole load (`Err`: it failed; the folders held stay).
+    load: LocalResource<Result<(), CallError>>,
+}
+
+impl Folders {
+    /// Folders read from `store` once `load` has put them in.
+    pub fn new(store: RwSignal<Store, LocalStorage>, load: LocalResource<Result<(), CallError>>) -> Self {
+        let list = Memo::new(move |_| {
+            store.with(|s| {
+                let mut list: Vec<Folder> = s
+                    .records::<Folder>()
+                    .map(|held| held.ids().filter_map(|id| s.get::<Folder>(id)).map(|f| f.into_owned()).collect())
+                    .unwrap_or_default();
+                list.sort_by(|a, b| a.id.cmp(&b.id));
+                list
+            })
+        });
+        Folders { list, load }
+    }
+
+    fn read(
+        &self,
+        loaded: Option<Result<(), CallError>>,
+        list: impl FnOnce() -> Vec<Folder>,
+    ) -> Option<Result<Vec<Folder>, CallError>> {
+        match loaded? {
+            Ok(()) => Some(Ok(list())),
+            Err(e) => Some(Err(e)),
+        }
+    }
+
+    /// The folders (`None` before the first load; `Err` when the last load failed), tracked.
+    pub fn get(&self) -> Option<Result<Vec<Folder>, CallError>> {
+        self.read(self.load.get(), || self.list.get())
+    }
+
+    /// The folders, untracked.
+    pub fn get_untracked(&self) -> Option<Result<Vec<Folder>, CallError>> {
+        self.read(self.load.get_untracked(), || self.list.get_untracked())
+    }
+
+    /// The folders, untracked; `None` once the mail area is gone.
+    pub fn try_get_untracked(&self) -> Option<Option<Result<Vec<Folder>, CallError>>> {
+        let loaded = self.load.try_get_untracked()?;
+        let list = self.list.try_get_untracked()?;
+        Some(self.read(loaded, || list))
+    }
+
+    /// Tracks the folders: a reader runs again when they change or are loaded again.
+    pub fn track(&self) {
+        self.load.track();
+        self.list.track();
+    }
+
+    /// Loads every folder (and the storage use) again, now.
+    pub fn refetch(&self) {
+        self.load.refetch();
+    }
 }
 
 /// Provided by the mail shell. `Copy`: every field is a handle into Leptos' arena, so handlers
@@ -31,16 +95,17 @@ pub struct LiveStates {
 pub struct MailContext {
     /// The signed-in client (see [`MailContext::client`]).
     pub client_handle: StoredValue<JmapClient>,
+    /// The account's mail as the app holds it: folders, rows by id, the open list's ids by
+    /// position (sparse: pages load as the user scrolls), pending changes; kept current by the
+    /// sync engine (`live`). Screens read it; they keep no copy of server data.
+    pub store: RwSignal<Store, LocalStorage>,
+    /// The store key of the open list's query (`None` before its first page).
+    pub list_key: RwSignal<Option<String>>,
     /// All folders (refetch after changing counts).
-    pub folders: LocalResource<Result<Vec<Folder>, CallError>>,
-    /// Loading the open folder's first page (`Some(())` once it is in `list`); refetch to
+    pub folders: Folders,
+    /// Loading the open folder's first page (`Some(())` once it is in the store); refetch to
     /// load the list again from the top.
     pub page: LocalResource<Result<Option<()>, CallError>>,
-    /// The open list: which email id is at which position (sparse: pages load as the user
-    /// scrolls), kept up to date by live updates.
-    pub list: RwSignal<ListState>,
-    /// The rows loaded so far, by email id.
-    pub rows: RwSignal<HashMap<String, MessageSummary>>,
     /// The rows the user selected (checkboxes, shift-click, all in the folder).
     pub selection: RwSignal<Selection>,
     /// The position of the row the keyboard is on (j/k), kept in view by the list.
@@ -49,12 +114,11 @@ pub struct MailContext {
     pub bulk_busy: RwSignal<bool>,
     /// What is being dragged (rows of the list), for the folders to accept it.
     pub dragging: RwSignal<Option<crate::areas::mail::targets::EmailTarget>>,
-    /// The states live updates ask for changes from.
-    pub states: RwSignal<LiveStates>,
-    /// Email id → `$seen`, changed here since the list was loaded.
-    pub seen: RwSignal<HashMap<String, bool>>,
-    /// Email id → `$flagged`, changed here since the list was loaded.
-    pub flagged: RwSignal<HashMap<String, bool>>,
+    /// Which list is open.
+    pub open_list: RwSignal<OpenList>,
+    /// The session's change feed: [`MailContext::change`] asks it for a round at once, which
+    /// sends the pending changes.
+    pub feed: crate::platform::changes::ChangeFeed,
     /// One row per conversation (else per message).
     pub threaded: RwSignal<bool>,
     /// The open folder's address component (`inbox`, or an id).
@@ -93,18 +157,81 @@ impl MailContext {
         self.folder_by_slug(&self.slug.get_untracked())
     }
 
+    /// Reads the open list (an empty one before its first page), tracked.
+    pub fn with_list<T>(&self, f: impl FnOnce(&ListState) -> T) -> T {
+        let key = self.list_key.get();
+        self.store.with(|s| read_list(s, key.as_deref(), f))
+    }
+
+    /// Reads the open list, untracked.
+    pub fn with_list_untracked<T>(&self, f: impl FnOnce(&ListState) -> T) -> T {
+        let key = self.list_key.get_untracked();
+        self.store.with_untracked(|s| read_list(s, key.as_deref(), f))
+    }
+
+    /// Changes the open list's ids (window management and optimistic moves); `None` when no
+    /// list is open or the area is gone.
+    pub fn update_list<T>(&self, f: impl FnOnce(&mut ListState) -> T) -> Option<T> {
+        let key = self.list_key.try_get_untracked()??;
+        self.store.try_update(|s| s.query_mut(&key).map(f)).flatten()
+    }
+
+    /// A row as shown (the server's version with the pending changes), tracked.
+    pub fn row(&self, id: &str) -> Option<MessageSummary> {
+        self.store.with(|s| s.get::<MessageSummary>(id).map(|r| r.into_owned()))
+    }
+
+    /// A row as shown, untracked.
+    pub fn row_untracked(&self, id: &str) -> Option<MessageSummary> {
+        self.store.with_untracked(|s| s.get::<MessageSummary>(id).map(|r| r.into_owned()))
+    }
+
     /// The loaded row at a position of the list (untracked).
     pub fn row_at(&self, position: usize) -> Option<MessageSummary> {
-        let id = self.list.with_untracked(|l| l.id_at(position).map(str::to_string))?;
-        self.rows.with_untracked(|rows| rows.get(&id).cloned())
+        let id = self.with_list_untracked(|l| l.id_at(position).map(str::to_string))?;
+        self.row_untracked(&id)
     }
 
     /// The position of the loaded row of a conversation (untracked).
     pub fn position_of_thread(&self, thread_id: &str) -> Option<usize> {
-        self.rows.with_untracked(|rows| {
-            self.list.with_untracked(|l| {
-                l.loaded().find(|(_, id)| rows.get(*id).is_some_and(|r| r.thread_id == thread_id)).map(|(p, _)| p)
+        let key = self.list_key.get_untracked();
+        self.store.with_untracked(|s| {
+            read_list(s, key.as_deref(), |l| {
+                l.loaded()
+                    .find(|(_, id)| s.get::<MessageSummary>(id).is_some_and(|r| r.thread_id == thread_id))
+                    .map(|(p, _)| p)
             })
         })
+    }
+
+    /// Changes emails at once on screen and, with the next round of the sync engine (asked for
+    /// now), on the server: a pending change of the store, rolled back with a message in words
+    /// if the server refuses (`live`). At most `maxObjectsInSet` emails per `/set`.
+    pub fn change_emails(&self, ids: &[String], patch: facteur_jmap::PatchObject) {
+        if ids.is_empty() {
+            return;
+        }
+        let per_set = self.client().limits().max_set.max(1);
+        let _ = self.store.try_update(|s| {
+            for chunk in ids.chunks(per_set) {
+                let request = facteur_kit::pending::ChangeRequest::new("Email")
+                    .update_all(chunk.iter().map(String::as_str), patch.clone());
+                let _ = s.change(request);
+            }
+        });
+        self.feed.retry_now();
+    }
+
+    /// The account's Email state the store holds (untracked).
+    pub fn email_state(&self) -> Option<String> {
+        self.store.try_with_untracked(|s| s.state("Email").map(str::to_string)).flatten()
+    }
+}
+
+/// `f` of the list `key` in `store`, or of an empty list.
+fn read_list<T>(store: &Store, key: Option<&str>, f: impl FnOnce(&ListState) -> T) -> T {
+    match key.and_then(|k| store.query(k)) {
+        Some(list) => f(list),
+        None => f(&ListState::new()),
     }
 }

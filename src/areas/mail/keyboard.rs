@@ -27,7 +27,7 @@ pub fn listen(navigate: impl Fn(&str, NavigateOptions) + Clone + 'static, help_o
         let open = params.with_untracked(|p| p.get("thread"));
         match event.key().as_str() {
             "j" | "k" => {
-                let total = mail.list.with_untracked(|l| l.total());
+                let total = mail.with_list_untracked(|l| l.total());
                 if total == 0 {
                     return;
                 }

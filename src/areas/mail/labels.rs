@@ -6,6 +6,7 @@
 use crate::areas::mail::server;
 use crate::areas::mail::use_mail;
 use crate::i18n::*;
+use crate::ui::popover::close_when_outside;
 use crate::ui::toast::use_toasts;
 use facteur_mail::labels::{self, colour_class, label_name, LabelError};
 use leptos::{ev::SubmitEvent, prelude::*, task::spawn_local};
@@ -48,12 +49,16 @@ pub fn use_label_changes() -> LabelChanges {
 #[component]
 pub fn LabelChips(#[prop(into)] labels: Signal<Vec<String>>) -> impl IntoView {
     let i18n = use_i18n();
+    // In a row of the list: the language through a memo that leaves it with the row (see
+    // `unsubscribing_memo`).
+    let heading =
+        crate::areas::mail::list::message_row::unsubscribing_memo(move || td_string!(i18n.get_locale(), labels.list));
     move || {
         let list = labels.get();
         (!list.is_empty()).then(|| {
             view! {
                 <span class="label-chips" data-testid="label-chips">
-                    <span class="visually-hidden">{crate::tr!(i18n, labels.list)}" : "</span>
+                    <span class="visually-hidden">{move || heading.get()}" : "</span>
                     {list
                         .into_iter()
                         .map(|k| {
@@ -95,8 +100,16 @@ pub fn LabelMenu(messages: Vec<(String, Vec<String>)>) -> impl IntoView {
     let touched = RwSignal::new(Vec::<String>::new());
     // Every label the user can pick: the open folder's rows and this conversation's.
     let known = Memo::new(move |_| {
-        let mut all: Vec<String> =
-            ctx.rows.with(|rows| rows.values().flat_map(|r| changes.of(&r.id, &r.labels)).collect());
+        let mut all: Vec<String> = ctx.store.with(|s| {
+            let held = s.records::<facteur_mail::message::MessageSummary>();
+            held.map(|rows| {
+                rows.ids()
+                    .filter_map(|id| s.get::<facteur_mail::message::MessageSummary>(id))
+                    .flat_map(|r| changes.of(&r.id, &r.labels))
+                    .collect()
+            })
+            .unwrap_or_default()
+        });
         all.extend(on_conversation.get());
         all.extend(touched.get());
         let map: HashMap<String, bool> = all.into_iter().map(|k| (k, true)).collect();
@@ -170,20 +183,7 @@ pub fn LabelMenu(messages: Vec<(String, Vec<String>)>) -> impl IntoView {
             class="label-menu"
             node_ref=container
             on:keydown=on_keydown
-            on:focusout=move |_| {
-                set_timeout(
-                    move || {
-                        let inside = document()
-                            .active_element()
-                            .zip(container.get_untracked())
-                            .is_some_and(|(active, div)| div.contains(Some(&active)));
-                        if !inside {
-                            let _ = open.try_set(false);
-                        }
-                    },
-                    std::time::Duration::ZERO,
-                );
-            }
+            on:focusout=close_when_outside(container, move || open.get(), move || open.set(false))
         >
             <button
                 type="button"

@@ -1,14 +1,17 @@
-//! Live updates of the mail area: ask the server what changed since the states held, and take
-//! in only that, each time the session's change feed (`platform::changes`: push, else polling)
-//! says the mail may have changed. It recovers by itself after a restart of the server.
+//! Live updates of the mail area: each time the session's change feed (`platform::changes`:
+//! push, else polling) says the mail may have changed, one round of the store's sync engine
+//! (`facteur_kit::sync`) asks what changed since the states held — every type and the open
+//! list in one request — and takes in only that. It recovers by itself after a restart of the
+//! server.
 
 use crate::areas::mail::context::MailContext;
-use crate::areas::mail::server;
 use crate::i18n::*;
 use crate::platform::changes::use_change_feed;
 use crate::platform::jmap_client::CallError;
 use crate::platform::lazy::NotDownloaded;
-use facteur_mail::live::{apply_to_list, new_in_inbox};
+use facteur_jmap::push::StateChange;
+use facteur_kit::sync::{self, QueryOutcome, SyncOptions, Trigger};
+use facteur_mail::live::new_in_inbox;
 use facteur_mail::message::MessageSummary;
 use futures::future::LocalBoxFuture;
 use leptos::wasm_split::wasm_split;
@@ -18,30 +21,36 @@ use std::rc::Rc;
 /// The types whose changes concern the mail area.
 const MAIL_TYPES: [&str; 4] = ["Email", "Mailbox", "Thread", "EmailDelivery"];
 
+/// Asks for one round (with the push that announced it, if any).
+type Tick = Rc<dyn Fn(Option<StateChange>)>;
+
 /// Follows the server's changes for the mail area's lifetime: each time the session's change
 /// feed says the mail may have changed (a push of these types, a poll, "Réessayer"), one
 /// round asks what changed; a change announced while a round runs gets one more round after.
 pub fn follow(ctx: MailContext) {
     let i18n = use_i18n();
     let feed = use_change_feed();
+    let toasts = crate::ui::toast::use_toasts();
     let busy = StoredValue::new(false);
-    let again = StoredValue::new(false);
-    let slot: StoredValue<Option<Rc<dyn Fn()>>, LocalStorage> = StoredValue::new_local(None);
-    let tick = move || {
+    // A push (or poll) that came while a round ran: one more round after it.
+    let again = StoredValue::new(None::<Option<StateChange>>);
+    let slot: StoredValue<Option<Tick>, LocalStorage> = StoredValue::new_local(None);
+    let tick = move |pushed: Option<StateChange>| {
         if busy.get_value() {
-            again.set_value(true);
+            // Two announcements while busy: ask about everything (a poll).
+            again.update_value(|a| *a = Some(a.take().map_or(pushed, |_| None)));
             return;
         }
         if ctx.bulk_busy.get_untracked() {
             return;
         }
-        let held = ctx.states.get_untracked();
-        if held.account.email.is_empty() || held.account.mailbox.is_empty() {
-            return; // not loaded yet
+        let loaded = ctx.store.with_untracked(|s| s.state("Email").is_some() && s.state("Mailbox").is_some());
+        if !loaded {
+            return; // the first page and the folders are not in yet
         }
         busy.set_value(true);
         spawn_local(async move {
-            let result = match round(ctx, held, i18n).await {
+            let result = match round(ctx, pushed, i18n, toasts).await {
                 Ok(round) => round.await,
                 Err(NotDownloaded) => Err(CallError::Network("live updates not downloaded".into())),
             };
@@ -49,71 +58,94 @@ pub fn follow(ctx: MailContext) {
                 return; // the screen went away
             }
             feed.report(result.is_ok());
-            if again.try_update_value(|a| std::mem::replace(a, false)) == Some(true) {
+            let next = match result {
+                Ok(true) => Some(None), // reloads were marked: at once
+                _ => again.try_update_value(Option::take).flatten(),
+            };
+            if let Some(pushed) = next {
                 if let Some(Some(tick)) = slot.try_get_value() {
-                    tick();
+                    tick(pushed);
                 }
             }
         });
     };
-    let tick: Rc<dyn Fn()> = Rc::new(tick);
+    let tick: Tick = Rc::new(tick);
     slot.set_value(Some(tick.clone()));
-    feed.subscribe(&MAIL_TYPES, move |_| tick());
+    feed.subscribe(&MAIL_TYPES, move |change| tick(change.cloned()));
 }
 
 /// One round of live updates. Its code is a part downloaded after the first page
-/// (`core::split`): until it is there, the first page is shown without it.
+/// (`platform::lazy`): until it is there, the first page is shown without it. `Ok(true)`:
+/// another round should follow at once (the server could not tell some changes: what they
+/// concern is loaded again).
 #[wasm_split(live_updates, wasm_split_path = ::leptos::wasm_split, fallible, preload(preload_live_updates))]
 pub(crate) fn round(
     ctx: MailContext,
-    held: crate::areas::mail::context::LiveStates,
+    pushed: Option<StateChange>,
     i18n: leptos_i18n::I18nContext<Locale>,
-) -> Result<LocalBoxFuture<'static, Result<(), CallError>>, NotDownloaded> {
-    Ok(Box::pin(async move { step(&ctx, held, i18n).await }))
+    toasts: crate::ui::toast::Toasts,
+) -> Result<LocalBoxFuture<'static, Result<bool, CallError>>, NotDownloaded> {
+    Ok(Box::pin(async move { step(&ctx, pushed, i18n, toasts).await }))
 }
 
+/// One round: the sync engine's request (every type's `/changes` with the changed objects,
+/// the open list's `/queryChanges` with the added rows, their conversations' sizes — ONE
+/// request), sent, and its answer put in the store; then what the user is told.
 async fn step(
     ctx: &MailContext,
-    held: crate::areas::mail::context::LiveStates,
+    pushed: Option<StateChange>,
     i18n: leptos_i18n::I18nContext<Locale>,
-) -> Result<(), CallError> {
+    toasts: crate::ui::toast::Toasts,
+) -> Result<bool, CallError> {
     let client = ctx.client();
-    let changed = server::changes(&client, &held.account, notifications_allowed()).await?;
-    if changed.reload {
-        ctx.folders.refetch();
-        ctx.page.refetch();
-        return Ok(());
+    let trigger = match &pushed {
+        Some(change) => Trigger::Push(change),
+        None => Trigger::Poll,
+    };
+    let planned = ctx
+        .store
+        .try_update(|s| {
+            // The engine's code is in this part of the app, downloaded after the first page.
+            facteur_mail::records::enable_sync(s);
+            sync::plan(s, trigger, &SyncOptions::default())
+        })
+        .flatten();
+    let Some((request, plan)) = planned else { return Ok(false) };
+    let response = match client.send(&request).await {
+        Ok(response) => response,
+        Err(e) => {
+            let _ = ctx.store.try_update(|s| sync::abandon(s, plan));
+            return Err(e);
+        }
+    };
+    let Some(applied) = ctx.store.try_update(|s| sync::apply(s, plan, &response)) else { return Ok(false) };
+    let summary = applied.map_err(|e| CallError::Unexpected(e.to_string()))?;
+    // A change the server refused is rolled back already (the store dropped it): say why, once
+    // for the round.
+    if let Some(refusal) = summary.refused.first() {
+        let refused = facteur_kit::refused::SetRefused::from_set_error(&refusal.error);
+        crate::areas::mail::actions::failed(toasts, i18n, &CallError::Refused(refused));
     }
-    if changed.mailboxes {
-        ctx.folders.refetch();
-    }
-    let _ = ctx.states.try_update(|s| s.account = changed.states.clone());
-    notify_new_inbox_mail(ctx, &changed.created_emails, i18n);
-    let (Some(mailbox_id), Some(query_state)) = (held.mailbox_id, held.query) else { return Ok(()) };
-    // Search results stay as found (their list is not the folder's query).
-    if !changed.emails || held.search.is_some() {
-        return Ok(());
-    }
-    let shown: Vec<String> = ctx
-        .rows
-        .with_untracked(|rows| changed.updated_emails.iter().filter(|id| rows.contains_key(*id)).cloned().collect());
-    match server::list_updates(&client, &mailbox_id, held.threaded, &query_state, &shown).await? {
-        None => ctx.page.refetch(),
-        Some(update) => {
-            let mut applied = None;
-            let _ = ctx.rows.try_update(|rows| {
-                let _ = ctx.list.try_update(|list| applied = Some(apply_to_list(list, rows, &update)));
-            });
-            // Otherwise the list moved to another state meanwhile (a page of a newer one): the
-            // next round starts from it.
-            if let Some(Ok(summary)) = applied {
-                let _ = ctx.selection.try_update(|s| s.forget(&summary.removed));
-                let _ = ctx.states.try_update(|s| s.query = Some(update.query_state.clone()));
-                ctx.folders.refetch();
+    if let Some(key) = ctx.list_key.try_get_untracked().flatten() {
+        match summary.queries.get(&key) {
+            Some(QueryOutcome::Changed(changed)) => {
+                let _ = ctx.selection.try_update(|s| s.forget(&changed.removed));
             }
+            Some(QueryOutcome::Reloaded) => {
+                let _ = ctx.selection.try_update(|s| s.clear());
+            }
+            _ => {}
         }
     }
-    Ok(())
+    if notifications_allowed() {
+        let created: Vec<MessageSummary> = summary
+            .types
+            .get("Email")
+            .map(|c| c.created.iter().filter_map(|id| ctx.row_untracked(id)).collect())
+            .unwrap_or_default();
+        notify_new_inbox_mail(ctx, &created, i18n);
+    }
+    Ok(summary.again())
 }
 
 /// The user allowed browser notifications.

@@ -1,5 +1,7 @@
-//! The mail screen: the shell (top bar, folders) and the message list of one folder, whose
-//! address is `/mail/<role or mailbox id>`.
+//! The mail area: its routes (`/mail/<folder>`, `/mail/<folder>/<conversation>`), the folders,
+//! the list of the open folder or search, the reading pane, and the store that holds the
+//! account's mail for them (`context`), kept current by `live`. It meets the rest of the app
+//! through `platform` only (the shell's top bar and banner come through `platform::chrome`).
 
 mod actions;
 mod context;
@@ -31,8 +33,8 @@ use crate::platform::jmap_client::JmapClient;
 use crate::platform::storage;
 use crate::ui::icon::{Icon, IconKind};
 use crate::ui::toast::{ToastArea, Toasts};
-use context::LiveStates;
 pub use context::MailContext;
+use context::{Folders, OpenList};
 use facteur_mail::mailbox::Folder;
 use leptos::prelude::*;
 use leptos_router::{
@@ -58,6 +60,7 @@ pub fn MailRoutes() -> impl MatchNestedRoutes + Clone {
 /// The mail area's lazily loaded parts, fetched once its first page is shown.
 fn register_lazy_parts() {
     crate::platform::lazy::register_parts(&[
+        ("search-bar", || Box::pin(async { drop(search::search_bar::preload_search_bar().await) })),
         ("reading-pane", || Box::pin(async { drop(preload_reading_pane().await) })),
         ("folder-dialogs", || Box::pin(async { drop(folders::folder_dialogs::preload_folder_dialogs().await) })),
         ("live-updates", || Box::pin(async { drop(preload_live_updates().await) })),
@@ -76,21 +79,25 @@ fn MailShell() -> impl IntoView {
     let menu_open = RwSignal::new(false);
     let help_open = RwSignal::new(false);
 
+    // The account's mail as the app holds it (folders, rows, open lists, pending changes).
+    let store = RwSignal::new_local(facteur_mail::records::mail_store(client.account_id()));
+    let list_key = RwSignal::new(None::<String>);
+    let open_list = RwSignal::new(OpenList::default());
     let folders_client = client.clone();
-    let states = RwSignal::new(LiveStates::default());
     // The storage use comes with the folders (same request), and changes with them.
     let usage = RwSignal::new(None);
-    let folders = LocalResource::new(move || {
+    let load = LocalResource::new(move || {
         let client = folders_client.clone();
         async move {
             let (list, state, used) = server::load_folders(&client).await?;
-            let _ = states.try_update(|s| s.account.mailbox = state);
+            let _ = store.try_update(|s| s.replace_all(list, &state));
             if usage.try_get_untracked() != Some(used) {
                 let _ = usage.try_set(used);
             }
-            Ok(list)
+            Ok(())
         }
     });
+    let folders = Folders::new(store, load);
     let slug = Memo::new(move |_| params.read().get("mailbox").unwrap_or_else(|| "inbox".into()));
     let current: Memo<Option<Folder>> = Memo::new(move |before: Option<&Option<Folder>>| {
         let slug = slug.get();
@@ -102,13 +109,9 @@ fn MailShell() -> impl IntoView {
         }
     });
 
-    // Clearing the session makes the guard above redirect to the login page.
     let folder_id = Memo::new(move |_| current.with(|f| f.as_ref().map(|f| f.id.clone())));
-    let list = RwSignal::new(facteur_kit::list_state::ListState::new());
-    let rows = RwSignal::new(std::collections::HashMap::new());
     let selection = RwSignal::new(facteur_kit::list_state::Selection::new());
     let (cursor, bulk_busy, dragging) = (RwSignal::new(None), RwSignal::new(false), RwSignal::new(None));
-    let (seen, flagged) = (RwSignal::new(Default::default()), RwSignal::new(Default::default()));
     let threaded = RwSignal::new(storage::threaded_list());
     let search = search::search_results::SearchState::from_address();
     let page_client = client.clone();
@@ -133,31 +136,38 @@ fn MailShell() -> impl IntoView {
             };
             let _ = search.highlights.try_set(highlights);
             let _ = search.total.try_set(first.total);
-            // A page from the server already holds every change made here: the local
-            // overlays and the rows loaded before no longer apply.
-            let other_list = states.try_with_untracked(|s| {
+            let other_list = open_list.try_with_untracked(|s| {
                 s.mailbox_id.as_deref() != Some(id.as_str()) || s.threaded != by_thread || s.search != query
             });
-            let _ = seen.try_set(Default::default());
-            let _ = flagged.try_set(Default::default());
             let _ = selection.try_update(|s| s.clear());
             let _ = bulk_busy.try_set(false);
             if other_list == Some(true) {
-                let _ = rows.try_set(Default::default());
                 let _ = cursor.try_set(None);
             }
-            let mut fresh = facteur_kit::list_state::ListState::new();
-            let total = first.total.map_or(first.ids.len(), |t| usize::try_from(t).unwrap_or(usize::MAX));
-            fresh.apply_page(first.position, first.ids.clone(), total, &first.query_state);
-            let _ = rows.try_update(|known| known.extend(first.rows.iter().map(|r| (r.id.clone(), r.clone()))));
-            let _ = list.try_set(fresh);
-            let _ = states.try_update(|s| {
-                s.account.email = first.email_state.clone();
-                s.query = Some(first.query_state.clone());
-                s.mailbox_id = Some(id);
-                s.threaded = by_thread;
-                s.search = query;
+            let key = match &query {
+                None => facteur_mail::records::list_key(&id, by_thread),
+                // One search open at a time: a new one replaces it.
+                Some(_) => "search".to_string(),
+            };
+            let _ = store.try_update(|s| {
+                // One list open at a time: the previous one's rows may leave.
+                if let Some(before) = list_key.get_untracked().filter(|k| *k != key) {
+                    s.close_query(&before);
+                }
+                match &query {
+                    None => facteur_mail::records::open_folder_list(s, &id, by_thread),
+                    Some(_) => s.open_query_as_found::<facteur_mail::message::MessageSummary>(
+                        &key,
+                        facteur_mail::live::list_query(client.account_id(), &id, by_thread),
+                        list::pages::PAGE_SIZE as u32,
+                    ),
+                }
+                s.apply_query_response(&key, &first.query_response());
+                s.insert(first.rows.iter().cloned());
+                s.set_state("Email", &first.email_state);
             });
+            let _ = list_key.try_set(Some(key));
+            let _ = open_list.try_set(OpenList { mailbox_id: Some(id), threaded: by_thread, search: query });
             crate::platform::perf::mark_after_paint("facteur:first-rows");
             crate::platform::lazy::preload_soon();
             Ok(Some(()))
@@ -165,17 +175,16 @@ fn MailShell() -> impl IntoView {
     });
     let mail_ctx = MailContext {
         client_handle: StoredValue::new(client.clone()),
+        store,
+        list_key,
         folders,
         page,
-        list,
-        rows,
         selection,
         cursor,
         bulk_busy,
         dragging,
-        states,
-        seen,
-        flagged,
+        open_list,
+        feed: crate::platform::changes::use_change_feed(),
         threaded,
         slug,
         search,
@@ -186,10 +195,18 @@ fn MailShell() -> impl IntoView {
     crate::areas::mail::folders::folder_dialogs::FolderManager::provide(folders);
     crate::areas::mail::folders::quota::QuotaState::provide(usage.read_only());
     crate::areas::mail::labels::LabelChanges::provide();
-    live::follow(mail_ctx);
     Toasts::provide();
+    live::follow(mail_ctx);
     keyboard::listen(use_navigate(), help_open);
     let reading = Memo::new(move |_| params.read().get("thread").is_some());
+    // The search form, in the top bar: a part of the app of its own, fetched once the first
+    // page is shown (its place is kept until then).
+    let placeholder = || view! { <div class="search" aria-hidden="true"></div> };
+    let search_box = view! {
+        <Show when=crate::platform::lazy::first_page_done fallback=placeholder>
+            {crate::platform::lazy::lazy(search::search_bar::search_bar, placeholder)}
+        </Show>
+    };
     // The top bar's first button, showing the folders on a phone.
     let menu_button = view! {
         <button
@@ -213,7 +230,7 @@ fn MailShell() -> impl IntoView {
             {crate::tr!(i18n, skip_to_content)}
         </a>
         <div class="shell" class:menu-open=move || menu_open.get() class:reading=move || reading.get()>
-            {(chrome.top_bar)(menu_button.into_any(), view! { <search::search_bar::SearchBar /> }.into_any())}
+            {(chrome.top_bar)(menu_button.into_any(), search_box.into_any())}
             <nav
                 class="sidebar"
                 id="folders"

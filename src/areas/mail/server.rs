@@ -2,7 +2,6 @@
 
 use crate::platform::jmap_client::{CallError, JmapClient};
 use facteur_jmap::quota::QuotaDialect;
-use facteur_mail::live::{self, Changed, ListUpdate, States};
 use facteur_mail::mailbox::Folder;
 use facteur_mail::quota::Usage;
 use facteur_mail::requests::{self, Page};
@@ -93,26 +92,6 @@ pub async fn destroy_emails(client: &JmapClient, ids: &[String]) -> Result<(), C
     let (request, call) = requests::destroy_emails(client.account_id(), ids);
     let response = client.send(&request).await?;
     Ok(requests::read_set(&response, &call)?)
-}
-
-/// What changed since `states` (step 1 of live updates).
-pub async fn changes(client: &JmapClient, states: &States, with_created: bool) -> Result<Changed, CallError> {
-    let (request, calls) = live::changes(client.account_id(), states, with_created);
-    let response = client.send(&request).await?;
-    live::read_changes(&response, &calls, states).map_err(|e| CallError::Unexpected(e.to_string()))
-}
-
-/// How the open list changed since `query_state` (step 2); `None`: load it again.
-pub async fn list_updates(
-    client: &JmapClient,
-    mailbox_id: &str,
-    threaded: bool,
-    query_state: &str,
-    updated_shown: &[String],
-) -> Result<Option<ListUpdate>, CallError> {
-    let (request, calls) = live::list_updates(client.account_id(), mailbox_id, threaded, query_state, updated_shown);
-    let response = client.send(&request).await?;
-    live::read_list_updates(&response, &calls).map_err(|e| CallError::Unexpected(e.to_string()))
 }
 
 /// A page of search results with their highlighted words: `Email/query`, `Email/get`,

@@ -5,7 +5,6 @@ use crate::areas::mail::context::MailContext;
 use crate::areas::mail::server;
 use crate::platform::jmap_client::CallError;
 use facteur_kit::list_state::{ListState, Selection, SelectionTarget};
-use leptos::prelude::*;
 use std::collections::HashSet;
 
 /// The emails an action applies to.
@@ -92,9 +91,8 @@ async fn conversation_members(
     row_ids: &[String],
     mailbox_id: &str,
 ) -> Result<Vec<String>, CallError> {
-    let mut thread_ids: Vec<String> = ctx
-        .rows
-        .with_untracked(|rows| row_ids.iter().filter_map(|id| rows.get(id).map(|r| r.thread_id.clone())).collect());
+    let mut thread_ids: Vec<String> =
+        row_ids.iter().filter_map(|id| ctx.row_untracked(id).map(|r| r.thread_id)).collect();
     thread_ids.dedup();
     let mut members: Vec<String> = Vec::new();
     let client = ctx.client();

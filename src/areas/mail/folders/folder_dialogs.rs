@@ -49,9 +49,7 @@ pub struct FolderManager {
 impl FolderManager {
     /// Provides the manager; confirmed changes are dropped once the folder list is reloaded
     /// (it then holds them).
-    pub fn provide(
-        folders: LocalResource<Result<Vec<Folder>, crate::platform::jmap_client::CallError>>,
-    ) -> FolderManager {
+    pub fn provide(folders: crate::areas::mail::context::Folders) -> FolderManager {
         let manager = FolderManager {
             dialog: RwSignal::new(None),
             open: RwSignal::new(false),

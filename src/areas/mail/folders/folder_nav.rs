@@ -4,9 +4,9 @@
 use crate::areas::mail::folders::folder_dialogs::{use_folder_manager, FolderDialog};
 use crate::areas::mail::folders::quota::QuotaGauge;
 use crate::i18n::*;
-use crate::platform::jmap_client::CallError;
 use crate::ui::error_banner::{describe, ErrorBanner};
 use crate::ui::icon::{Icon, IconKind};
+use crate::ui::popover::close_when_outside;
 use facteur_mail::folder_ops::is_user_folder;
 use facteur_mail::folders::sidebar_rows;
 use facteur_mail::mailbox::Folder;
@@ -33,7 +33,7 @@ fn is_pending(folder: &Folder) -> bool {
 
 /// The sidebar's folder list; `current` is the slug of the open folder.
 #[component]
-pub fn FolderNav(folders: LocalResource<Result<Vec<Folder>, CallError>>, current: Signal<String>) -> impl IntoView {
+pub fn FolderNav(folders: crate::areas::mail::context::Folders, current: Signal<String>) -> impl IntoView {
     let i18n = use_i18n();
     let manager = use_folder_manager();
     // Messages dragged from the list can be dropped on a folder.
@@ -194,20 +194,7 @@ fn FolderItem(
                     close(true)
                 }
             }
-            on:focusout=move |_| {
-                set_timeout(
-                    move || {
-                        let inside = document()
-                            .active_element()
-                            .zip(item.try_get_untracked().flatten())
-                            .is_some_and(|(active, li)| li.contains(Some(&active)));
-                        if !inside && open.try_get_untracked() == Some(true) {
-                            menu_for.set(None)
-                        }
-                    },
-                    std::time::Duration::ZERO,
-                );
-            }
+            on:focusout=close_when_outside(item, move || open.get(), move || menu_for.set(None))
         >
             {link}
             {(manageable || empty_text.is_some())

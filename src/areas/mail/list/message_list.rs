@@ -77,11 +77,9 @@ pub fn MessageList(folder: Signal<Option<Folder>>, folders_loaded: Signal<bool>)
                                     <span class="count">
                                         {move || {
                                             let n = lang.get().number(f.total);
-                                            if lang.get().is_singular(f.total) {
-                                                t_string!(i18n, list.total_singular, count = n).to_string()
-                                            } else {
-                                                t_string!(i18n, list.total_plural, count = n).to_string()
-                                            }
+                                            crate::plural!(
+                                                i18n, f.total, [list.total_singular], [list.total_plural], count = n
+                                            )
                                         }}
                                     </span>
                                 }
@@ -153,7 +151,7 @@ fn VirtualRows() -> impl IntoView {
     let scroll_top = RwSignal::new(0.0);
     let viewport = RwSignal::new(800.0);
     let row_height = RwSignal::new(56.0);
-    let total = Memo::new(move |_| mail.list.with(|l| l.total()));
+    let total = Memo::new(move |_| mail.with_list(|l| l.total()));
     let window = Memo::new(move |_| VirtualWindow {
         scroll_top: scroll_top.get(),
         viewport_height: viewport.get(),
@@ -218,7 +216,7 @@ fn VirtualRows() -> impl IntoView {
         range.track();
         let busy = load_ctx.bulk_busy.get();
         // Tracked so that a page arriving asks again (the list may have been reset meanwhile).
-        load_ctx.list.track();
+        load_ctx.store.track();
         if let Some(handle) = pending.try_update_value(|p| p.take()).flatten() {
             handle.clear();
         }
@@ -268,11 +266,9 @@ fn VirtualRows() -> impl IntoView {
 
     let rows = move || {
         let r = range.get();
-        mail.list.with(|l| {
-            mail.rows.with(|known| {
-                l.window(r).into_iter().map(|(p, id)| (p, id.and_then(|id| known.get(id).cloned()))).collect::<Vec<_>>()
-            })
-        })
+        let ids =
+            mail.with_list(|l| l.window(r).into_iter().map(|(p, id)| (p, id.map(str::to_string))).collect::<Vec<_>>());
+        ids.into_iter().map(|(p, id)| (p, id.and_then(|id| mail.row(&id)))).collect::<Vec<_>>()
     };
     let setsize = Signal::derive(move || total.get());
     view! {

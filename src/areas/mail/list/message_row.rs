@@ -9,16 +9,50 @@ use crate::ui::icon::{Icon, IconKind};
 use facteur_kit::dates::{full_date, list_date};
 use facteur_mail::message::MessageSummary;
 use leptos::prelude::*;
+use leptos::reactive::graph::{Subscriber, ToAnySubscriber};
 
 /// The browser's current UTC offset.
 fn local_offset() -> chrono::FixedOffset {
     *chrono::Local::now().offset()
 }
 
+/// A memo of `fun` that, when the current owner is cleaned up, also leaves the subscribers of
+/// the signals it read.
+///
+/// Leptos 0.8 takes a node out of a signal's subscribers only when that node runs again, so a
+/// node disposed with its owner stays there, and keeps its memory, as long as the signal lives.
+/// The list's rows come and go as it scrolls while the signals they read (the language, the
+/// selection, the address…) live as long as the mail area: every memo and effect of every row
+/// scrolled past stayed (about 1.6 KB a row; BENCHMARKS.md). So a row reads those signals only
+/// through such memos; its other nodes read these memos, which go away with the row.
+pub fn unsubscribing_memo<T>(fun: impl Fn() -> T + Send + Sync + 'static) -> Memo<T>
+where
+    T: PartialEq + Send + Sync + 'static,
+{
+    let memo = ArcMemo::new(move |_| fun());
+    let node = memo.to_any_subscriber();
+    on_cleanup(move || node.clear_sources(&node));
+    Memo::from(memo)
+}
+
+/// `tr!` inside a row: the label follows the row's `locale` memo (see [`unsubscribing_memo`]).
+macro_rules! row_tr {
+    ($locale:expr, $($key:tt)+) => {
+        row_text($locale, |locale| leptos_i18n::td_string!(locale, $($key)+))
+    };
+}
+
+/// A label that follows the row's `locale` (one type for every label, like [`crate::tr`]).
+fn row_text(locale: Memo<Locale>, pick: fn(Locale) -> &'static str) -> Signal<&'static str> {
+    Signal::derive(move || pick(locale.get()))
+}
+
 /// A row not loaded yet (its page is on its way).
 #[component]
 pub fn PlaceholderRow(position: usize, setsize: Signal<usize>) -> impl IntoView {
     let i18n = use_i18n();
+    let locale = unsubscribing_memo(move || i18n.get_locale());
+    let setsize = unsubscribing_memo(move || setsize.get());
     view! {
         <li
             class="message-row placeholder"
@@ -27,7 +61,7 @@ pub fn PlaceholderRow(position: usize, setsize: Signal<usize>) -> impl IntoView 
             aria-posinset=position + 1
             aria-setsize=move || setsize.get()
         >
-            <span class="placeholder-text">{crate::tr!(i18n, loading)}</span>
+            <span class="placeholder-text">{row_tr!(locale, loading)}</span>
         </li>
     }
 }
@@ -37,34 +71,35 @@ pub fn PlaceholderRow(position: usize, setsize: Signal<usize>) -> impl IntoView 
 #[component]
 pub fn MessageRow(message: MessageSummary, position: usize, setsize: Signal<usize>) -> impl IntoView {
     let i18n = use_i18n();
-    let lang = use_lang();
     let mail = crate::areas::mail::use_mail();
     let params = leptos_router::hooks::use_params_map();
-    let id = message.id.clone();
-    let server_unread = message.unread;
-    let unread = Memo::new({
-        let id = id.clone();
-        move |_| mail.seen.with(|seen| seen.get(&id).map_or(server_unread, |seen| !seen))
-    });
-    let server_flagged = message.flagged;
-    let flagged = Memo::new(move |_| mail.flagged.with(|f| f.get(&id).copied().unwrap_or(server_flagged)));
-    let thread_id = message.thread_id.clone();
-    let href = { move || mail.thread_href(&thread_id) };
-    // In search results: the subject and excerpt with the matching words marked.
-    let highlight = {
-        let id = message.id.clone();
-        Memo::new(move |_| mail.search.highlights.with(|h| h.get(&id).cloned()).unwrap_or_default())
+    // What the row reads of the area's signals, through memos that leave them with the row
+    // (see `unsubscribing_memo`): no other node of the row reads those signals.
+    let locale = unsubscribing_memo(move || i18n.get_locale());
+    let lang = {
+        let lang = use_lang();
+        unsubscribing_memo(move || lang.get())
     };
+    let setsize = unsubscribing_memo(move || setsize.get());
+    // The row comes from the store with the pending changes applied (a change re-renders it).
+    let (unread, flagged) = (Signal::stored(message.unread), Signal::stored(message.flagged));
+    let thread_id = message.thread_id.clone();
+    let href = unsubscribing_memo(move || mail.thread_href(&thread_id));
+    // In search results: the subject and excerpt with the matching words marked.
+    let highlight = unsubscribing_memo({
+        let (id, highlights) = (message.id.clone(), mail.search.highlights);
+        move || highlights.with(|h| h.get(&id).cloned()).unwrap_or_default()
+    });
     let open_thread = message.thread_id.clone();
-    let is_open = move || params.read().get("thread").as_deref() == Some(open_thread.as_str());
+    let is_open = unsubscribing_memo(move || params.read().get("thread").as_deref() == Some(open_thread.as_str()));
     let received = message.received_at;
     let date = move || list_date(received, chrono::Utc::now(), local_offset(), lang.get());
     let date_title = move || full_date(received, local_offset(), lang.get());
     let sender = message.sender.clone();
     let subject = message.subject.clone();
-    let selected = Memo::new({
-        let id = message.id.clone();
-        move |_| mail.selection.with(|s| s.is_selected(&id))
+    let selected = unsubscribing_memo({
+        let (id, selection) = (message.id.clone(), mail.selection);
+        move || selection.with(|s| s.is_selected(&id))
     });
     let toggle = {
         let id = message.id.clone();
@@ -74,7 +109,7 @@ pub fn MessageRow(message: MessageSummary, position: usize, setsize: Signal<usiz
                 let anchor = s.anchor().map(str::to_string);
                 match anchor {
                     Some(anchor) if shift => {
-                        mail.list.with_untracked(|l| s.select_range(l, &anchor, &id));
+                        mail.with_list_untracked(|l| s.select_range(l, &anchor, &id));
                     }
                     _ => s.toggle(&id),
                 }
@@ -87,7 +122,7 @@ pub fn MessageRow(message: MessageSummary, position: usize, setsize: Signal<usiz
         let label = subject.clone().unwrap_or_default();
         move |ev: leptos::ev::DragEvent| {
             let target = if selected.get_untracked() {
-                mail.selection.with_untracked(|s| mail.list.with_untracked(|l| EmailTarget::from_selection(s, l)))
+                mail.selection.with_untracked(|s| mail.with_list_untracked(|l| EmailTarget::from_selection(s, l)))
             } else {
                 EmailTarget::Rows(vec![id.clone()])
             };
@@ -101,13 +136,14 @@ pub fn MessageRow(message: MessageSummary, position: usize, setsize: Signal<usiz
     let check_label = {
         let subject = subject.clone();
         move || {
-            let subject = subject.clone().unwrap_or_else(|| t_string!(i18n, list.no_subject).to_string());
-            t_string!(i18n, selection.select_row, subject = subject).to_string()
+            let locale = locale.get();
+            let subject = subject.clone().unwrap_or_else(|| td_string!(locale, list.no_subject).to_string());
+            td_string!(locale, selection.select_row, subject = subject).to_string()
         }
     };
     let label_changes = crate::areas::mail::labels::use_label_changes();
     let (row_id, server_labels) = (message.id.clone(), message.labels.clone());
-    let labels = Signal::derive(move || label_changes.of(&row_id, &server_labels));
+    let labels = unsubscribing_memo(move || label_changes.of(&row_id, &server_labels));
     let preview = message.preview.clone();
     // The conversation is fetched ahead when the pointer rests on the row or the row gets
     // the focus (a press focuses it before the click), so that it opens at once.
@@ -155,17 +191,19 @@ pub fn MessageRow(message: MessageSummary, position: usize, setsize: Signal<usiz
             <a
                 class="row-link"
                 href=href
-                aria-current=move || is_open().then_some("true")
+                aria-current=move || is_open.get().then_some("true")
                 on:click=move |_| mail.cursor.set(Some(position))
             >
                 <span class="marks">
                     <Show when=move || unread.get()>
                         <span class="unread-dot" aria-hidden="true"></span>
-                        <span class="visually-hidden">{crate::tr!(i18n, list.unread)}</span>
+                        <span class="visually-hidden">{row_tr!(locale, list.unread)}</span>
                     </Show>
                 </span>
                 <span class="from">
-                    {move || sender.clone().unwrap_or_else(|| t_string!(i18n, list.unknown_sender).to_string())}
+                    {move || {
+                        sender.clone().unwrap_or_else(|| td_string!(locale.get(), list.unknown_sender).to_string())
+                    }}
                     {(message.thread_size > 1)
                         .then(|| {
                             let n = message.thread_size;
@@ -173,7 +211,9 @@ pub fn MessageRow(message: MessageSummary, position: usize, setsize: Signal<usiz
                                 <span class="thread-count" aria-hidden="true">
                                     {n}
                                 </span>
-                                <span class="visually-hidden">{t!(i18n, list.in_conversation, count = n)}</span>
+                                <span class="visually-hidden">
+                                    {move || td_string!(locale.get(), list.in_conversation, count = n).to_string()}
+                                </span>
                             }
                         })}
                 </span>
@@ -186,7 +226,7 @@ pub fn MessageRow(message: MessageSummary, position: usize, setsize: Signal<usiz
                             None => {
                                 subject
                                     .clone()
-                                    .unwrap_or_else(|| t_string!(i18n, list.no_subject).to_string())
+                                    .unwrap_or_else(|| td_string!(locale.get(), list.no_subject).to_string())
                                     .into_any()
                             }
                         }}
@@ -219,7 +259,7 @@ pub fn MessageRow(message: MessageSummary, position: usize, setsize: Signal<usiz
                     <Show when=move || flagged.get()>
                         <span class="mark flag">
                             <Icon kind=IconKind::Flag />
-                            <span class="visually-hidden">{crate::tr!(i18n, list.flagged)}</span>
+                            <span class="visually-hidden">{row_tr!(locale, list.flagged)}</span>
                         </span>
                     </Show>
                     {message
@@ -228,7 +268,7 @@ pub fn MessageRow(message: MessageSummary, position: usize, setsize: Signal<usiz
                             view! {
                                 <span class="mark attachment">
                                     <Icon kind=IconKind::Attachment />
-                                    <span class="visually-hidden">{crate::tr!(i18n, list.attachment)}</span>
+                                    <span class="visually-hidden">{row_tr!(locale, list.attachment)}</span>
                                 </span>
                             }
                         })}

@@ -19,20 +19,14 @@ const KEEP_LOADED_AT_MOST: usize = 3000;
 /// Rows kept loaded on each side of the view when forgetting.
 const KEEP_AROUND_VIEW: usize = 1000;
 
-/// Puts a loaded page into the list and its rows into the known rows; the live updates then
-/// follow the page's query state (a page of a newer state replaces what was held).
+/// Puts a loaded page into the store: its ids into the open list, its rows by id. The sync
+/// engine then follows the list from the page's query state (a page of a newer state replaces
+/// what was held).
 pub fn show_page(ctx: &MailContext, page: Page) {
-    let Page { position, ids, rows, query_state, total, .. } = page;
-    let known = ctx.list.with_untracked(|l| l.total());
-    let total = total.map_or(known, |t| usize::try_from(t).unwrap_or(usize::MAX));
-    let _ = ctx.rows.try_update(|known| known.extend(rows.into_iter().map(|r| (r.id.clone(), r))));
-    let _ = ctx.list.try_update(|l| {
-        l.apply_page(position, ids, total, &query_state);
-    });
-    let _ = ctx.states.try_update(|s| {
-        if s.query.as_deref() != Some(query_state.as_str()) {
-            s.query = Some(query_state);
-        }
+    let Some(key) = ctx.list_key.try_get_untracked().flatten() else { return };
+    let _ = ctx.store.try_update(|s| {
+        s.apply_query_response(&key, &page.query_response());
+        s.insert(page.rows);
     });
 }
 
@@ -62,7 +56,8 @@ impl PageLoader {
     /// Loads the pages of `range` not loaded yet (one request each), and aborts the requests
     /// of pages no longer in view.
     pub fn sync(&self, ctx: &MailContext, range: Range<usize>) {
-        let Some(list) = ctx.states.with_untracked(|s| s.mailbox_id.clone().map(|m| (m, s.threaded, s.search.clone())))
+        let Some(list) =
+            ctx.open_list.with_untracked(|s| s.mailbox_id.clone().map(|m| (m, s.threaded, s.search.clone())))
         else {
             return;
         };
@@ -71,7 +66,7 @@ impl PageLoader {
             self.list.set_value(Some(list.clone()));
         }
         forget_far_rows(ctx, &range);
-        let wanted = ctx.list.with_untracked(|l| l.missing_pages(range, PAGE_SIZE));
+        let wanted = ctx.with_list_untracked(|l| l.missing_pages(range, PAGE_SIZE));
         self.in_flight.update_value(|m| {
             m.retain(|position, handle| {
                 let keep = wanted.iter().any(|(p, _)| p == position);
@@ -96,22 +91,19 @@ impl PageLoader {
     }
 }
 
-/// Forgets the rows far from `view` once many are loaded (never a selected row).
+/// Forgets the rows far from `view` once many are loaded (never a selected row), and keeps
+/// the rows in view held in the store.
 fn forget_far_rows(ctx: &MailContext, view: &Range<usize>) {
-    if ctx.list.with_untracked(|l| l.loaded_count()) <= KEEP_LOADED_AT_MOST {
+    let Some(key) = ctx.list_key.get_untracked() else { return };
+    // Protection only: nothing shown changes, so nothing is notified.
+    let _ = ctx.store.try_update_untracked(|s| s.set_window(&key, view.clone()));
+    if ctx.with_list_untracked(|l| l.loaded_count()) <= KEEP_LOADED_AT_MOST {
         return;
     }
     let keep = view.start.saturating_sub(KEEP_AROUND_VIEW)..view.end.saturating_add(KEEP_AROUND_VIEW);
-    let forgotten = ctx.selection.with_untracked(|selection| {
-        ctx.list.try_update(|l| l.forget_outside(keep, |id| selection.is_selected(id))).unwrap_or_default()
+    ctx.selection.with_untracked(|selection| {
+        let _ = ctx.store.try_update(|s| s.forget_outside(&key, keep, |id| selection.is_selected(id)));
     });
-    if !forgotten.is_empty() {
-        let _ = ctx.rows.try_update(|rows| {
-            forgotten.iter().for_each(|id| {
-                rows.remove(id);
-            })
-        });
-    }
 }
 
 async fn load(
@@ -133,7 +125,7 @@ async fn load(
     };
     let _ = in_flight.try_update_value(|m| m.remove(&position));
     // Another folder or search may be open by now.
-    let same = ctx.states.try_with_untracked(|s| {
+    let same = ctx.open_list.try_with_untracked(|s| {
         s.mailbox_id.as_deref() == Some(mailbox_id.as_str()) && s.threaded == threaded && s.search == search
     });
     if same != Some(true) || ctx.bulk_busy.try_get_untracked() != Some(false) {

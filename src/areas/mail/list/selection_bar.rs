@@ -22,7 +22,7 @@ pub fn SelectAllBox() -> impl IntoView {
     let mail = use_mail();
     let state = Memo::new(move |_| {
         mail.selection.with(|s| {
-            mail.list.with(|l| {
+            mail.with_list(|l| {
                 let loaded = l.loaded_count();
                 let selected = l.loaded().filter(|(_, id)| s.is_selected(id)).count();
                 (
@@ -43,7 +43,7 @@ pub fn SelectAllBox() -> impl IntoView {
                 on:change=move |ev| {
                     if event_target_checked(&ev) {
                         mail.selection
-                            .update(|s| mail.list.with_untracked(|l| s.select_ids(l.loaded().map(|(_, id)| id))));
+                            .update(|s| mail.with_list_untracked(|l| s.select_ids(l.loaded().map(|(_, id)| id))));
                     } else {
                         mail.selection.update(|s| s.clear());
                     }
@@ -66,8 +66,8 @@ enum Bulk {
 #[component]
 pub fn SelectionBar() -> impl IntoView {
     let mail = use_mail();
-    let (selection, list) = (mail.selection, mail.list);
-    let shown = Memo::new(move |_| selection.with(|s| s.count(list.with(|l| l.total()))) > 0);
+    let selection = mail.selection;
+    let shown = Memo::new(move |_| selection.with(|s| s.count(mail.with_list(|l| l.total()))) > 0);
     view! { <Show when=move || shown.get()>{lazy(bulk_bar, || ())}</Show> }
 }
 
@@ -98,7 +98,7 @@ fn Bar() -> impl IntoView {
     let mail = use_mail();
     let lang = use_lang();
     let toasts = use_toasts();
-    let total = Memo::new(move |_| mail.list.with(|l| l.total()));
+    let total = Memo::new(move |_| mail.with_list(|l| l.total()));
     let count = Memo::new(move |_| mail.selection.with(|s| s.count(total.get())));
     let all_in_folder = Memo::new(move |_| mail.selection.with(|s| s.is_all_in_query()));
     // Every loaded row selected but not the whole folder: offer it (not for search results,
@@ -106,54 +106,36 @@ fn Bar() -> impl IntoView {
     let offer_all = Memo::new(move |_| {
         !all_in_folder.get()
             && mail.search.query.with(Option::is_none)
-            && mail.list.with(|l| l.loaded_count() < l.total() && count.get() >= l.loaded_count())
+            && mail.with_list(|l| l.loaded_count() < l.total() && count.get() >= l.loaded_count())
     });
 
     let role = {
         Memo::new(move |_| {
             mail.slug.track();
-            mail.folders.track();
+            mail.folders.get();
             mail.current_folder().and_then(|f| f.role)
         })
     };
-    let (selection, list) = (mail.selection, mail.list);
-    let target = move || selection.with_untracked(|s| list.with_untracked(|l| EmailTarget::from_selection(s, l)));
+    let selection = mail.selection;
+    let target = move || selection.with_untracked(|s| mail.with_list_untracked(|l| EmailTarget::from_selection(s, l)));
     let do_move = {
         move |kind: MoveKind, to: Option<Folder>| {
             let Some(from) = mail.current_folder() else { return };
-            let Some(to) = to.or_else(|| kind.role().and_then(|r| mail.folder_with_role(r))) else {
-                toasts.error(t_string!(i18n, actions.no_folder).to_string());
-                return;
-            };
-            actions::move_emails(mail, toasts, i18n, target(), from, to, kind);
+            actions::move_to(mail, toasts, i18n, target(), from, kind, to);
         }
     };
     let keyword =
         { move |keyword: &'static str, on: bool| actions::set_keyword(mail, toasts, i18n, target(), keyword, on) };
-    let delete = {
-        let (mail, do_move) = (mail, do_move);
-        move || {
-            if role.get_untracked().as_deref() != Some("trash") {
-                return do_move(MoveKind::Trash, None);
-            }
-            let n = lang_of(i18n).number(count.get_untracked() as u64);
-            let sure = web_sys::window()
-                .and_then(|w| w.confirm_with_message(&t_string!(i18n, bulk.confirm_destroy, count = n)).ok())
-                .unwrap_or(false);
-            if sure {
-                actions::destroy_emails(mail, toasts, i18n, target());
-            }
-        }
+    let delete = move || {
+        let Some(from) = mail.current_folder() else { return };
+        let n = lang_of(i18n).number(count.get_untracked() as u64);
+        actions::delete(mail, toasts, i18n, target(), from, &t_string!(i18n, bulk.confirm_destroy, count = n));
     };
-    let targets = {
-        Memo::new(move |_| {
-            let here_id = mail.current_folder().map(|f| f.id).unwrap_or_default();
-            mail.folders.get().and_then(Result::ok).map_or_else(Vec::new, |list| {
-                let rows = facteur_mail::folders::sidebar_rows(&list);
-                rows.into_iter().map(|r| list[r.index].clone()).filter(|f| f.id != here_id).collect::<Vec<_>>()
-            })
-        })
-    };
+    let targets = Memo::new(move |_| {
+        mail.folders.track();
+        mail.slug.track();
+        actions::destinations(&mail, &mail.current_folder().map(|f| f.id).unwrap_or_default())
+    });
     // One handle for every button (the bar is rendered again each time it shows).
     let run = StoredValue::new_local(move |action: Bulk| match action {
         Bulk::Keyword(k, on) => keyword(k, on),
@@ -172,14 +154,10 @@ fn Bar() -> impl IntoView {
     let count_text = move || {
         let n = count.get() as u64;
         let shown = lang.get().number(n);
-        if lang.get().is_singular(n) {
-            t_string!(i18n, selection.count_singular, count = shown).to_string()
-        } else {
-            t_string!(i18n, selection.count_plural, count = shown).to_string()
-        }
+        crate::plural!(i18n, n, [selection.count_singular], [selection.count_plural], count = shown)
     };
     // A list of conversations counts conversations (the action takes all their messages).
-    let threaded = Memo::new(move |_| mail.states.with(|s| s.threaded));
+    let threaded = Memo::new(move |_| mail.open_list.with(|s| s.threaded));
     let all_text = move || {
         let n = lang.get().number(total.get() as u64);
         if threaded.get() {

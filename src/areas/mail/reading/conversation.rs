@@ -5,7 +5,6 @@ use crate::areas::mail::context::use_mail;
 use crate::areas::mail::reading::attachment_list::AttachmentList;
 use crate::areas::mail::reading::html_body::HtmlBody;
 use crate::areas::mail::reading::text_body::TextBody;
-use crate::areas::mail::server;
 use crate::areas::mail::targets::EmailTarget;
 use crate::i18n::*;
 use crate::platform::lang::use_lang;
@@ -17,7 +16,7 @@ use facteur_kit::dates::full_date;
 use facteur_mail::conversation::{Body, ConversationMessage, Person};
 use facteur_mail::mailbox::Folder;
 use facteur_mail::search::marks::words_to_mark;
-use leptos::{prelude::*, task::spawn_local};
+use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_params_map};
 
 /// Shown in the reading pane when no conversation is open.
@@ -50,23 +49,10 @@ pub fn ConversationView() -> impl IntoView {
         if unread.is_empty() {
             return;
         }
-        ctx.seen.update(|seen| seen.extend(unread.iter().map(|id| (id.clone(), true))));
-        spawn_local(async move {
-            match server::set_keyword(&ctx.client(), &unread, "$seen", true).await {
-                Ok(()) => ctx.folders.refetch(),
-                Err(_) => {
-                    let _ = ctx.seen.try_update(|seen| {
-                        unread.iter().for_each(|id| {
-                            seen.remove(id);
-                        })
-                    });
-                }
-            }
-        });
+        ctx.change_emails(&unread, facteur_kit::pending::patch([("keywords/$seen", serde_json::Value::Bool(true))]));
     });
 
     let back = { move || mail_ctx.list_href() };
-    let lang = use_lang();
     view! {
         <article class="conversation" aria-labelledby="conversation-title" data-testid="conversation">
             <a class="back-link" href=back>
@@ -118,13 +104,7 @@ pub fn ConversationView() -> impl IntoView {
                         <p class="conversation-count">
                             {
                                 let n = messages.len();
-                                move || {
-                                    if lang.get().is_singular(n as u64) {
-                                        t_string!(i18n, read.count_singular, count = n).to_string()
-                                    } else {
-                                        t_string!(i18n, read.count_plural, count = n).to_string()
-                                    }
-                                }
+                                move || crate::plural!(i18n, n, [read.count_singular], [read.count_plural], count = n)
                             }
                         </p>
                         {messages
@@ -297,34 +277,26 @@ fn Toolbar(messages: Vec<ConversationMessage>) -> impl IntoView {
         let (ctx, navigate, here, ids) = (ctx, navigate.clone(), here.clone(), in_folder.clone());
         move |kind: MoveKind, to: Option<Folder>| {
             let Some(from) = here.clone() else { return };
-            let Some(to) = to.or_else(|| kind.role().and_then(|r| ctx.folder_with_role(r))) else {
-                toasts.error(t_string!(i18n, actions.no_folder).to_string());
-                return;
-            };
-            actions::move_emails(ctx, toasts, i18n, EmailTarget::Emails(ids.clone()), from, to, kind);
-            navigate(&untrack(|| ctx.list_href()), Default::default());
+            if actions::move_to(ctx, toasts, i18n, EmailTarget::Emails(ids.clone()), from, kind, to) {
+                navigate(&untrack(|| ctx.list_href()), Default::default());
+            }
         }
     };
     let delete = {
-        let (ctx, navigate, ids, do_move) = (ctx, navigate.clone(), in_folder.clone(), do_move.clone());
+        let (ctx, navigate, ids, here) = (ctx, navigate.clone(), in_folder.clone(), here.clone());
         move || {
-            if in_trash {
-                let sure = web_sys::window()
-                    .and_then(|w| w.confirm_with_message(t_string!(i18n, actions.confirm_destroy)).ok())
-                    .unwrap_or(false);
-                if sure {
-                    actions::destroy_emails(ctx, toasts, i18n, EmailTarget::Emails(ids.clone()));
-                    navigate(&untrack(|| ctx.list_href()), Default::default());
-                }
-            } else {
-                do_move(MoveKind::Trash, None);
+            let Some(from) = here.clone() else { return };
+            let question = t_string!(i18n, actions.confirm_destroy);
+            if actions::delete(ctx, toasts, i18n, EmailTarget::Emails(ids.clone()), from, question) {
+                navigate(&untrack(|| ctx.list_href()), Default::default());
             }
         }
     };
     let flagged = {
         let (ctx, latest) = (ctx, latest.clone());
         Memo::new(move |_| {
-            latest.as_ref().is_some_and(|(id, server)| ctx.flagged.with(|f| f.get(id).copied().unwrap_or(*server)))
+            // The row of the list when it is held (with the pending changes), else as loaded.
+            latest.as_ref().is_some_and(|(id, loaded)| ctx.row(id).map_or(*loaded, |row| row.flagged))
         })
     };
     let toggle_flag = {
@@ -366,15 +338,7 @@ fn Toolbar(messages: Vec<ConversationMessage>) -> impl IntoView {
         });
     }
 
-    let targets: Vec<Folder> = ctx
-        .folders
-        .get_untracked()
-        .and_then(Result::ok)
-        .map(|list| {
-            let rows = facteur_mail::folders::sidebar_rows(&list);
-            rows.into_iter().map(|r| list[r.index].clone()).filter(|f| f.id != here_id).collect()
-        })
-        .unwrap_or_default();
+    let targets: Vec<Folder> = actions::destinations(&ctx, &here_id);
     let chosen = {
         let (do_move, targets) = (do_move.clone(), targets.clone());
         move |ev: leptos::ev::Event| {

@@ -31,7 +31,7 @@ pub fn new_store() -> StoredValue<Prefetched<Loading>, LocalStorage> {
 
 /// The account's Email state as live updates know it (`None` once the screen is gone).
 fn email_state(ctx: &MailContext) -> Option<String> {
-    ctx.states.try_with_untracked(|s| s.account.email.clone())
+    ctx.email_state()
 }
 
 /// Starts fetching `thread` unless it is held already.

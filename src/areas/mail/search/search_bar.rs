@@ -9,12 +9,20 @@ use crate::areas::mail::keyboard::SEARCH_FIELD;
 use crate::i18n::*;
 use crate::platform::lazy::{lazy, NotDownloaded};
 use crate::ui::icon::{Icon, IconKind};
+use crate::ui::popover::close_when_outside;
 use chrono::NaiveDate;
 use facteur_mail::search::{Scope, SearchProblem, SearchQuery};
 use leptos::wasm_split::wasm_split;
 use leptos::{ev, html, prelude::*};
 use leptos_router::hooks::{use_navigate, use_params_map};
 use wasm_bindgen::JsCast;
+
+/// The search form, a part of the app of its own (downloaded right after the first rows: the
+/// first page does not wait for it).
+#[wasm_split(search_bar, wasm_split_path = ::leptos::wasm_split, fallible, preload(preload_search_bar))]
+pub(crate) fn search_bar() -> Result<AnyView, NotDownloaded> {
+    Ok(view! { <SearchBar /> }.into_any())
+}
 
 /// The search form.
 #[component]
@@ -29,29 +37,9 @@ pub fn SearchBar() -> impl IntoView {
     let problem = RwSignal::new(None::<SearchProblem>);
     let toggle = NodeRef::<html::Button>::new();
     let form = NodeRef::<html::Form>::new();
-    let holds = move |node: Option<web_sys::Node>| form.get_untracked().is_some_and(|f| f.contains(node.as_ref()));
-    // The panel closes when the user clicks or taps elsewhere…
-    let outside = window_event_listener(ev::pointerdown, move |event| {
-        let target = event.target().and_then(|t| t.dyn_into::<web_sys::Node>().ok());
-        if advanced.try_get_untracked() == Some(true) && !holds(target) {
-            advanced.set(false);
-        }
-    });
-    on_cleanup(move || outside.remove());
-    // …or moves the focus elsewhere (checked once it has landed; a click on the panel's
-    // background leaves the focus nowhere and keeps it open).
-    let focus_left = move |_: ev::FocusEvent| {
-        set_timeout(
-            move || {
-                let Some(active) = document().active_element() else { return };
-                let nowhere = active.tag_name().eq_ignore_ascii_case("body");
-                if !nowhere && !holds(Some(active.into())) && advanced.try_get_untracked() == Some(true) {
-                    advanced.set(false);
-                }
-            },
-            std::time::Duration::ZERO,
-        );
-    };
+    // The panel closes when the user presses or moves the focus outside it (one rule for
+    // every popover: `ui::popover`).
+    let focus_left = close_when_outside(form, move || advanced.get(), move || advanced.set(false));
     // The address is the outside world: after back/forward, a reload or "clear", the form
     // shows the search of the address.
     Effect::new(move || {

@@ -57,7 +57,7 @@ impl MailContext {
     /// search's), not the previous ones while the new ones load.
     pub fn rows_match_address(&self, folder_id: Option<String>) -> bool {
         let wanted = (folder_id, self.search.query.get());
-        self.states.with(|s| (s.mailbox_id.clone(), s.search.clone()) == wanted)
+        self.open_list.with(|s| (s.mailbox_id.clone(), s.search.clone()) == wanted)
     }
 }
 
@@ -79,12 +79,12 @@ pub fn ResultsHeader(search: SearchQuery, folder_name: Signal<Option<String>>) -
     // The count of these results (not of the previous ones while these load).
     let shown = {
         let (mail, search) = (mail, search.clone());
-        move || mail.states.with(|s| s.search.as_ref() == Some(&search))
+        move || mail.open_list.with(|s| s.search.as_ref() == Some(&search))
     };
     let count = move || {
-        mail.search.total.get().filter(|_| shown()).map(|n| match lang.get().is_singular(n) {
-            true => t_string!(i18n, search.count_singular, count = n).to_string(),
-            false => t_string!(i18n, search.count_plural, count = n).to_string(),
+        mail.search.total.get().filter(|_| shown()).map(|n| {
+            lang.track();
+            crate::plural!(i18n, n, [search.count_singular], [search.count_plural], count = n)
         })
     };
     let criteria = criteria(search.clone(), folder_name);
@@ -164,23 +164,27 @@ fn criteria(search: SearchQuery, folder_name: Signal<Option<String>>) -> impl Fn
 pub fn FolderChips(mailbox_ids: Vec<String>) -> impl IntoView {
     let i18n = use_i18n();
     let mail = use_mail();
-    let names = move || {
-        if mail.search.query.with(|q| q.as_ref().map(|q| q.scope) != Some(Scope::All)) {
-            return Vec::new();
+    // Read through a memo that leaves the area's signals with the row (see
+    // `unsubscribing_memo`), the heading with the names.
+    let (query, folders) = (mail.search.query, mail.folders);
+    let names = crate::areas::mail::list::message_row::unsubscribing_memo(move || {
+        if query.with(|q| q.as_ref().map(|q| q.scope) != Some(Scope::All)) {
+            return (Vec::new(), "");
         }
-        let folders = mail.folders.get().and_then(Result::ok).unwrap_or_default();
-        mailbox_ids
+        let folders = folders.get().and_then(Result::ok).unwrap_or_default();
+        let names = mailbox_ids
             .iter()
             .filter_map(|id| folders.iter().find(|f| &f.id == id))
             .map(|f| crate::areas::mail::folders::folder_nav::folder_label(i18n, f))
-            .collect::<Vec<_>>()
-    };
+            .collect::<Vec<_>>();
+        (names, leptos_i18n::td_string!(i18n.get_locale(), search.in_folders))
+    });
     move || {
-        let names = names();
+        let (names, heading) = names.get();
         (!names.is_empty()).then(|| {
             view! {
                 <span class="folder-chips">
-                    <span class="visually-hidden">{crate::tr!(i18n, search.in_folders)}</span>
+                    <span class="visually-hidden">{heading}</span>
                     {names.into_iter().map(|name| view! { <span class="folder-chip">{name}</span> }).collect_view()}
                 </span>
             }
