@@ -303,6 +303,8 @@ fn the_address_keeps_the_search(ctx: &Ctx) -> Result {
         "address after reload"
     );
     ensure!(rows::subjects(&b)? == results, "the same results after the reload");
+    // The search form comes once the first rows are shown (a part of the app of its own).
+    b.wait_for("#search-input", WAIT)?;
     ensure!(b.prop("#search-input", "value")?.as_deref() == Some(WORD), "the field after the reload");
     Ok(())
 }
