@@ -61,6 +61,27 @@ impl<V> Prefetched<V> {
         (entry.state == state).then_some(entry.value)
     }
 
+    /// Forgets what is held of these conversations (something in them changed on the server);
+    /// `None`: of every conversation (what changed is not known by conversation).
+    ///
+    /// ```
+    /// use facteur_kit::prefetch::Prefetched;
+    /// let mut held = Prefetched::new(4);
+    /// held.insert("T1", "", 1);
+    /// held.insert("T2", "", 2);
+    /// held.forget(Some(&["T1".to_string()]));
+    /// assert_eq!((held.take("T1", ""), held.take("T2", "")), (None, Some(2)), "only the changed one goes");
+    /// held.insert("T3", "", 3);
+    /// held.forget(None);
+    /// assert!(held.is_empty());
+    /// ```
+    pub fn forget(&mut self, threads: Option<&[String]>) {
+        match threads {
+            Some(threads) => self.entries.retain(|e| !threads.contains(&e.thread)),
+            None => self.entries.clear(),
+        }
+    }
+
     /// How many conversations are held (valid or not).
     pub fn len(&self) -> usize {
         self.entries.len()

@@ -102,6 +102,10 @@ async fn step(
         Some(change) => Trigger::Push(change),
         None => Trigger::Poll,
     };
+    // The conversations of the emails a round changed: known from their rows, held after it.
+    let threads_of = |ids: &[String]| -> Option<Vec<String>> {
+        ids.iter().map(|id| ctx.row_untracked(id).map(|r| r.thread_id)).collect()
+    };
     let planned = ctx
         .store
         .try_update(|s| {
@@ -120,6 +124,13 @@ async fn step(
     };
     let Some(applied) = ctx.store.try_update(|s| sync::apply(s, plan, &response)) else { return Ok(false) };
     let summary = applied.map_err(|e| CallError::Unexpected(e.to_string()))?;
+    if let Some(changed) = summary.types.get("Email") {
+        // Created and updated rows are held now; a destroyed one is gone: its conversation is
+        // not known, so every held conversation is forgotten.
+        let ids: Vec<String> = changed.created.iter().chain(&changed.updated).cloned().collect();
+        let threads = if changed.destroyed.is_empty() { threads_of(&ids) } else { None };
+        crate::areas::mail::reading::prefetch::forget_changed(ctx, threads);
+    }
     // A change the server refused is rolled back already (the store dropped it): say why, once
     // for the round.
     if let Some(refusal) = summary.refused.first() {

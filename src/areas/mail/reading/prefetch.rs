@@ -1,7 +1,7 @@
 //! Opening a conversation without waiting for the server: it is fetched while the pointer
 //! rests on its row or the keyboard focuses it, and after `j`/`k` the next one in the same
-//! direction. The fetched conversations are held by [`Prefetched`] only while the account has
-//! not changed; opening one that is still on its way waits for that same request.
+//! direction. The fetched conversations are held by [`Prefetched`] only while nothing in them
+//! changed on the server; opening one that is still on its way waits for that same request.
 
 use crate::areas::mail::context::MailContext;
 use crate::areas::mail::server;
@@ -29,9 +29,18 @@ pub fn new_store() -> StoredValue<Prefetched<Loading>, LocalStorage> {
     StoredValue::new_local(Prefetched::new(HELD))
 }
 
-/// The account's Email state as live updates know it (`None` once the screen is gone).
+/// What a held conversation is valid at: live updates forget the conversations whose messages
+/// changed ([`forget_changed`]), so a change elsewhere in the account keeps them (`None` once
+/// the screen is gone).
 fn email_state(ctx: &MailContext) -> Option<String> {
-    ctx.email_state()
+    ctx.email_state().map(|_| String::new())
+}
+
+/// After a round of live updates: forgets the held conversations of the emails that changed
+/// (`ids` as rows of the store, before and after), or all of them when an email it does not
+/// hold changed (its conversation is not known).
+pub fn forget_changed(ctx: &MailContext, threads: Option<Vec<String>>) {
+    let _ = ctx.prefetched.try_update_value(|held| held.forget(threads.as_deref()));
 }
 
 /// Starts fetching `thread` unless it is held already.
