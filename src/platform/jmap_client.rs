@@ -1,12 +1,14 @@
-//! The JMAP client of the signed-in user: the session, the credentials (in memory only) and
-//! one method to send a request built with `facteur_jmap`.
+//! The JMAP client of the signed-in user: the session, the credentials (in memory only), the
+//! account to use for each capability (mail, and later contacts, calendars, sieve… each may
+//! live in another account: [`JmapClient::account`]) and one method to send a request built
+//! with `facteur_jmap`.
 
 use crate::platform::http::{self, HttpError};
 use facteur_jmap::{ProblemDetails, Request, Response, Session};
 use facteur_kit::login::{basic_authorization, looks_like_session, LoginFailure};
 use std::sync::Arc;
 
-const MAIL: &str = "urn:ietf:params:jmap:mail";
+use facteur_jmap::MAIL;
 
 /// A signed-in JMAP client. Cheap to clone; holds no browser object, so it can live in a
 /// signal.
@@ -19,7 +21,8 @@ pub struct JmapClient {
 struct Inner {
     session: Session,
     authorization: String,
-    account_id: String,
+    /// The mail account (a session without one is refused at sign-in).
+    mail_account: String,
 }
 
 impl PartialEq for JmapClient {
@@ -79,10 +82,10 @@ pub async fn sign_in(session_url: &str, username: &str, password: &str) -> Resul
         return Err(LoginFailure::Unreachable);
     }
     let session: Session = serde_json::from_str(&response.body).map_err(|_| LoginFailure::Server)?;
-    let account_id = session.primary_account(MAIL).ok_or(LoginFailure::Server)?.to_string();
+    let mail_account = session.account_for(MAIL).ok_or(LoginFailure::Server)?.to_string();
     // Our Cyrus sends relative URLs: make them absolute once.
     let session = session.resolve_against(&response.url);
-    Ok(JmapClient { inner: Arc::new(Inner { session, authorization, account_id }) })
+    Ok(JmapClient { inner: Arc::new(Inner { session, authorization, mail_account }) })
 }
 
 /// How many objects the server accepts in one `/get` and one `/set` (its core capability).
@@ -112,9 +115,20 @@ impl JmapClient {
         &self.inner.session
     }
 
-    /// The primary mail account id.
-    pub fn account_id(&self) -> &str {
-        &self.inner.account_id
+    /// The account to use for a capability (`facteur_jmap::MAIL`, `urn:ietf:params:jmap:contacts`…):
+    /// the session's primary account for it, else an account that has it
+    /// ([`facteur_jmap::Session::account_for`]); `None` when the server offers it in no account
+    /// (an area then says so rather than sending requests to the mail account).
+    pub fn account(&self, capability: &str) -> Option<&str> {
+        if capability == MAIL {
+            return Some(&self.inner.mail_account);
+        }
+        self.inner.session.account_for(capability)
+    }
+
+    /// The mail account's id (every signed-in session has one).
+    pub fn mail_account(&self) -> &str {
+        self.account(MAIL).unwrap_or_default()
     }
 
     /// The `Authorization` header value (for downloads).
@@ -122,9 +136,9 @@ impl JmapClient {
         &self.inner.authorization
     }
 
-    /// The absolute download URL of a blob of the primary account.
+    /// The absolute download URL of a blob of the mail account.
     pub fn download_url(&self, blob_id: &str, media_type: &str, name: &str) -> String {
-        self.inner.session.download_url(&self.inner.account_id, blob_id, media_type, name)
+        self.inner.session.download_url(&self.inner.mail_account, blob_id, media_type, name)
     }
 
     /// Sends one JMAP request (several method calls) and returns the response.

@@ -78,6 +78,35 @@ impl Session {
         self.primary_accounts.get(capability).map(String::as_str)
     }
 
+    /// The account to use for a capability: its primary account, else the user's own account
+    /// that has it (a server may list a capability in `accountCapabilities` without naming a
+    /// primary account for it), else any account that has it (smallest id, so the choice
+    /// stays the same); `None` when no account has it.
+    ///
+    /// ```
+    /// use facteur_jmap::Session;
+    /// let session: Session = serde_json::from_str(r#"{
+    ///   "capabilities": {}, "username": "u", "apiUrl": "/jmap/", "downloadUrl": "", "uploadUrl": "", "state": "s",
+    ///   "accounts": {
+    ///     "A1": {"name": "u", "isPersonal": true, "accountCapabilities": {
+    ///       "urn:ietf:params:jmap:mail": {}, "urn:ietf:params:jmap:contacts": {}}},
+    ///     "B2": {"name": "shared", "accountCapabilities": {"urn:ietf:params:jmap:calendars": {}}}},
+    ///   "primaryAccounts": {"urn:ietf:params:jmap:mail": "A1"}}"#).unwrap();
+    /// assert_eq!(session.account_for("urn:ietf:params:jmap:mail"), Some("A1"));
+    /// assert_eq!(session.account_for("urn:ietf:params:jmap:contacts"), Some("A1"), "own account, no primary");
+    /// assert_eq!(session.account_for("urn:ietf:params:jmap:calendars"), Some("B2"));
+    /// assert_eq!(session.account_for("urn:ietf:params:jmap:sieve"), None);
+    /// ```
+    pub fn account_for(&self, capability: &str) -> Option<&str> {
+        if let Some(id) = self.primary_account(capability) {
+            return Some(id);
+        }
+        let mut having: Vec<(&String, &Account)> =
+            self.accounts.iter().filter(|(_, a)| a.account_capabilities.contains_key(capability)).collect();
+        having.sort_by_key(|(id, a)| (!a.is_personal, id.as_str()));
+        having.first().map(|(id, _)| id.as_str())
+    }
+
     /// The core limits (defaults of 0 when the server omits them).
     pub fn core(&self) -> CoreCapability {
         self.capabilities.get(crate::CORE).and_then(|v| serde_json::from_value(v.clone()).ok()).unwrap_or_default()

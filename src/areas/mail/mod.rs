@@ -80,7 +80,7 @@ fn MailShell() -> impl IntoView {
     let help_open = RwSignal::new(false);
 
     // The account's mail as the app holds it (folders, rows, open lists, pending changes).
-    let store = RwSignal::new_local(facteur_mail::records::mail_store(client.account_id()));
+    let store = RwSignal::new_local(facteur_mail::records::mail_store(client.mail_account()));
     let list_key = RwSignal::new(None::<String>);
     let open_list = RwSignal::new(OpenList::default());
     let folders_client = client.clone();
@@ -158,7 +158,7 @@ fn MailShell() -> impl IntoView {
                     None => facteur_mail::records::open_folder_list(s, &id, by_thread),
                     Some(_) => s.open_query_as_found::<facteur_mail::message::MessageSummary>(
                         &key,
-                        facteur_mail::live::list_query(client.account_id(), &id, by_thread),
+                        facteur_mail::live::list_query(client.mail_account(), &id, by_thread),
                         list::pages::PAGE_SIZE as u32,
                     ),
                 }

@@ -13,8 +13,8 @@ use facteur_mail::search::{
 /// All the account's folders, the mailbox state and the storage use, in one request
 /// (`Mailbox/get` + `Quota/get` when the server has quotas).
 pub async fn load_folders(client: &JmapClient) -> Result<(Vec<Folder>, String, Option<Usage>), CallError> {
-    let dialect = QuotaDialect::of(client.session(), client.account_id());
-    let (request, calls) = requests::folders_with_quota(client.account_id(), dialect);
+    let dialect = QuotaDialect::of(client.session(), client.mail_account());
+    let (request, calls) = requests::folders_with_quota(client.mail_account(), dialect);
     let response = client.send(&request).await?;
     requests::read_folders_with_quota(&response, &calls).map_err(|e| CallError::Unexpected(e.to_string()))
 }
@@ -28,7 +28,7 @@ pub async fn load_page(
     position: u32,
     limit: u32,
 ) -> Result<Page, CallError> {
-    let (request, calls) = requests::message_page(client.account_id(), mailbox_id, threaded, position, limit);
+    let (request, calls) = requests::message_page(client.mail_account(), mailbox_id, threaded, position, limit);
     let response = client.send(&request).await?;
     requests::read_message_page(&response, &calls).map_err(|e| CallError::Unexpected(e.to_string()))
 }
@@ -41,7 +41,8 @@ pub async fn email_ids_page(
     limit: usize,
 ) -> Result<(Vec<String>, usize), CallError> {
     let to_u32 = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
-    let (request, call) = requests::mailbox_email_ids(client.account_id(), mailbox_id, to_u32(position), to_u32(limit));
+    let (request, call) =
+        requests::mailbox_email_ids(client.mail_account(), mailbox_id, to_u32(position), to_u32(limit));
     let response = client.send(&request).await?;
     requests::read_email_ids(&response, &call).map_err(|e| CallError::Unexpected(e.to_string()))
 }
@@ -52,7 +53,7 @@ pub async fn thread_emails(
     thread_ids: &[String],
     mailbox_id: &str,
 ) -> Result<Vec<String>, CallError> {
-    let (request, calls) = requests::thread_emails(client.account_id(), thread_ids);
+    let (request, calls) = requests::thread_emails(client.mail_account(), thread_ids);
     let response = client.send(&request).await?;
     requests::read_thread_emails(&response, &calls, mailbox_id).map_err(|e| CallError::Unexpected(e.to_string()))
 }
@@ -62,14 +63,14 @@ pub async fn load_conversation(
     client: &JmapClient,
     thread_id: &str,
 ) -> Result<Option<Vec<facteur_mail::conversation::ConversationMessage>>, CallError> {
-    let (request, calls) = requests::conversation(client.account_id(), thread_id);
+    let (request, calls) = requests::conversation(client.mail_account(), thread_id);
     let response = client.send(&request).await?;
     requests::read_conversation(&response, &calls).map_err(|e| CallError::Unexpected(e.to_string()))
 }
 
 /// Sets or clears a keyword on emails; an error says what the server refused.
 pub async fn set_keyword(client: &JmapClient, ids: &[String], keyword: &str, on: bool) -> Result<(), CallError> {
-    let (request, call) = requests::set_keyword(client.account_id(), ids, keyword, on);
+    let (request, call) = requests::set_keyword(client.mail_account(), ids, keyword, on);
     let response = client.send(&request).await?;
     Ok(requests::read_set(&response, &call)?)
 }
@@ -82,14 +83,14 @@ pub async fn move_emails(
     to: &str,
     keywords: &[(&str, bool)],
 ) -> Result<(), CallError> {
-    let (request, call) = requests::move_emails(client.account_id(), ids, from, to, keywords);
+    let (request, call) = requests::move_emails(client.mail_account(), ids, from, to, keywords);
     let response = client.send(&request).await?;
     Ok(requests::read_set(&response, &call)?)
 }
 
 /// Destroys emails for good.
 pub async fn destroy_emails(client: &JmapClient, ids: &[String]) -> Result<(), CallError> {
-    let (request, call) = requests::destroy_emails(client.account_id(), ids);
+    let (request, call) = requests::destroy_emails(client.mail_account(), ids);
     let response = client.send(&request).await?;
     Ok(requests::read_set(&response, &call)?)
 }
@@ -106,7 +107,7 @@ pub async fn search_page(
     limit: u32,
 ) -> Result<SearchPage, CallError> {
     let (request, calls) =
-        request::search_page(client.account_id(), search, mailbox_id, &chrono::Local, threaded, position, limit);
+        request::search_page(client.mail_account(), search, mailbox_id, &chrono::Local, threaded, position, limit);
     let response = client.send(&request).await?;
     request::read_search_page(&response, &calls).map_err(|e| CallError::Unexpected(e.to_string()))
 }

@@ -39,17 +39,17 @@ pub async fn create_folder(
     name: &str,
     parent: Option<&str>,
 ) -> Result<Option<String>, ManageError> {
-    folder_set(client, folder_ops::create_folder(client.account_id(), name, parent)).await
+    folder_set(client, folder_ops::create_folder(client.mail_account(), name, parent)).await
 }
 
 /// Renames a folder.
 pub async fn rename_folder(client: &JmapClient, id: &str, name: &str) -> Result<(), ManageError> {
-    folder_set(client, folder_ops::rename_folder(client.account_id(), id, name)).await.map(drop)
+    folder_set(client, folder_ops::rename_folder(client.mail_account(), id, name)).await.map(drop)
 }
 
 /// Moves a folder under another (top level: `None`).
 pub async fn move_folder(client: &JmapClient, id: &str, parent: Option<&str>) -> Result<(), ManageError> {
-    folder_set(client, folder_ops::move_folder(client.account_id(), id, parent)).await.map(drop)
+    folder_set(client, folder_ops::move_folder(client.mail_account(), id, parent)).await.map(drop)
 }
 
 /// Takes every message out of a folder, batch by batch within the server's limits: to
@@ -57,7 +57,7 @@ pub async fn move_folder(client: &JmapClient, id: &str, parent: Option<&str>) ->
 /// folder). Returns how many left it.
 pub async fn clear_folder(client: &JmapClient, folder_id: &str, trash: Option<&str>) -> Result<usize, ManageError> {
     let batch = folder_ops::batch_size(&client.session().core());
-    let account = client.account_id();
+    let account = client.mail_account();
     let mut done = 0;
     // A bound on the batches: a server that keeps answering the same messages must not keep us looping.
     for _ in 0..10_000 {
@@ -78,5 +78,5 @@ pub async fn clear_folder(client: &JmapClient, folder_id: &str, trash: Option<&s
 /// empty folder is destroyed.
 pub async fn delete_folder(client: &JmapClient, id: &str, trash: Option<&str>) -> Result<(), ManageError> {
     clear_folder(client, id, trash).await?;
-    folder_set(client, folder_ops::destroy_folder(client.account_id(), id)).await.map(drop)
+    folder_set(client, folder_ops::destroy_folder(client.mail_account(), id)).await.map(drop)
 }
