@@ -414,6 +414,36 @@ impl ListState {
         removed
     }
 
+    /// The list as shown while the loaded ids `hidden` are on their way out (a pending move or
+    /// delete): without them, and the total less as many. Nothing waits for the server to report
+    /// them removed: the list itself is unchanged.
+    ///
+    /// ```
+    /// use facteur_kit::list_state::ListState;
+    /// use std::collections::HashSet;
+    /// let mut list = ListState::new();
+    /// list.apply_page(0, vec!["a".into(), "b".into(), "c".into()], 10, "s1");
+    /// let shown = list.hiding(&HashSet::from(["b", "x"]));
+    /// assert_eq!((shown.id_at(1), shown.total(), shown.position_of("c")), (Some("c"), 9, Some(1)));
+    /// assert_eq!(list.id_at(1), Some("b"));
+    /// ```
+    pub fn hiding(&self, hidden: &HashSet<&str>) -> ListState {
+        let ids: Vec<Option<String>> =
+            self.ids.iter().filter(|slot| !slot.as_deref().is_some_and(|id| hidden.contains(id))).cloned().collect();
+        let gone = self.ids.len() - ids.len();
+        ListState { total: self.total - gone, ids, ..self.clone_without_ids() }
+    }
+
+    fn clone_without_ids(&self) -> ListState {
+        ListState {
+            total: self.total,
+            ids: Vec::new(),
+            query_state: self.query_state.clone(),
+            can_calculate_changes: self.can_calculate_changes,
+            pending_removals: self.pending_removals.clone(),
+        }
+    }
+
     /// A copy to roll back to.
     pub fn snapshot(&self) -> ListSnapshot {
         ListSnapshot(self.clone())

@@ -6,7 +6,7 @@
 //! patch (RFC 8620 §5.3: property path → new value, `null` removes), which is both what the
 //! record shows ([`crate::store::Record::apply_patch`]) and what the `/set` sends, or a destroy.
 //! A change may also hide its objects from open queries (a move out of the folder shown, a
-//! delete): [`crate::store::Store::visible_window`] leaves them out.
+//! delete): [`crate::store::Store::visible_query`] leaves them out.
 //!
 //! The store's reads ([`crate::store::Store::get`]) are the server's version with the queue
 //! applied in order, so a newer server version brought by a sync is shown with the pending

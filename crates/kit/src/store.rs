@@ -11,7 +11,7 @@
 //! A domain crate chooses the record of each type ([`Record`]: its id, how it comes from the
 //! `facteur_jmap` object, which properties to ask, what to ask with each of its `/get`:
 //! [`Record::extend_get`], e.g. the `Thread/get` that gives a row its conversation's size) and
-//! registers it; screens read through [`Store::get`] and [`Store::visible_window`], which apply
+//! registers it; screens read through [`Store::get`] and [`Store::visible_query`], which apply
 //! the pending changes.
 //!
 //! What a domain loads with its own requests goes in too: objects with [`Store::insert`] (and
@@ -766,35 +766,13 @@ impl Store {
             slot.set_window(key, window, &self.pending);
         }
     }
-    /// The number of rows of a query as shown: the server's total less the loaded rows a
-    /// pending change hides.
-    pub fn visible_total(&self, key: &str) -> usize {
-        let (Some(list), Some(hidden)) = (self.query(key), self.hidden(key)) else { return 0 };
-        list.total() - list.loaded().filter(|(_, id)| hidden.contains(id)).count()
-    }
-    /// The rows `range` of a query as shown (positions after hiding the ids a pending change
-    /// moves out of it), with their id when loaded.
-    pub fn visible_window(&self, key: &str, range: Range<usize>) -> Vec<(usize, Option<String>)> {
-        let (Some(list), Some(hidden)) = (self.query(key), self.hidden(key)) else { return Vec::new() };
-        if hidden.is_empty() {
-            return list.window(range).into_iter().map(|(p, id)| (p, id.map(String::from))).collect();
-        }
-        let mut rows = Vec::new();
-        let mut shown = 0;
-        for position in 0..list.total() {
-            if shown >= range.end {
-                break;
-            }
-            let id = list.id_at(position);
-            if id.is_some_and(|id| hidden.contains(id)) {
-                continue;
-            }
-            if shown >= range.start {
-                rows.push((shown, id.map(String::from)));
-            }
-            shown += 1;
-        }
-        rows
+    /// A query as shown: its list without the loaded ids a pending change moves out of it or
+    /// destroys ([`ListState::hiding`]; borrowed when none is), so that positions, the total and
+    /// the window a screen reads agree with what it shows; `None` when the query is not open.
+    pub fn visible_query(&self, key: &str) -> Option<Cow<'_, ListState>> {
+        let (list, hidden) = (self.query(key)?, self.hidden(key)?);
+        let loaded_hidden = !hidden.is_empty() && list.loaded().any(|(_, id)| hidden.contains(id));
+        Some(if loaded_hidden { Cow::Owned(list.hiding(&hidden)) } else { Cow::Borrowed(list) })
     }
 
     fn hidden(&self, key: &str) -> Option<HashSet<&str>> {
@@ -810,17 +788,22 @@ impl Store {
         if request.edits.is_empty() {
             return Err(PendingError::Empty);
         }
+        let inverse = self.inverses(&request)?;
+        Ok(self.pending.push(request, inverse, None))
+    }
+
+    /// What puts back what the user saw before `request`, object by object.
+    fn inverses(&self, request: &ChangeRequest) -> Result<BTreeMap<String, PatchObject>, PendingError> {
         let slot =
             self.slots.get(request.type_name.as_str()).ok_or(PendingError::UnknownType(request.type_name.clone()))?;
-        let inverse = request
+        Ok(request
             .edits
             .iter()
             .filter_map(|(id, edit)| match edit {
                 Edit::Update(patch) => Some((id.clone(), slot.inverse(id, patch, &self.pending)?)),
                 Edit::Destroy => None,
             })
-            .collect();
-        Ok(self.pending.push(request, inverse, None))
+            .collect())
     }
     /// Undoes a change: one not sent yet is simply dropped (`Ok(None)`: nothing to send); one
     /// sent gets its inverse queued as a new change (returned), shown at once and sent with the
@@ -847,6 +830,26 @@ impl Store {
             })
             .collect();
         Ok(Some(self.pending.push(request, inverse, Some(id))))
+    }
+
+    /// Undoes a change with `request`, the change that puts back what it did, when the caller
+    /// knows that better than the store (a move of objects not held, whose inverse the store
+    /// cannot write): a change not sent yet is dropped (`Ok(None)`); otherwise `request` is
+    /// queued as its undo (the first change hides nothing from now on) and returned — also when
+    /// the first change already left the queue, confirmed.
+    pub fn undo_with(&mut self, id: ChangeId, request: ChangeRequest) -> Result<Option<ChangeId>, PendingError> {
+        if let Some(change) = self.pending.find(id) {
+            if !change.sent {
+                self.pending.remove(id);
+                return Ok(None);
+            }
+        }
+        if request.edits.is_empty() {
+            return Err(PendingError::Empty);
+        }
+        let inverse = self.inverses(&request)?;
+        let undoes = self.pending.find(id).map(|c| c.id);
+        Ok(Some(self.pending.push(request, inverse, undoes)))
     }
 
     /// Saves every type and the pending queue.

@@ -90,11 +90,15 @@ pub enum Trigger<'a> {
 pub struct SyncOptions {
     /// `maxChanges` of every `/changes` and `/queryChanges`.
     pub max_changes: u64,
+    /// The most pending changes one round sends (one `/set` call each), so that a round stays
+    /// within the server's `maxCallsInRequest` with the calls that follow them; the others wait
+    /// for the next round, which follows at once ([`SyncSummary::again`]).
+    pub max_sets: usize,
 }
 
 impl Default for SyncOptions {
     fn default() -> Self {
-        SyncOptions { max_changes: 256 }
+        SyncOptions { max_changes: 256, max_sets: 16 }
     }
 }
 
@@ -139,12 +143,15 @@ pub struct SyncSummary {
     pub refused: Vec<Refusal>,
     /// Other method errors (call name, error): what they were for is asked again next round.
     pub errors: Vec<(String, MethodError)>,
+    /// Pending changes were left for the next round ([`SyncOptions::max_sets`]).
+    pub unsent: bool,
 }
 
 impl SyncSummary {
-    /// Whether another round should follow at once (reloads are marked).
+    /// Whether another round should follow at once (reloads are marked, or pending changes
+    /// were left for it).
     pub fn again(&self) -> bool {
-        !self.reload_types.is_empty() || !self.reload_queries.is_empty()
+        !self.reload_types.is_empty() || !self.reload_queries.is_empty() || self.unsent
     }
 }
 
@@ -152,6 +159,8 @@ impl SyncSummary {
 pub struct Plan {
     sets: Vec<(ChangeId, &'static str, Box<dyn Any>)>,
     types: Vec<(&'static str, Box<dyn Any>)>,
+    /// More pending changes wait than [`SyncOptions::max_sets`] let in.
+    more_sets: bool,
 }
 
 /// Links the sync engine's code for a type registered with [`Store::register_data`] (an app
@@ -167,9 +176,12 @@ pub fn enable<R: Record>(store: &mut Store) {
 /// ask. Pending changes put in it are marked sent.
 pub fn plan(store: &mut Store, trigger: Trigger<'_>, options: &SyncOptions) -> Option<(Request, Plan)> {
     let mut builder = RequestBuilder::new();
-    let mut plan = Plan { sets: Vec::new(), types: Vec::new() };
+    let mut plan = Plan { sets: Vec::new(), types: Vec::new(), more_sets: false };
     let account = store.account_id().to_string();
-    for id in store.pending.unsent_ids() {
+    let plan_more_sets;
+    let unsent = store.pending.unsent_ids();
+    plan_more_sets = unsent.len() > options.max_sets;
+    for id in unsent.into_iter().take(options.max_sets) {
         let Some(change) = store.pending.find(id) else { continue };
         let Some(slot) = store.slots.get(change.type_name.as_str()) else { continue };
         let Some(face) = slot.sync() else { continue };
@@ -192,6 +204,7 @@ pub fn plan(store: &mut Store, trigger: Trigger<'_>, options: &SyncOptions) -> O
             plan.types.push((name, calls));
         }
     }
+    plan.more_sets = plan_more_sets;
     (!builder.is_empty()).then(|| (builder.build(), plan))
 }
 
@@ -204,7 +217,7 @@ pub fn page(store: &Store, key: &str, range: Range<usize>) -> Option<(Request, P
     let (name, calls) = store.slots.iter().find_map(|(name, slot)| {
         slot.sync()?.plan_page(&mut builder, account, key, range.clone()).map(|calls| (*name, calls))
     })?;
-    Some((builder.build(), Plan { sets: Vec::new(), types: vec![(name, calls)] }))
+    Some((builder.build(), Plan { sets: Vec::new(), types: vec![(name, calls)], more_sets: false }))
 }
 
 /// The request of a round was not answered (offline, a network error, a request-level problem):
@@ -222,9 +235,13 @@ pub fn abandon(store: &mut Store, plan: Plan) {
 /// not answer the request (a missing or malformed answer), not for method errors, which the
 /// summary lists.
 pub fn apply(store: &mut Store, plan: Plan, response: &Response) -> Result<SyncSummary, Error> {
-    let mut summary = SyncSummary::default();
+    let mut summary = SyncSummary { unsent: plan.more_sets, ..SyncSummary::default() };
     for (id, name, calls) in plan.sets {
-        let Some(change) = store.pending.find(id).cloned() else { continue };
+        let Some(mut change) = store.pending.find(id).cloned() else { continue };
+        if store.pending.changes().iter().any(|c| c.undoes == Some(id)) {
+            // Undone meanwhile: what it moved comes back, so it leaves no query.
+            change.hide_from.clear();
+        }
         let Some(slot) = store.slots.get_mut(name) else { continue };
         let Some(face) = slot.sync_mut() else { continue };
         let answer = face.apply_set(calls, &change, response)?;

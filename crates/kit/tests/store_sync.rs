@@ -153,7 +153,8 @@ fn state_change(types: &[(&str, &str)]) -> StateChange {
 }
 
 fn shown(store: &Store, key: &str) -> Vec<String> {
-    store.visible_window(key, 0..store.visible_total(key)).into_iter().filter_map(|(_, id)| id).collect()
+    let list = store.visible_query(key).unwrap();
+    list.loaded().map(|(_, id)| id.to_string()).collect()
 }
 
 /// A store of messages and folders, the inbox open on m1, m2, m3 (states e1, m1, q1).
@@ -205,7 +206,9 @@ fn keywords(store: &Store, id: &str) -> Vec<String> {
 fn a_state_change_for_two_types_is_answered_in_one_request() {
     let mut store = seeded();
     let push = state_change(&[("Email", "e2"), ("Mailbox", "b2")]);
-    let (request, plan) = sync::plan(&mut store, Trigger::Push(&push), &SyncOptions { max_changes: 100 }).unwrap();
+    let (request, plan) =
+        sync::plan(&mut store, Trigger::Push(&push), &SyncOptions { max_changes: 100, ..SyncOptions::default() })
+            .unwrap();
     assert_eq!(
         names(&request),
         [
@@ -355,7 +358,7 @@ fn a_refused_move_is_rolled_back_with_the_reason() {
     let mv = patch([("mailboxIds/inbox", Value::Null), ("mailboxIds/archive", json!(true))]);
     let change = store.change(ChangeRequest::new("Email").update_all(["m1", "m3"], mv).hide_from("inbox")).unwrap();
     assert_eq!(shown(&store, "inbox"), ["m2"], "out of the inbox at once");
-    assert_eq!(store.visible_total("inbox"), 1);
+    assert_eq!(store.visible_query("inbox").unwrap().total(), 1);
     let archived: Vec<String> = store.get::<Msg>("m1").unwrap().0.mailbox_ids.clone().unwrap().into_keys().collect();
     assert_eq!(archived, ["archive"]);
 
@@ -399,6 +402,75 @@ fn a_refused_move_is_rolled_back_with_the_reason() {
     );
     sync::apply(&mut store, plan, &response).unwrap();
     assert_eq!(store.query("inbox").unwrap().window(0..2), [(0, Some("m1")), (1, Some("m2"))]);
+}
+
+/// "Annuler" on a move, written by the caller (it moves back objects the store may not hold):
+/// before it is sent the move is dropped; once sent the way back is queued and the rows show at
+/// once, and the move's confirmation then leaves them in the list; once confirmed, the way back
+/// is queued all the same.
+#[test]
+fn a_move_is_undone_by_the_change_the_caller_writes() {
+    let to_archive = || patch([("mailboxIds/inbox", Value::Null), ("mailboxIds/archive", json!(true))]);
+    let back = |ids: &[&str]| {
+        let mv = patch([("mailboxIds/archive", Value::Null), ("mailboxIds/inbox", json!(true))]);
+        ChangeRequest::new("Email").update_all(ids.iter().copied(), mv)
+    };
+    let mut store = seeded();
+
+    // Not sent yet: dropped, nothing to send.
+    let mv = store.change(ChangeRequest::new("Email").update("m1", to_archive()).hide_from("inbox")).unwrap();
+    assert_eq!(shown(&store, "inbox"), ["m2", "m3"]);
+    assert_eq!(store.undo_with(mv, back(&["m1"])), Ok(None));
+    assert_eq!(shown(&store, "inbox"), ["m1", "m2", "m3"]);
+    assert!(store.pending().is_empty());
+
+    // Sent, not answered: the way back is queued and the row is shown again at once.
+    let mv = store.change(ChangeRequest::new("Email").update("m1", to_archive()).hide_from("inbox")).unwrap();
+    let (request, plan) = sync::plan(&mut store, Trigger::Push(&state_change(&[])), &SyncOptions::default()).unwrap();
+    let undo = store.undo_with(mv, back(&["m1"])).unwrap().expect("sent: a way back to send");
+    assert_eq!(shown(&store, "inbox"), ["m1", "m2", "m3"]);
+    let set = json!({"accountId": ACCOUNT, "oldState": "e1", "newState": "e2", "updated": {"m1": null}});
+    sync::apply(&mut store, plan, &respond(&request, vec![("Email/set", set)])).unwrap();
+    assert_eq!(shown(&store, "inbox"), ["m1", "m2", "m3"], "the confirmed move left no hole: it is undone");
+    let (request, plan) = sync::plan(&mut store, Trigger::Push(&state_change(&[])), &SyncOptions::default()).unwrap();
+    assert_eq!(args(&request, 0)["update"], json!({"m1": {"mailboxIds/archive": null, "mailboxIds/inbox": true}}));
+    let set = json!({"accountId": ACCOUNT, "oldState": "e2", "newState": "e3", "updated": {"m1": null}});
+    assert_eq!(sync::apply(&mut store, plan, &respond(&request, vec![("Email/set", set)])).unwrap().confirmed, [undo]);
+
+    // Confirmed already: the way back is queued; the row comes back with the list's changes.
+    let mv = store.change(ChangeRequest::new("Email").update("m2", to_archive()).hide_from("inbox")).unwrap();
+    let (request, plan) = sync::plan(&mut store, Trigger::Push(&state_change(&[])), &SyncOptions::default()).unwrap();
+    let set = json!({"accountId": ACCOUNT, "oldState": "e3", "newState": "e4", "updated": {"m2": null}});
+    sync::apply(&mut store, plan, &respond(&request, vec![("Email/set", set)])).unwrap();
+    assert_eq!(shown(&store, "inbox"), ["m1", "m3"]);
+    assert!(store.undo_with(mv, back(&["m2"])).unwrap().is_some());
+    assert_eq!(store.pending().changes()[0].undoes, None, "the move is no longer in the queue");
+    assert_eq!(store.undo_with(mv, ChangeRequest::new("Email")), Err(PendingError::Empty));
+}
+
+/// A round sends at most `max_sets` pending changes (one `/set` each), so that it stays within
+/// the server's `maxCallsInRequest`; the others go with the next round, which follows at once.
+#[test]
+fn a_round_sends_at_most_max_sets_changes() {
+    let mut store = seeded();
+    for id in ["m1", "m2", "m3"] {
+        store.change(ChangeRequest::new("Email").update(id, patch([("keywords/$flagged", json!(true))]))).unwrap();
+    }
+    let options = SyncOptions { max_sets: 2, ..SyncOptions::default() };
+    let (request, plan) = sync::plan(&mut store, Trigger::Push(&state_change(&[])), &options).unwrap();
+    assert_eq!(names(&request), ["Email/set", "Email/set"]);
+    let updated = |id: &str| json!({"accountId": ACCOUNT, "oldState": "e1", "newState": "e1", "updated": {id: null}});
+    let summary = sync::apply(
+        &mut store,
+        plan,
+        &respond(&request, vec![("Email/set", updated("m1")), ("Email/set", updated("m2"))]),
+    )
+    .unwrap();
+    assert!(summary.again(), "one change is left: another round at once");
+    let (request, plan) = sync::plan(&mut store, Trigger::Push(&state_change(&[])), &options).unwrap();
+    assert_eq!(args(&request, 0)["update"], json!({"m3": {"keywords/$flagged": true}}));
+    let summary = sync::apply(&mut store, plan, &respond(&request, vec![("Email/set", updated("m3"))])).unwrap();
+    assert!(!summary.again() && store.pending().is_empty());
 }
 
 #[test]

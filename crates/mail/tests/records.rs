@@ -304,7 +304,13 @@ fn a_mail_store_follows_cyrus_over_two_rounds() {
         .collect();
     let list = store.query(&key).unwrap();
     assert_eq!((list.total(), list.query_state()), (85, Some("749:0")));
-    let shown: Vec<String> = store.visible_window(&key, 0..5).into_iter().filter_map(|(_, id)| id).collect();
+    let shown: Vec<String> = store
+        .visible_query(&key)
+        .unwrap()
+        .window(0..5)
+        .into_iter()
+        .filter_map(|(_, id)| id.map(String::from))
+        .collect();
     assert_eq!(shown, page);
     let top = store.get::<MessageSummary>(&page[0]).unwrap();
     assert_eq!((top.sender.as_deref(), top.unread), (Some("Sophie Aubert"), true));
@@ -382,7 +388,13 @@ fn a_mail_store_follows_cyrus_over_two_rounds() {
     assert_eq!(moved.new_at_top, ["M0c1d2e3f4a5b6c7d8e9f0a1b"]);
     let list = store.query(&key).unwrap();
     assert_eq!((list.total(), list.query_state()), (86, Some("751:0")));
-    let shown: Vec<String> = store.visible_window(&key, 0..6).into_iter().filter_map(|(_, id)| id).collect();
+    let shown: Vec<String> = store
+        .visible_query(&key)
+        .unwrap()
+        .window(0..6)
+        .into_iter()
+        .filter_map(|(_, id)| id.map(String::from))
+        .collect();
     assert_eq!(shown[0], "M0c1d2e3f4a5b6c7d8e9f0a1b");
     assert_eq!(shown[1..], page[..]);
     let new = store.get::<MessageSummary>("M0c1d2e3f4a5b6c7d8e9f0a1b").unwrap().into_owned();
