@@ -178,9 +178,8 @@ pub fn plan(store: &mut Store, trigger: Trigger<'_>, options: &SyncOptions) -> O
     let mut builder = RequestBuilder::new();
     let mut plan = Plan { sets: Vec::new(), types: Vec::new(), more_sets: false };
     let account = store.account_id().to_string();
-    let plan_more_sets;
     let unsent = store.pending.unsent_ids();
-    plan_more_sets = unsent.len() > options.max_sets;
+    let plan_more_sets = unsent.len() > options.max_sets;
     for id in unsent.into_iter().take(options.max_sets) {
         let Some(change) = store.pending.find(id) else { continue };
         let Some(slot) = store.slots.get(change.type_name.as_str()) else { continue };
