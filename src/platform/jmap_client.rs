@@ -95,14 +95,21 @@ pub struct Limits {
     pub max_get: usize,
     /// `maxObjectsInSet`.
     pub max_set: usize,
+    /// `maxCallsInRequest`.
+    pub max_calls: usize,
 }
 
 impl JmapClient {
-    /// The server's batch limits (500 when it gives none, at most 5,000 so one request stays reasonable).
+    /// The server's batch limits (500 when it gives none, at most 5,000 so one request stays
+    /// reasonable; calls in one request: 16 when it gives none).
     pub fn limits(&self) -> Limits {
         let core = self.inner.session.core();
         let clamp = |n: u64| if n == 0 { 500 } else { usize::try_from(n).unwrap_or(usize::MAX).clamp(1, 5_000) };
-        Limits { max_get: clamp(core.max_objects_in_get), max_set: clamp(core.max_objects_in_set) }
+        let calls = match core.max_calls_in_request {
+            0 => 16,
+            n => usize::try_from(n).unwrap_or(usize::MAX),
+        };
+        Limits { max_get: clamp(core.max_objects_in_get), max_set: clamp(core.max_objects_in_set), max_calls: calls }
     }
 
     /// The username the server knows the user by.

@@ -297,6 +297,28 @@ fn refused_flag_is_undone(ctx: &Ctx) -> Result {
     Ok(())
 }
 
+/// A label refused by the server (no `w` on the folder: Cyrus keeps keywords as flags): the
+/// chip goes again, said in English; the server has no such keyword.
+fn refused_label_is_undone(ctx: &Ctx) -> Result {
+    const NAME: &str = "Refus — libellé";
+    let chip = "[data-testid=conversation] > [data-testid=label-chips] .label-chip";
+    let c = server::client(ctx, JULIEN)?;
+    let folder = make_folder(&c, NAME, 2)?;
+    let _taken = Taken::away(ctx, NAME, "w")?;
+    let b = in_folder(ctx, "en-US", &folder)?;
+    let id = open_row(&b, &subject(NAME, 1))?;
+    b.wait_for("[data-action=labels]", WAIT)?;
+    b.click("[data-action=labels]")?;
+    b.wait_visible("#new-label", WAIT)?;
+    b.send_keys("#new-label", "Urgent")?;
+    b.send_keys("#new-label", &facteur_browser_tests::Key::Enter.to_string())?;
+    b.wait_text("[data-testid=toast].error", REFUSED_EN, WAIT)?;
+    b.wait_gone(chip, WAIT)?;
+    ensure!(b.count(".message-row .label-chip")? == 0, "a row still shows the refused label");
+    ensure!(email(&c, &id)?["keywords"]["urgent"].is_null(), "the server labelled the mail");
+    Ok(())
+}
+
 /// "Select all", then "select all N messages of this folder" on a folder of more mails than
 /// the server takes in one `Email/set` (`maxObjectsInSet`, read from the session), then
 /// "Suivre": every mail of the folder is flagged on the server, in requests of at most
@@ -361,5 +383,6 @@ browser_tests!(
     refused_delete_is_undone,
     refused_move_is_undone,
     refused_flag_is_undone,
+    refused_label_is_undone,
     select_all_beyond_max_objects_in_set,
 );

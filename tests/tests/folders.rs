@@ -334,8 +334,10 @@ fn labels_are_kept_by_the_server(ctx: &Ctx) -> Result {
     Ok(())
 }
 
-/// When the change cannot reach the server, the label goes away again and a toast says why.
-fn a_failed_label_change_is_rolled_back(ctx: &Ctx) -> Result {
+/// When the change cannot reach the server, the label stays on screen (a pending change of
+/// the store, the banner says the server is unreachable) and is sent once the connection is
+/// back ("Réessayer"): the server then has it.
+fn a_label_set_while_the_server_is_unreachable_is_sent_later(ctx: &Ctx) -> Result {
     let account = ctx.app()?.account(CLAIRE)?.clone();
     let b = ctx.browser_lang("fr-FR")?;
     sign_in_per_message(&b, &account.email, &account.password)?;
@@ -343,7 +345,8 @@ fn a_failed_label_change_is_rolled_back(ctx: &Ctx) -> Result {
     let subject = subjects.get(subjects.len().saturating_sub(6)).cloned().ok_or("no rows")?;
     rows::open(&b, &subject)?;
     b.wait_for("[data-action=labels]", WAIT)?;
-    // Requests that set keywords fail as if the network dropped; the others go through.
+    let id = b.attr("[data-testid=message-row]:has(a[aria-current])", "data-id")?.ok_or("no open row")?;
+    // Requests that set the keyword fail as if the network dropped; the others go through.
     b.execute(
         "window.__fetch = window.fetch; window.fetch = async (input, init) => { \
            const body = typeof init?.body === 'string' ? init.body : (input instanceof Request ? await input.clone().text() : ''); \
@@ -355,11 +358,28 @@ fn a_failed_label_change_is_rolled_back(ctx: &Ctx) -> Result {
     b.wait_visible("#new-label", WAIT)?;
     b.send_keys("#new-label", "Urgent")?;
     b.send_keys("#new-label", &Key::Enter.to_string())?;
-    b.wait_text("[data-testid=toast].error", "Le libellé « urgent » n'a pas pu être modifié", WAIT)?;
-    b.wait_gone(HEADER_CHIP, WAIT)?;
+    b.wait_text(HEADER_CHIP, "urgent", WAIT)?;
+    b.wait_visible(".offline-banner", WAIT)?;
+    ensure!(b.text(HEADER_CHIP)?.contains("urgent"), "the label went away while it waits for the server");
+    let jmap = server(ctx, CLAIRE)?;
+    let labelled = || -> Result<bool> {
+        let got = facteur_browser_tests::server::call(
+            &jmap,
+            json!([["Email/get", {"accountId": jmap.account_id, "ids": [&id], "properties": ["keywords"]}, "g"]]),
+        )?;
+        Ok(got[0][1]["list"][0]["keywords"]["urgent"] == true)
+    };
+    ensure!(!labelled()?, "the server got the label through the failing network");
     b.execute("window.fetch = window.__fetch;", vec![])?;
-    let with = server(ctx, CLAIRE)?.query_emails(json!({"hasKeyword": "urgent"}), 10).map_err(|e| e.to_string())?;
-    ensure!(with.is_empty(), "nothing labelled on the server");
+    b.click(".offline-banner button")?;
+    b.wait_gone(".offline-banner", WAIT)?;
+    eventually("the server has the label", WAIT, labelled)?;
+    ensure!(b.text(HEADER_CHIP)?.contains("urgent"), "the label is still shown");
+    // Claire's mail as it was, for the other tests.
+    facteur_browser_tests::server::call(
+        &jmap,
+        json!([["Email/set", {"accountId": jmap.account_id, "update": {&id: {"keywords/urgent": null}}}, "s"]]),
+    )?;
     Ok(())
 }
 
@@ -457,6 +477,6 @@ browser_tests!(
     refusals_are_said_in_words,
     quota_banner_and_emptying_the_trash,
     labels_are_kept_by_the_server,
-    a_failed_label_change_is_rolled_back,
+    a_label_set_while_the_server_is_unreachable_is_sent_later,
     phone_width,
 );

@@ -104,6 +104,41 @@ impl ConversationMessage {
     pub fn files(&self) -> impl Iterator<Item = &Attachment> {
         self.attachments.iter().filter(|a| !a.inline)
     }
+
+    /// The message as a row of the store (`crate::records`), for an open conversation whose
+    /// messages the store does not hold yet (those of other folders): its read state, flag and
+    /// labels are then read from the store, with the pending changes, and kept current by the
+    /// sync engine. Its date is the one shown here (the `Date` header, else arrival).
+    ///
+    /// ```
+    /// use facteur_mail::conversation::{Body, ConversationMessage, Person};
+    /// let message = ConversationMessage {
+    ///     id: "M2".into(), subject: Some("Conseil de classe".into()),
+    ///     from: vec![Person { name: Some("Sophie Aubert".into()), email: "sophie@ac-cevennes.fr".into() }],
+    ///     to: vec![], cc: vec![], reply_to: vec![], date: chrono::DateTime::UNIX_EPOCH, preview: "Bonjour".into(),
+    ///     unread: true, flagged: false, body: Body::Text("Bonjour".into()), truncated: false, attachments: vec![],
+    ///     mailbox_ids: vec!["inbox".into()], labels: vec!["urgent".into()],
+    /// };
+    /// let row = message.as_row("T1", 3);
+    /// assert_eq!((row.sender.as_deref(), row.thread_id.as_str(), row.thread_size), (Some("Sophie Aubert"), "T1", 3));
+    /// assert!(row.unread && !row.has_attachment && row.labels == ["urgent"]);
+    /// ```
+    pub fn as_row(&self, thread_id: &str, thread_size: usize) -> crate::message::MessageSummary {
+        crate::message::MessageSummary {
+            id: self.id.clone(),
+            thread_id: thread_id.to_string(),
+            sender: self.from.first().map(|p| p.label().to_string()),
+            subject: self.subject.clone().filter(|s| !s.trim().is_empty()),
+            preview: self.preview.clone(),
+            received_at: self.date,
+            unread: self.unread,
+            flagged: self.flagged,
+            has_attachment: self.files().next().is_some(),
+            labels: self.labels.clone(),
+            mailbox_ids: self.mailbox_ids.clone(),
+            thread_size,
+        }
+    }
 }
 
 fn people(list: &Option<Vec<EmailAddress>>) -> Vec<Person> {

@@ -7,11 +7,13 @@
 //!   attachments; [`text_body`]: a plain-text body with its quoted passages;
 //! - [`labels`]: the user's keywords as coloured chips; [`quota`]: how full the mailbox is;
 //! - [`search`]: the search box and the advanced search, as a JMAP filter;
-//! - [`requests`]: the requests of the list, the conversation and the actions;
+//! - [`requests`]: the requests of the list, the conversation and the folders;
+//!   [`changes`]: the patches of marking, labelling and moving messages (pending changes);
 //!   [`live`]: following the server's changes to the open list;
 //! - [`records`]: rows and folders as records of the generic store (`facteur_kit::store`), and
 //!   the account's mail store.
 
+pub mod changes;
 pub mod conversation;
 pub mod folder_ops;
 pub mod folders;

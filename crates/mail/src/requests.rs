@@ -9,8 +9,8 @@ use crate::message::MessageSummary;
 use crate::quota::Usage;
 use facteur_jmap::quota::{QuotaCall, QuotaDialect};
 use facteur_jmap::{
-    BodyProperties, CallHandle, Email, EmailGet, EmailQuery, EmailSet, Mailbox, MailboxGet, PatchObject, QueryResponse,
-    Request, RequestBuilder, Response, SetResponse, ThreadGet,
+    BodyProperties, CallHandle, Email, EmailGet, EmailQuery, Mailbox, MailboxGet, QueryResponse, Request,
+    RequestBuilder, Response, ThreadGet,
 };
 use facteur_kit::dates::parse_utc;
 
@@ -323,68 +323,6 @@ pub fn read_conversation(
     Ok(Some(messages))
 }
 
-/// Sets or clears a keyword (`$seen`, `$flagged`…) on emails, in one `Email/set`.
-pub fn set_keyword(account_id: &str, ids: &[String], keyword: &str, on: bool) -> (Request, CallHandle<EmailSet>) {
-    let mut set = EmailSet::new(account_id);
-    for id in ids {
-        let mut patch = PatchObject::new();
-        patch.insert(
-            format!("keywords/{keyword}"),
-            if on { serde_json::Value::Bool(true) } else { serde_json::Value::Null },
-        );
-        set = set.update(id, patch);
-    }
-    let mut builder = RequestBuilder::new();
-    let call = builder.call(set);
-    (builder.build(), call)
-}
-
-/// Moves emails from one mailbox to another (other mailboxes they are in are kept), and
-/// sets or clears keywords at the same time (e.g. `$junk` when reporting spam), in one
-/// `Email/set`.
-pub fn move_emails(
-    account_id: &str,
-    ids: &[String],
-    from: &str,
-    to: &str,
-    keywords: &[(&str, bool)],
-) -> (Request, CallHandle<EmailSet>) {
-    let mut set = EmailSet::new(account_id);
-    for id in ids {
-        let mut patch = PatchObject::new();
-        if from != to {
-            patch.insert(format!("mailboxIds/{from}"), serde_json::Value::Null);
-            patch.insert(format!("mailboxIds/{to}"), serde_json::Value::Bool(true));
-        }
-        for (keyword, on) in keywords {
-            patch.insert(
-                format!("keywords/{keyword}"),
-                if *on { serde_json::Value::Bool(true) } else { serde_json::Value::Null },
-            );
-        }
-        set = set.update(id, patch);
-    }
-    let mut builder = RequestBuilder::new();
-    let call = builder.call(set);
-    (builder.build(), call)
-}
-
-/// Destroys emails for good (from the Trash, after confirmation).
-pub fn destroy_emails(account_id: &str, ids: &[String]) -> (Request, CallHandle<EmailSet>) {
-    let mut builder = RequestBuilder::new();
-    let call = builder.call(EmailSet::new(account_id).destroy(ids.iter().cloned()));
-    (builder.build(), call)
-}
-
-/// Reads the answer to a `/set`: the first refusal, if any, as an error.
-pub fn read_set(response: &Response, call: &CallHandle<EmailSet>) -> Result<(), SetRefused> {
-    let answer: SetResponse<Email> = response.get(call).map_err(|e| SetRefused::Unreadable(e.to_string()))?;
-    let refusal = answer.failures().next().map(|(_, error)| SetRefused::from_set_error(error));
-    refusal.map_or(Ok(()), Err)
-}
-
-pub use facteur_kit::refused::SetRefused;
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -520,31 +458,6 @@ mod tests {
                 {"id": "M1", "mailboxIds": {"inbox": true}}, {"id": "M2", "mailboxIds": {"sent": true}},
                 {"id": "M3", "mailboxIds": {"inbox": true, "work": true}}], "notFound": []}, "c1"]]})).unwrap();
         assert_eq!(read_thread_emails(&answer, &calls, "inbox").unwrap(), ["M1", "M3"]);
-    }
-
-    #[test]
-    fn keyword_patches_set_and_clear() {
-        let (request, _) = set_keyword("A1", &["M1".into()], "$seen", true);
-        assert_eq!(
-            serde_json::to_value(&request).unwrap()["methodCalls"][0][1]["update"]["M1"],
-            json!({"keywords/$seen": true})
-        );
-        let (request, _) = set_keyword("A1", &["M1".into()], "$flagged", false);
-        assert_eq!(
-            serde_json::to_value(&request).unwrap()["methodCalls"][0][1]["update"]["M1"],
-            json!({"keywords/$flagged": null})
-        );
-    }
-
-    #[test]
-    fn moving_patches_mailboxes_and_keywords_together() {
-        let (request, _) = move_emails("A1", &["M1".into()], "inbox", "junk", &[("$junk", true), ("$notjunk", false)]);
-        assert_eq!(
-            serde_json::to_value(&request).unwrap()["methodCalls"][0][1]["update"]["M1"],
-            json!({"mailboxIds/inbox": null, "mailboxIds/junk": true, "keywords/$junk": true, "keywords/$notjunk": null})
-        );
-        let (request, _) = destroy_emails("A1", &["M1".into(), "M2".into()]);
-        assert_eq!(serde_json::to_value(&request).unwrap()["methodCalls"][0][1]["destroy"], json!(["M1", "M2"]));
     }
 
     #[test]

@@ -172,7 +172,7 @@ fn row_keyword_patches_apply_and_undo() {
 fn row_mailbox_patches_apply_and_undo() {
     let row = row();
     assert_eq!(row.mailbox_ids, [INBOX, "work"]);
-    // "Move to Archive" from the inbox, as `requests::move_emails` writes it.
+    // "Move to Archive" from the inbox, as `changes::move_patch` writes it.
     let inverse = round_trip(
         &row,
         patch([("mailboxIds/50sy9nxkf027zyhraj6fzgsz", Value::Null), ("mailboxIds/archive", json!(true))]),

@@ -1,15 +1,17 @@
 //! What the user can do to a conversation: archive, delete, spam / not spam, move, mark
-//! unread, flag. The screen changes at once; if the server refuses, it changes back and a
-//! toast says why; moves can be undone from their toast.
+//! unread, flag. Each is a pending change of the store (`facteur_kit::pending`): the screen
+//! changes at once, the server gets it with the next round of the sync engine (`live`), and if
+//! the server refuses, the screen changes back and a toast says why; moves can be undone from
+//! their toast.
 
 use crate::areas::mail::context::MailContext;
-use crate::areas::mail::server;
 use crate::areas::mail::targets::{resolve, EmailTarget};
 use crate::i18n::*;
 use crate::platform::jmap_client::CallError;
 use crate::ui::toast::Toasts;
-use facteur_kit::list_state::ListSnapshot;
+use facteur_kit::pending::{ChangeId, ChangeRequest};
 use facteur_kit::Lang;
+use facteur_mail::changes::{keyword_patch, move_back_patch, move_patch};
 use facteur_mail::mailbox::Folder;
 use leptos::{prelude::*, task::spawn_local};
 use leptos_i18n::I18nContext;
@@ -79,56 +81,64 @@ impl MoveKind {
     }
 }
 
-/// Sends `ids` to `send` in batches of the server's `maxObjectsInSet`; stops at the first
-/// refusal, saying how many were done before it.
-async fn in_batches<F, Fut>(ctx: &MailContext, ids: &[String], send: F) -> Result<(), (usize, CallError)>
-where
-    F: Fn(Vec<String>) -> Fut,
-    Fut: std::future::Future<Output = Result<(), CallError>>,
-{
-    let mut done = 0;
-    for chunk in ids.chunks(ctx.client().limits().max_set) {
-        send(chunk.to_vec()).await.map_err(|e| (done, e))?;
-        done += chunk.len();
-    }
-    Ok(())
-}
-
-/// Takes the target's rows out of the list at once (a whole folder: the list empties but for
-/// the rows kept); returns what to roll back to.
-fn remove_rows(ctx: &MailContext, target: &EmailTarget) -> ListSnapshot {
-    let snapshot = ctx.with_list_untracked(|l| l.snapshot());
-    match target {
-        EmailTarget::Folder { except } => {
-            ctx.bulk_busy.set(true);
-            ctx.update_list(|l| l.forget_all(except.len()));
-        }
-        other => {
-            ctx.update_list(|l| l.remove_ids(other.row_ids()));
-        }
-    }
-    ctx.selection.update(|s| s.clear());
-    snapshot
-}
-
-/// After a refusal: the list as it was when nothing was done, else as the server has it now.
-fn roll_back(ctx: &MailContext, snapshot: ListSnapshot, done: usize) {
-    let _ = ctx.bulk_busy.try_set(false);
-    if done == 0 {
-        let _ = ctx.update_list(|l| l.restore(snapshot));
-    } else {
-        ctx.page.refetch();
-    }
-    ctx.folders.refetch();
-}
-
 pub fn failed(toasts: Toasts, i18n: I18nContext<Locale>, e: &CallError) {
     let detail = crate::ui::error_banner::describe(i18n, e.clone()).get_untracked();
     toasts.error(t_string!(i18n, actions.failed, detail = detail).to_string());
 }
 
-/// Moves emails out of `from` into `to`: they leave the list at once; the toast offers undo.
-/// A refusal puts them back and says why.
+/// The queued changes with the emails each one touches (read back from the store's queue).
+fn with_objects(ctx: &MailContext, changes: &[ChangeId]) -> Vec<(ChangeId, Vec<String>)> {
+    ctx.store.with_untracked(|s| {
+        changes
+            .iter()
+            .filter_map(|id| Some((*id, s.pending().find(*id)?.object_ids().map(str::to_string).collect())))
+            .collect()
+    })
+}
+
+/// Queues `request` (a move or a destroy: pending changes that take their rows out of the open
+/// list) for the emails of `target` in `folder`: its rows are queued at once by the caller
+/// (`first`); here the rest of their conversations, or every email of the folder, once the
+/// server has said which they are; then a round is asked for, which sends them. A whole folder
+/// keeps the list from loading pages until its changes are done (`live`). If the emails cannot
+/// be known, the rows come back and the toast says why.
+async fn queue_rest(
+    ctx: MailContext,
+    target: &EmailTarget,
+    folder: &str,
+    first: Vec<ChangeId>,
+    request: impl Fn(&[String]) -> ChangeRequest,
+) -> Result<Vec<(ChangeId, Vec<String>)>, CallError> {
+    let threaded = ctx.threaded.get_untracked();
+    let resolved = if matches!(target, EmailTarget::Emails(_)) || (!threaded && !target.is_folder()) {
+        Ok(Vec::new()) // the rows were the whole target
+    } else {
+        if target.is_folder() {
+            ctx.bulk_busy.set(true);
+        }
+        resolve(&ctx, target, folder, threaded).await
+    };
+    let rest: Vec<String> = match resolved {
+        Ok(ids) => ids.into_iter().filter(|id| !target.row_ids().contains(id)).collect(),
+        Err(e) => {
+            let _ = ctx.store.try_update(|s| first.iter().for_each(|id| drop(s.undo(*id))));
+            let _ = ctx.bulk_busy.try_set(false);
+            return Err(e);
+        }
+    };
+    let mut changes = first;
+    changes.extend(ctx.queue_emails(&rest, request));
+    if target.is_folder() {
+        let _ = ctx.bulk_changes.try_set_value(changes.clone());
+    }
+    ctx.feed.retry_now();
+    Ok(with_objects(&ctx, &changes))
+}
+
+/// Moves emails out of `from` into `to` as pending changes of the store: the rows leave the
+/// list at once, the server gets the move with the next round, a refusal puts them back with
+/// a message in words (`live`). The toast says it is done and offers "Annuler", which puts
+/// them back (dropping the move if it was not sent yet).
 pub fn move_emails(
     ctx: MailContext,
     toasts: Toasts,
@@ -141,90 +151,58 @@ pub fn move_emails(
     if from.id == to.id || (target.row_ids().is_empty() && !target.is_folder()) {
         return;
     }
-    let threaded = ctx.threaded.get_untracked();
-    let snapshot = remove_rows(&ctx, &target);
+    let key = ctx.list_key.get_untracked();
+    let request = {
+        let (from, to, key) = (from.id.clone(), to.id.clone(), key.clone());
+        move |ids: &[String]| {
+            let patch = move_patch(&from, &to, kind.keywords());
+            let request = ChangeRequest::new("Email").update_all(ids.iter().map(String::as_str), patch);
+            match key.as_deref() {
+                Some(key) => request.hide_from(key),
+                None => request,
+            }
+        }
+    };
+    let first = ctx.queue_emails(target.row_ids(), &request);
+    ctx.selection.update(|s| s.clear());
     let single = matches!(target, EmailTarget::Emails(_));
     let lang = crate::platform::lang::lang_of(i18n);
     let folder_name = crate::areas::mail::folders::folder_nav::folder_label(i18n, &to);
     spawn_local(async move {
-        let ids = match resolve(&ctx, &target, &from.id, threaded).await {
-            Ok(ids) => ids,
-            Err(e) => {
-                roll_back(&ctx, snapshot, 0);
-                return failed(toasts, i18n, &e);
-            }
+        let changes = match queue_rest(ctx, &target, &from.id, first, &request).await {
+            Ok(changes) => changes,
+            Err(e) => return failed(toasts, i18n, &e),
         };
-        let sent = in_batches(&ctx, &ids, |chunk| {
-            let client = ctx.client();
-            let (from, to) = (from.id.clone(), to.id.clone());
-            async move { server::move_emails(&client, &chunk, &from, &to, kind.keywords()).await }
-        })
-        .await;
-        if let Err((done, e)) = sent {
-            roll_back(&ctx, snapshot, done);
-            return failed(toasts, i18n, &e);
-        }
-        if target.is_folder() {
-            let _ = ctx.bulk_busy.try_set(false);
-            ctx.page.refetch();
-        }
-        ctx.folders.refetch();
+        let count = changes.iter().map(|(_, ids)| ids.len()).sum();
         let done = if single {
             kind.done_text(i18n, &folder_name)
         } else {
-            kind.done_count_text(i18n, lang, ids.len(), &folder_name)
+            kind.done_count_text(i18n, lang, count, &folder_name)
         };
-        let undo_ctx = ctx;
         toasts.done(done, move || {
-            let ctx = undo_ctx;
-            let (ids, from, to) = (ids.clone(), from.clone(), to.clone());
-            spawn_local(async move {
-                let undo_keywords: Vec<(&str, bool)> = kind.keywords().iter().map(|(k, on)| (*k, !on)).collect();
-                let back = in_batches(&ctx, &ids, |chunk| {
-                    let (client, undo_keywords) = (ctx.client(), undo_keywords.clone());
-                    let (from, to) = (from.id.clone(), to.id.clone());
-                    async move { server::move_emails(&client, &chunk, &to, &from, &undo_keywords).await }
-                })
-                .await;
-                // The rows come back where the server puts them: load the list again.
-                ctx.page.refetch();
-                ctx.folders.refetch();
-                if let Err((_, e)) = back {
-                    failed(toasts, i18n, &e);
+            let _ = ctx.store.try_update(|s| {
+                for (id, ids) in &changes {
+                    let back = move_back_patch(&from.id, &to.id, kind.keywords());
+                    let _ =
+                        s.undo_with(*id, ChangeRequest::new("Email").update_all(ids.iter().map(String::as_str), back));
                 }
             });
+            // The rows come back at once, or with the round's changes of the list.
+            ctx.feed.retry_now();
         });
     });
 }
 
-/// Destroys emails for good (asked from the Trash, after confirmation).
+/// Destroys emails for good (asked from the Trash, after confirmation): pending changes that
+/// take the rows out at once; a refusal puts them back with a message (`live`).
 pub fn destroy_emails(ctx: MailContext, toasts: Toasts, i18n: I18nContext<Locale>, target: EmailTarget) {
     let Some(from) = ctx.current_folder() else { return };
-    let threaded = ctx.threaded.get_untracked();
-    let snapshot = remove_rows(&ctx, &target);
+    let request = |ids: &[String]| ChangeRequest::new("Email").destroy(ids.iter().map(String::as_str));
+    let first = ctx.queue_emails(target.row_ids(), request);
+    ctx.selection.update(|s| s.clear());
     spawn_local(async move {
-        let result = match resolve(&ctx, &target, &from.id, threaded).await {
-            Ok(ids) => {
-                in_batches(&ctx, &ids, |chunk| {
-                    let client = ctx.client();
-                    async move { server::destroy_emails(&client, &chunk).await }
-                })
-                .await
-            }
-            Err(e) => Err((0, e)),
-        };
-        match result {
-            Ok(()) => {
-                if target.is_folder() {
-                    let _ = ctx.bulk_busy.try_set(false);
-                    ctx.page.refetch();
-                }
-                ctx.folders.refetch();
-            }
-            Err((done, e)) => {
-                roll_back(&ctx, snapshot, done);
-                failed(toasts, i18n, &e);
-            }
+        if let Err(e) = queue_rest(ctx, &target, &from.id, first, request).await {
+            failed(toasts, i18n, &e);
         }
     });
 }
@@ -240,10 +218,7 @@ pub fn set_keyword(
     keyword: &'static str,
     on: bool,
 ) {
-    let patch = facteur_kit::pending::patch([(
-        format!("keywords/{keyword}").as_str(),
-        if on { serde_json::Value::Bool(true) } else { serde_json::Value::Null },
-    )]);
+    let patch = keyword_patch(keyword, on);
     // On screen at once: the rows shown (every loaded row but the exceptions, for a whole folder).
     let shown: Vec<String> = match &target {
         EmailTarget::Folder { except } => ctx.with_list_untracked(|l| {

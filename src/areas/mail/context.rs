@@ -5,6 +5,7 @@
 
 use crate::platform::jmap_client::{CallError, JmapClient};
 use facteur_kit::list_state::{ListState, Selection};
+use facteur_kit::pending::{ChangeId, ChangeRequest};
 use facteur_kit::store::Store;
 use facteur_mail::mailbox::Folder;
 use facteur_mail::message::MessageSummary;
@@ -112,6 +113,9 @@ pub struct MailContext {
     pub cursor: RwSignal<Option<usize>>,
     /// An action on a whole folder is under way: pages are not loaded until it is done.
     pub bulk_busy: RwSignal<bool>,
+    /// The pending changes of that action: once none waits any more, the list loads again
+    /// from the top (`live`).
+    pub bulk_changes: StoredValue<Vec<ChangeId>>,
     /// What is being dragged (rows of the list), for the folders to accept it.
     pub dragging: RwSignal<Option<crate::areas::mail::targets::EmailTarget>>,
     /// Which list is open.
@@ -157,7 +161,8 @@ impl MailContext {
         self.folder_by_slug(&self.slug.get_untracked())
     }
 
-    /// Reads the open list (an empty one before its first page), tracked.
+    /// Reads the open list as shown (without the rows a pending move or delete takes out of it;
+    /// an empty one before its first page), tracked.
     pub fn with_list<T>(&self, f: impl FnOnce(&ListState) -> T) -> T {
         let key = self.list_key.get();
         self.store.with(|s| read_list(s, key.as_deref(), f))
@@ -167,13 +172,6 @@ impl MailContext {
     pub fn with_list_untracked<T>(&self, f: impl FnOnce(&ListState) -> T) -> T {
         let key = self.list_key.get_untracked();
         self.store.with_untracked(|s| read_list(s, key.as_deref(), f))
-    }
-
-    /// Changes the open list's ids (window management and optimistic moves); `None` when no
-    /// list is open or the area is gone.
-    pub fn update_list<T>(&self, f: impl FnOnce(&mut ListState) -> T) -> Option<T> {
-        let key = self.list_key.try_get_untracked()??;
-        self.store.try_update(|s| s.query_mut(&key).map(f)).flatten()
     }
 
     /// A row as shown (the server's version with the pending changes), tracked.
@@ -205,21 +203,26 @@ impl MailContext {
     }
 
     /// Changes emails at once on screen and, with the next round of the sync engine (asked for
-    /// now), on the server: a pending change of the store, rolled back with a message in words
-    /// if the server refuses (`live`). At most `maxObjectsInSet` emails per `/set`.
-    pub fn change_emails(&self, ids: &[String], patch: facteur_jmap::PatchObject) {
-        if ids.is_empty() {
-            return;
-        }
-        let per_set = self.client().limits().max_set.max(1);
-        let _ = self.store.try_update(|s| {
-            for chunk in ids.chunks(per_set) {
-                let request = facteur_kit::pending::ChangeRequest::new("Email")
-                    .update_all(chunk.iter().map(String::as_str), patch.clone());
-                let _ = s.change(request);
-            }
+    /// now), on the server: pending changes of the store, rolled back with a message in words
+    /// if the server refuses (`live`).
+    pub fn change_emails(&self, ids: &[String], patch: facteur_jmap::PatchObject) -> Vec<ChangeId> {
+        let queued = self.queue_emails(ids, |chunk| {
+            ChangeRequest::new("Email").update_all(chunk.iter().map(String::as_str), patch.clone())
         });
         self.feed.retry_now();
+        queued
+    }
+
+    /// Queues changes of emails, at most `maxObjectsInSet` in each (one `Email/set` each),
+    /// without asking for a round: shown at once, sent with the next one.
+    pub fn queue_emails(&self, ids: &[String], request: impl Fn(&[String]) -> ChangeRequest) -> Vec<ChangeId> {
+        if ids.is_empty() {
+            return Vec::new();
+        }
+        let per_set = self.client().limits().max_set.max(1);
+        self.store
+            .try_update(|s| ids.chunks(per_set).filter_map(|chunk| s.change(request(chunk)).ok()).collect())
+            .unwrap_or_default()
     }
 
     /// The account's Email state the store holds (untracked).
@@ -230,8 +233,8 @@ impl MailContext {
 
 /// `f` of the list `key` in `store`, or of an empty list.
 fn read_list<T>(store: &Store, key: Option<&str>, f: impl FnOnce(&ListState) -> T) -> T {
-    match key.and_then(|k| store.query(k)) {
-        Some(list) => f(list),
+    match key.and_then(|k| store.visible_query(k)) {
+        Some(list) => f(&list),
         None => f(&ListState::new()),
     }
 }

@@ -1,48 +1,28 @@
 //! Labels: the user's JMAP keywords as coloured chips (message rows, conversation header) and
-//! the "Libellés" menu that adds and removes them. A change shows at once and is rolled back
-//! with a message if the server refuses. Names, keywords and colours come from
+//! the "Libellés" menu that adds and removes them. A change is a pending change of the store:
+//! shown at once, sent with the next round of the sync engine, rolled back with a message if
+//! the server refuses. Names, keywords and colours come from
 //! `facteur_mail::labels`.
 
-use crate::areas::mail::server;
+use crate::areas::mail::context::MailContext;
 use crate::areas::mail::use_mail;
 use crate::i18n::*;
 use crate::ui::popover::close_when_outside;
 use crate::ui::toast::use_toasts;
+use facteur_mail::changes::keyword_patch;
 use facteur_mail::labels::{self, colour_class, label_name, LabelError};
-use leptos::{ev::SubmitEvent, prelude::*, task::spawn_local};
+use leptos::{ev::SubmitEvent, prelude::*};
 use std::collections::HashMap;
 
-/// Label changes made here, not yet in a list loaded from the server (context): email id →
-/// keyword → set or cleared.
-#[derive(Clone, Copy)]
-pub struct LabelChanges {
-    changes: RwSignal<HashMap<String, HashMap<String, bool>>>,
-}
-
-impl LabelChanges {
-    /// Provides an empty set of changes.
-    pub fn provide() -> LabelChanges {
-        let state = LabelChanges { changes: RwSignal::new(HashMap::new()) };
-        provide_context(state);
-        state
-    }
-
-    /// An email's labels as shown (reactive).
-    pub fn of(&self, id: &str, server: &[String]) -> Vec<String> {
-        self.changes.with(|c| labels::with_changes(server, c.get(id).unwrap_or(&HashMap::new())))
-    }
-
-    /// The labels of any of these emails (id, labels on the server), as shown, sorted by name.
-    pub fn union(&self, emails: &[(String, Vec<String>)]) -> Vec<String> {
-        let map: HashMap<String, bool> =
-            emails.iter().flat_map(|(id, server)| self.of(id, server)).map(|k| (k, true)).collect();
-        labels::labels_of(&map)
-    }
-}
-
-/// The label changes.
-pub fn use_label_changes() -> LabelChanges {
-    expect_context::<LabelChanges>()
+/// The labels of any of these emails (id, labels as loaded), as shown, sorted by name: from
+/// the store's rows (with the pending changes) where it holds them, else as loaded (tracked).
+pub fn union(ctx: MailContext, emails: &[(String, Vec<String>)]) -> Vec<String> {
+    let map: HashMap<String, bool> = emails
+        .iter()
+        .flat_map(|(id, loaded)| ctx.row(id).map_or_else(|| loaded.clone(), |row| row.labels))
+        .map(|k| (k, true))
+        .collect();
+    labels::labels_of(&map)
 }
 
 /// Chips for these labels (nothing when there is none).
@@ -84,7 +64,6 @@ pub fn LabelMenu(messages: Vec<(String, Vec<String>)>) -> impl IntoView {
     let i18n = use_i18n();
     let ctx = use_mail();
     let toasts = use_toasts();
-    let changes = use_label_changes();
     let open = RwSignal::new(false);
     let new_name = RwSignal::new(String::new());
     let error = RwSignal::new(None::<LabelError>);
@@ -95,7 +74,7 @@ pub fn LabelMenu(messages: Vec<(String, Vec<String>)>) -> impl IntoView {
     let ids = StoredValue::new(ids);
 
     // Labels on this conversation now (any of its messages).
-    let on_conversation = Memo::new(move |_| messages.with_value(|m| changes.union(m)));
+    let on_conversation = Memo::new(move |_| messages.with_value(|m| union(ctx, m)));
     // Labels changed from this menu stay in it (unchecked, one can check them again).
     let touched = RwSignal::new(Vec::<String>::new());
     // Every label the user can pick: the open folder's rows and this conversation's.
@@ -105,7 +84,7 @@ pub fn LabelMenu(messages: Vec<(String, Vec<String>)>) -> impl IntoView {
             held.map(|rows| {
                 rows.ids()
                     .filter_map(|id| s.get::<facteur_mail::message::MessageSummary>(id))
-                    .flat_map(|r| changes.of(&r.id, &r.labels))
+                    .flat_map(|r| r.into_owned().labels)
                     .collect()
             })
             .unwrap_or_default()
@@ -116,42 +95,18 @@ pub fn LabelMenu(messages: Vec<(String, Vec<String>)>) -> impl IntoView {
         labels::labels_of(&map)
     });
 
-    let client = ctx.client();
+    // A pending change of the store: shown at once, sent with the next round, rolled back with
+    // a message if the server refuses (`live`).
     let set = move |keyword: String, on: bool| {
-        let ids = ids.get_value();
-        let before: Vec<(String, Option<bool>)> = changes.changes.with_untracked(|c| {
-            ids.iter().map(|id| (id.clone(), c.get(id).and_then(|m| m.get(&keyword)).copied())).collect()
-        });
         touched.update(|t| t.push(keyword.clone()));
-        changes.changes.update(|c| {
-            for id in &ids {
-                c.entry(id.clone()).or_default().insert(keyword.clone(), on);
-            }
-        });
-        let client = client.clone();
+        ctx.change_emails(&ids.get_value(), keyword_patch(&keyword, on));
         let name = label_name(&keyword);
-        spawn_local(async move {
-            match server::set_keyword(&client, &ids, &keyword, on).await {
-                Ok(()) if on => toasts.info(t_string!(i18n, labels.added, name = name).to_string()),
-                Ok(()) => toasts.info(t_string!(i18n, labels.removed, name = name).to_string()),
-                Err(e) => {
-                    let _ = changes.changes.try_update(|c| {
-                        for (id, old) in before {
-                            let entry = c.entry(id).or_default();
-                            match old {
-                                Some(v) => entry.insert(keyword.clone(), v),
-                                None => entry.remove(&keyword),
-                            };
-                        }
-                    });
-                    let detail = crate::ui::error_banner::describe(i18n, e).get_untracked();
-                    toasts.error(t_string!(i18n, labels.failed, name = name, detail = detail).to_string());
-                }
-            }
-        });
+        match on {
+            true => toasts.info(t_string!(i18n, labels.added, name = name).to_string()),
+            false => toasts.info(t_string!(i18n, labels.removed, name = name).to_string()),
+        }
     };
     let add = {
-        let set = set.clone();
         move |ev: SubmitEvent| {
             ev.prevent_default();
             match labels::keyword_for(&new_name.get_untracked()) {
@@ -207,7 +162,6 @@ pub fn LabelMenu(messages: Vec<(String, Vec<String>)>) -> impl IntoView {
                         all.into_iter()
                             .map(|k| {
                                 let checked = on_conversation.get().contains(&k);
-                                let set = set.clone();
                                 let keyword = k.clone();
                                 view! {
                                     <label class="checkbox label-option">

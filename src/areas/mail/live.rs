@@ -21,6 +21,10 @@ use std::rc::Rc;
 /// The types whose changes concern the mail area.
 const MAIL_TYPES: [&str; 4] = ["Email", "Mailbox", "Thread", "EmailDelivery"];
 
+/// The calls of a mail round besides the pending changes' `/set`: Email and Mailbox changes
+/// with their gets, Thread/get, the open list's queryChanges and added, a reload.
+const MAIL_ROUND_CALLS: usize = 12;
+
 /// Asks for one round (with the push that announced it, if any).
 type Tick = Rc<dyn Fn(Option<StateChange>)>;
 
@@ -39,9 +43,6 @@ pub fn follow(ctx: MailContext) {
         if busy.get_value() {
             // Two announcements while busy: ask about everything (a poll).
             again.update_value(|a| *a = Some(a.take().map_or(pushed, |_| None)));
-            return;
-        }
-        if ctx.bulk_busy.get_untracked() {
             return;
         }
         let loaded = ctx.store.with_untracked(|s| s.state("Email").is_some() && s.state("Mailbox").is_some());
@@ -106,12 +107,16 @@ async fn step(
     let threads_of = |ids: &[String]| -> Option<Vec<String>> {
         ids.iter().map(|id| ctx.row_untracked(id).map(|r| r.thread_id)).collect()
     };
+    // The pending changes' `/set` calls leave room in the request for the calls after them
+    // (each type's changes and gets, the open list's): about a dozen.
+    let max_sets = client.limits().max_calls.saturating_sub(MAIL_ROUND_CALLS).max(1);
+    let options = SyncOptions { max_sets, ..SyncOptions::default() };
     let planned = ctx
         .store
         .try_update(|s| {
             // The engine's code is in this part of the app, downloaded after the first page.
             facteur_mail::records::enable_sync(s);
-            sync::plan(s, trigger, &SyncOptions::default())
+            sync::plan(s, trigger, &options)
         })
         .flatten();
     let Some((request, plan)) = planned else { return Ok(false) };
@@ -136,6 +141,14 @@ async fn step(
     if let Some(refusal) = summary.refused.first() {
         let refused = facteur_kit::refused::SetRefused::from_set_error(&refusal.error);
         crate::areas::mail::actions::failed(toasts, i18n, &CallError::Refused(refused));
+    }
+    // A whole folder moved or deleted: once its changes are done, its list loads again.
+    let bulk_done = ctx.bulk_changes.try_with_value(|ids| {
+        !ids.is_empty() && ctx.store.with_untracked(|s| ids.iter().all(|id| s.pending().find(*id).is_none()))
+    });
+    if bulk_done == Some(true) {
+        ctx.bulk_changes.set_value(Vec::new());
+        ctx.page.refetch();
     }
     if let Some(key) = ctx.list_key.try_get_untracked().flatten() {
         match summary.queries.get(&key) {

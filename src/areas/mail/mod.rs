@@ -182,6 +182,7 @@ fn MailShell() -> impl IntoView {
         selection,
         cursor,
         bulk_busy,
+        bulk_changes: StoredValue::new(Vec::new()),
         dragging,
         open_list,
         feed: crate::platform::changes::use_change_feed(),
@@ -194,7 +195,6 @@ fn MailShell() -> impl IntoView {
     register_lazy_parts();
     crate::areas::mail::folders::folder_dialogs::FolderManager::provide(folders);
     crate::areas::mail::folders::quota::QuotaState::provide(usage.read_only());
-    crate::areas::mail::labels::LabelChanges::provide();
     Toasts::provide();
     live::follow(mail_ctx);
     keyboard::listen(use_navigate(), help_open);

@@ -68,33 +68,6 @@ pub async fn load_conversation(
     requests::read_conversation(&response, &calls).map_err(|e| CallError::Unexpected(e.to_string()))
 }
 
-/// Sets or clears a keyword on emails; an error says what the server refused.
-pub async fn set_keyword(client: &JmapClient, ids: &[String], keyword: &str, on: bool) -> Result<(), CallError> {
-    let (request, call) = requests::set_keyword(client.mail_account(), ids, keyword, on);
-    let response = client.send(&request).await?;
-    Ok(requests::read_set(&response, &call)?)
-}
-
-/// Moves emails between mailboxes (and sets keywords) in one request.
-pub async fn move_emails(
-    client: &JmapClient,
-    ids: &[String],
-    from: &str,
-    to: &str,
-    keywords: &[(&str, bool)],
-) -> Result<(), CallError> {
-    let (request, call) = requests::move_emails(client.mail_account(), ids, from, to, keywords);
-    let response = client.send(&request).await?;
-    Ok(requests::read_set(&response, &call)?)
-}
-
-/// Destroys emails for good.
-pub async fn destroy_emails(client: &JmapClient, ids: &[String]) -> Result<(), CallError> {
-    let (request, call) = requests::destroy_emails(client.mail_account(), ids);
-    let response = client.send(&request).await?;
-    Ok(requests::read_set(&response, &call)?)
-}
-
 /// A page of search results with their highlighted words: `Email/query`, `Email/get`,
 /// (`Thread/get`) and `SearchSnippet/get` in one request. Days start at midnight in the
 /// browser's time zone.

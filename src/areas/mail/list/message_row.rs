@@ -141,9 +141,7 @@ pub fn MessageRow(message: MessageSummary, position: usize, setsize: Signal<usiz
             td_string!(locale, selection.select_row, subject = subject).to_string()
         }
     };
-    let label_changes = crate::areas::mail::labels::use_label_changes();
-    let (row_id, server_labels) = (message.id.clone(), message.labels.clone());
-    let labels = unsubscribing_memo(move || label_changes.of(&row_id, &server_labels));
+    let labels = Signal::stored(message.labels.clone());
     let preview = message.preview.clone();
     // The conversation is fetched ahead when the pointer rests on the row or the row gets
     // the focus (a press focuses it before the click), so that it opens at once.

@@ -15,6 +15,7 @@ use crate::ui::toast::use_toasts;
 use facteur_kit::dates::full_date;
 use facteur_mail::conversation::{Body, ConversationMessage, Person};
 use facteur_mail::mailbox::Folder;
+use facteur_mail::message::MessageSummary;
 use facteur_mail::search::marks::words_to_mark;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_params_map};
@@ -40,16 +41,38 @@ pub fn ConversationView() -> impl IntoView {
         }
     });
 
+    // Its messages are rows of the store while it is open (pinned: never evicted), those of
+    // other folders put in from what was loaded: their read state, flag and labels are read
+    // from the store, with the pending changes, and kept current by the sync engine.
+    let pinned = StoredValue::new(Vec::<String>::new());
+    let unpin = move || {
+        let ids = pinned.try_update_value(std::mem::take).unwrap_or_default();
+        let _ = mail_ctx.store.try_update(|s| ids.iter().for_each(|id| s.pin::<MessageSummary>(id, false)));
+    };
+    on_cleanup(unpin);
     // Opening a conversation marks its unread messages as read, on the server (the outside
     // world): shown at once, rolled back if the server refuses.
     let ctx = mail_ctx;
     Effect::new(move || {
         let Some(Ok(Some(messages))) = conversation.get() else { return };
+        unpin();
+        let thread_id = thread.get_untracked();
+        let ids: Vec<String> = messages.iter().map(|m| m.id.clone()).collect();
+        ctx.store.update(|s| {
+            let missing: Vec<MessageSummary> = messages
+                .iter()
+                .filter(|m| s.get::<MessageSummary>(&m.id).is_none())
+                .map(|m| m.as_row(&thread_id, messages.len()))
+                .collect();
+            s.insert(missing);
+            ids.iter().for_each(|id| s.pin::<MessageSummary>(id, true));
+        });
+        pinned.set_value(ids);
         let unread: Vec<String> = messages.iter().filter(|m| m.unread).map(|m| m.id.clone()).collect();
         if unread.is_empty() {
             return;
         }
-        ctx.change_emails(&unread, facteur_kit::pending::patch([("keywords/$seen", serde_json::Value::Bool(true))]));
+        ctx.change_emails(&unread, facteur_mail::changes::keyword_patch("$seen", true));
     });
 
     let back = { move || mail_ctx.list_href() };
@@ -89,12 +112,11 @@ pub fn ConversationView() -> impl IntoView {
                     let subject = messages.last().and_then(|m| m.subject.clone());
                     let last = messages.len().saturating_sub(1);
                     let toolbar_messages = messages.clone();
-                    let label_changes = crate::areas::mail::labels::use_label_changes();
                     let labelled: Vec<(String, Vec<String>)> = messages
                         .iter()
                         .map(|m| (m.id.clone(), m.labels.clone()))
                         .collect();
-                    let header_labels = Signal::derive(move || label_changes.union(&labelled));
+                    let header_labels = Signal::derive(move || crate::areas::mail::labels::union(mail_ctx, &labelled));
                     view! {
                         <Toolbar messages=toolbar_messages />
                         <h2 id="conversation-title" class="conversation-subject">
