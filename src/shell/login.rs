@@ -6,6 +6,7 @@ use crate::platform::jmap_client;
 use crate::platform::lang::use_lang;
 use crate::platform::session::use_session;
 use crate::platform::storage;
+use crate::ui::form_field::{Field, FormField};
 use crate::ui::language_switch::LanguageSwitch;
 use facteur_kit::config::AppConfig;
 use facteur_kit::login::{check_form, FormProblem, LoginFailure};
@@ -82,32 +83,22 @@ pub fn LoginPage() -> impl IntoView {
         });
     };
 
-    let field_error = move |which: FormProblem| {
-        move || {
+    // Each field says what is missing in it, next to it.
+    let field = move |which: FormProblem| {
+        let error = Signal::derive(move || {
             (problem.get() == Some(which)).then(|| {
-                let text = match which {
+                match which {
                     FormProblem::MissingUsername => t_string!(i18n, login.missing_username),
                     FormProblem::MissingPassword => t_string!(i18n, login.missing_password),
                     FormProblem::MissingServer => t_string!(i18n, login.missing_server),
-                };
-                view! {
-                    <p class="field-error" id=format!("{}-error", field_id(which))>
-                        {text}
-                    </p>
                 }
+                .to_string()
             })
-        }
+        });
+        Field::new(field_id(which), error).with_hint()
     };
-    let invalid = move |which: FormProblem| move || (problem.get() == Some(which)).then_some("true");
-    let described = move |which: FormProblem, hint: &'static str| {
-        move || {
-            if problem.get() == Some(which) {
-                format!("{hint} {}-error", field_id(which))
-            } else {
-                hint.to_string()
-            }
-        }
-    };
+    let (server_field, username_field, password_field) =
+        (field(FormProblem::MissingServer), field(FormProblem::MissingUsername), field(FormProblem::MissingPassword));
 
     let lang = use_lang();
     let institution = config.institution.name.clone();
@@ -140,66 +131,63 @@ pub fn LoginPage() -> impl IntoView {
                     {asks_server
                         .then(|| {
                             view! {
-                                <div class="field">
-                                    <label for="server">{crate::tr!(i18n, login.server)}</label>
-                                    <p class="hint" id="server-hint">
-                                        {crate::tr!(i18n, login.server_hint)}
-                                    </p>
+                                <FormField
+                                    field=server_field
+                                    label=crate::tr!(i18n, login.server)
+                                    hint=crate::tr!(i18n, login.server_hint)
+                                >
                                     <input
-                                        id="server"
+                                        id=server_field.id()
                                         name="server"
                                         type="url"
                                         inputmode="url"
                                         autocomplete="url"
-                                        aria-invalid=invalid(FormProblem::MissingServer)
-                                        aria-describedby=described(FormProblem::MissingServer, "server-hint")
+                                        aria-invalid=server_field.invalid()
+                                        aria-describedby=server_field.described_by()
                                         bind:value=server
                                     />
-                                    {field_error(FormProblem::MissingServer)}
-                                </div>
+                                </FormField>
                             }
                         })}
-                    <div class="field">
-                        <label for="username">{crate::tr!(i18n, login.username)}</label>
-                        <p class="hint" id="username-hint">
-                            {crate::tr!(i18n, login.username_hint)}
-                        </p>
+                    <FormField
+                        field=username_field
+                        label=crate::tr!(i18n, login.username)
+                        hint=crate::tr!(i18n, login.username_hint)
+                    >
                         <input
-                            id="username"
+                            id=username_field.id()
                             name="username"
                             type="text"
                             autocomplete="username"
                             autocapitalize="none"
                             spellcheck="false"
                             required=true
-                            aria-invalid=invalid(FormProblem::MissingUsername)
-                            aria-describedby=described(FormProblem::MissingUsername, "username-hint")
+                            aria-invalid=username_field.invalid()
+                            aria-describedby=username_field.described_by()
                             bind:value=username
                         />
-                        {field_error(FormProblem::MissingUsername)}
-                    </div>
-                    <div class="field">
-                        <label for="password">{crate::tr!(i18n, login.password)}</label>
+                    </FormField>
+                    <FormField
+                        field=password_field
+                        label=crate::tr!(i18n, login.password)
+                        hint=crate::tr!(i18n, login.privacy)
+                    >
                         <input
-                            id="password"
+                            id=password_field.id()
                             name="password"
                             node_ref=password_input
                             type=move || if show_password.get() { "text" } else { "password" }
                             autocomplete="current-password"
                             required=true
-                            aria-invalid=invalid(FormProblem::MissingPassword)
-                            aria-describedby=described(FormProblem::MissingPassword, "password-privacy")
+                            aria-invalid=password_field.invalid()
+                            aria-describedby=password_field.described_by()
                             bind:value=password
                         />
-                        {field_error(FormProblem::MissingPassword)}
                         <div class="checkbox">
                             <input id="show-password" type="checkbox" bind:checked=show_password />
                             <label for="show-password">{crate::tr!(i18n, login.show_password)}</label>
                         </div>
-                        <p class="hint" id="password-privacy">
-                            {crate::tr!(i18n, login.privacy)}
-                        </p>
-                    </div>
+                    </FormField>
                     <button
                         type="submit"
                         class="button primary"

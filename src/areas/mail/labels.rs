@@ -7,6 +7,7 @@
 use crate::areas::mail::context::MailContext;
 use crate::areas::mail::use_mail;
 use crate::i18n::*;
+use crate::ui::form_field::{Field, FormField};
 use crate::ui::popover::close_when_outside;
 use crate::ui::toast::use_toasts;
 use facteur_mail::changes::keyword_patch;
@@ -121,6 +122,19 @@ pub fn LabelMenu(messages: Vec<(String, Vec<String>)>) -> impl IntoView {
             }
         }
     };
+    let new_field = Field::new(
+        "new-label",
+        Signal::derive(move || {
+            error.get().map(|e| {
+                match e {
+                    LabelError::Empty => t_string!(i18n, labels.err_empty),
+                    LabelError::TooLong => t_string!(i18n, labels.err_too_long),
+                    LabelError::Reserved => t_string!(i18n, labels.err_reserved),
+                }
+                .to_string()
+            })
+        }),
+    );
     let close = move || {
         open.set(false);
         if let Some(b) = button.get_untracked() {
@@ -180,36 +194,20 @@ pub fn LabelMenu(messages: Vec<(String, Vec<String>)>) -> impl IntoView {
                     }}
                 </fieldset>
                 <form class="label-new" on:submit=add novalidate=true>
-                    <label for="new-label" class="visually-hidden">
-                        {crate::tr!(i18n, labels.new_label)}
-                    </label>
-                    <input
-                        id="new-label"
-                        type="text"
-                        autocomplete="off"
-                        placeholder=move || t_string!(i18n, labels.new_label)
-                        bind:value=new_name
-                        aria-invalid=move || error.get().is_some().to_string()
-                        aria-describedby=move || error.get().map(|_| "new-label-error")
-                    />
-                    <button type="submit" class="button secondary small">
-                        {crate::tr!(i18n, labels.add)}
-                    </button>
-                    {move || {
-                        error
-                            .get()
-                            .map(|e| {
-                                view! {
-                                    <p id="new-label-error" class="field-error" role="alert">
-                                        {match e {
-                                            LabelError::Empty => t_string!(i18n, labels.err_empty),
-                                            LabelError::TooLong => t_string!(i18n, labels.err_too_long),
-                                            LabelError::Reserved => t_string!(i18n, labels.err_reserved),
-                                        }}
-                                    </p>
-                                }
-                            })
-                    }}
+                    <FormField field=new_field label=crate::tr!(i18n, labels.new_label) label_hidden=true>
+                        <input
+                            id=new_field.id()
+                            type="text"
+                            autocomplete="off"
+                            placeholder=move || t_string!(i18n, labels.new_label)
+                            bind:value=new_name
+                            aria-invalid=new_field.invalid()
+                            aria-describedby=new_field.described_by()
+                        />
+                        <button type="submit" class="button secondary small">
+                            {crate::tr!(i18n, labels.add)}
+                        </button>
+                    </FormField>
                 </form>
             </div>
         </div>

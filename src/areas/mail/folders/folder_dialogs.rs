@@ -9,6 +9,7 @@ use crate::i18n::*;
 use crate::platform::lang::use_lang;
 use crate::platform::lazy::{lazy, NotDownloaded};
 use crate::ui::error_banner::describe;
+use crate::ui::form_field::{Field, FormField};
 use crate::ui::modal::Modal;
 use crate::ui::toast::use_toasts;
 use facteur_mail::folder_ops::{self, DeletePlan, FolderEdit, FolderError, NameError};
@@ -352,30 +353,19 @@ fn NameForm(folder: Option<Folder>) -> impl IntoView {
         }
     };
     let creating = folder.is_none();
+    let name_field = Field::new("folder-name", Signal::derive(move || error.get().map(|e| name_error_text(i18n, e))));
     view! {
         <form class="folder-form" on:submit=submit novalidate=true>
-            <div class="field">
-                <label for="folder-name">{crate::tr!(i18n, folders.name_label)}</label>
+            <FormField field=name_field label=crate::tr!(i18n, folders.name_label)>
                 <input
-                    id="folder-name"
+                    id=name_field.id()
                     type="text"
                     autocomplete="off"
                     bind:value=name
-                    aria-invalid=move || error.get().is_some().to_string()
-                    aria-describedby=move || error.get().map(|_| "folder-name-error")
+                    aria-invalid=name_field.invalid()
+                    aria-describedby=name_field.described_by()
                 />
-                {move || {
-                    error
-                        .get()
-                        .map(|e| {
-                            view! {
-                                <p id="folder-name-error" class="field-error" role="alert">
-                                    {name_error_text(i18n, e)}
-                                </p>
-                            }
-                        })
-                }}
-            </div>
+            </FormField>
             {creating.then(|| view! { <ParentSelect choices selected=parent /> })}
             <div class="dialog-buttons">
                 <button type="button" class="button secondary" on:click=move |_| manager.close()>

@@ -301,7 +301,9 @@ fn VirtualRows() -> impl IntoView {
             <ul class="message-list" node_ref=list_el aria-labelledby="list-title">
                 <For
                     each=rows
-                    key=|(p, row)| (*p, row.as_ref().map(|r| (r.id.clone(), r.unread, r.flagged, r.thread_size)))
+                    key=|(p, row)| {
+                        (*p, row.as_ref().map(|r| (r.id.clone(), r.unread, r.flagged, r.thread_size, r.labels.clone())))
+                    }
                     children=move |(position, row)| match row {
                         Some(message) => view! { <MessageRow message position setsize /> }.into_any(),
                         None => view! { <PlaceholderRow position setsize /> }.into_any(),
