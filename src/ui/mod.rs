@@ -7,3 +7,4 @@ pub mod language_switch;
 pub mod modal;
 pub mod popover;
 pub mod toast;
+pub mod virtual_list;

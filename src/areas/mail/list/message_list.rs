@@ -8,9 +8,9 @@ use crate::areas::mail::list::selection_bar::{SelectAllBox, SelectionBar};
 use crate::areas::mail::search::search_results::ResultsHeader;
 use crate::i18n::*;
 use crate::ui::error_banner::ErrorBanner;
-use facteur_kit::list_state::VirtualWindow;
+use crate::ui::virtual_list::{VirtualList, VirtualScroll};
 use facteur_mail::mailbox::Folder;
-use leptos::{html, prelude::*};
+use leptos::prelude::*;
 use std::time::Duration;
 use wasm_bindgen::JsCast;
 
@@ -140,72 +140,15 @@ pub fn MessageList(folder: Signal<Option<Folder>>, folders_loaded: Signal<bool>)
     }
 }
 
-/// The rows in view inside a scrolling box; the rows out of view are two paddings of the
-/// list, sized through CSSOM (no inline style attribute: strict CSP).
+/// The rows in view of the open list (`ui::virtual_list`), their pages loaded as the user
+/// scrolls, the keyboard's row kept in view.
 #[component]
 fn VirtualRows() -> impl IntoView {
     let i18n = use_i18n();
     let mail = use_mail();
-    let scroller = NodeRef::<html::Div>::new();
-    let list_el = NodeRef::<html::Ul>::new();
-    let scroll_top = RwSignal::new(0.0);
-    let viewport = RwSignal::new(800.0);
-    let row_height = RwSignal::new(56.0);
     let total = Memo::new(move |_| mail.with_list(|l| l.total()));
-    let window = Memo::new(move |_| VirtualWindow {
-        scroll_top: scroll_top.get(),
-        viewport_height: viewport.get(),
-        row_height: row_height.get(),
-        total: total.get(),
-        overscan: OVERSCAN,
-    });
-    let range = Memo::new(move |_| window.get().range());
-
-    // The box's size and offset, and the rows' height (the CSS gives rows a fixed height,
-    // which depends on the width and the font size).
-    let measure = move || {
-        // Called from frames and events that may come after the list went away.
-        if row_height.is_disposed() || viewport.is_disposed() || scroll_top.is_disposed() {
-            return;
-        }
-        if let Some(div) = scroller.get_untracked() {
-            let height = f64::from(div.client_height());
-            if height > 0.0 && (viewport.get_untracked() - height).abs() > 0.5 {
-                viewport.set(height);
-            }
-            let top = f64::from(div.scroll_top());
-            if (scroll_top.get_untracked() - top).abs() > 0.5 {
-                scroll_top.set(top);
-            }
-        }
-        let row = list_el
-            .get_untracked()
-            .and_then(|ul| ul.query_selector(".message-row").ok().flatten())
-            .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok());
-        if let Some(row) = row {
-            let height = f64::from(row.offset_height());
-            if height >= 1.0 && (row_height.get_untracked() - height).abs() > 0.5 {
-                row_height.set(height);
-            }
-        }
-    };
-    // The DOM is the outside world: measure after each render and on resize.
-    Effect::new(move || {
-        range.track();
-        request_animation_frame(measure);
-    });
-    let resize = window_event_listener(leptos::ev::resize, move |_| measure());
-    on_cleanup(move || resize.remove());
-
-    // The paddings that stand for the rows out of view.
-    Effect::new(move || {
-        let w = window.get();
-        if let Some(ul) = list_el.get() {
-            let style = web_sys::HtmlElement::style(&ul);
-            let _ = style.set_property("padding-top", &facteur_kit::list_state::css_px(w.spacer_before()));
-            let _ = style.set_property("padding-bottom", &facteur_kit::list_state::css_px(w.spacer_after()));
-        }
-    });
+    let scroll = VirtualScroll::new(total.into(), OVERSCAN, ".message-row");
+    let range = scroll.range;
 
     // Missing pages of the rows in view, once scrolling pauses (and requests of pages no
     // longer in view aborted).
@@ -242,14 +185,8 @@ fn VirtualRows() -> impl IntoView {
     // The keyboard's row (j/k) is kept in view, and focused when the focus is in the list.
     Effect::new(move || {
         let Some(position) = mail.cursor.get() else { return };
-        let w = window.get_untracked();
-        let Some(div) = scroller.get_untracked() else { return };
-        let wanted = w.scroll_top_for(position);
-        if (wanted - w.scroll_top).abs() > 0.5 {
-            div.set_scroll_top(wanted as i32);
-            scroll_top.set(wanted);
-        }
-        let focus_in_list = document().active_element().is_some_and(|el| div.contains(Some(&el)));
+        scroll.scroll_to(position);
+        let focus_in_list = scroll.has_focus();
         if focus_in_list {
             request_animation_frame(move || {
                 let link = document()
@@ -297,19 +234,17 @@ fn VirtualRows() -> impl IntoView {
                     false => view! { <p class="empty">{crate::tr!(i18n, list.empty)}</p> }.into_any(),
                 })
         }}
-        <div class="list-scroll" node_ref=scroller on:scroll=move |_| measure()>
-            <ul class="message-list" node_ref=list_el aria-labelledby="list-title">
-                <For
-                    each=rows
-                    key=|(p, row)| {
-                        (*p, row.as_ref().map(|r| (r.id.clone(), r.unread, r.flagged, r.thread_size, r.labels.clone())))
-                    }
-                    children=move |(position, row)| match row {
-                        Some(message) => view! { <MessageRow message position setsize /> }.into_any(),
-                        None => view! { <PlaceholderRow position setsize /> }.into_any(),
-                    }
-                />
-            </ul>
-        </div>
+        <VirtualList scroll class="message-list" labelled_by="list-title">
+            <For
+                each=rows
+                key=|(p, row)| {
+                    (*p, row.as_ref().map(|r| (r.id.clone(), r.unread, r.flagged, r.thread_size, r.labels.clone())))
+                }
+                children=move |(position, row)| match row {
+                    Some(message) => view! { <MessageRow message position setsize /> }.into_any(),
+                    None => view! { <PlaceholderRow position setsize /> }.into_any(),
+                }
+            />
+        </VirtualList>
     }
 }
