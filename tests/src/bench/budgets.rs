@@ -34,6 +34,8 @@ pub struct Limits {
     pub list_rows_in_dom: f64,
     /// Bytes transferred on a cold load until the first inbox row, in KB (1024 bytes).
     pub cold_transfer_kb: f64,
+    /// JMAP API POSTs a new mail costs, from the server holding it to its row painted.
+    pub new_mail_jmap_posts: f64,
 }
 
 /// One limit against what was measured (the worst run).
@@ -97,6 +99,11 @@ impl Budgets {
                 ]),
             },
             Verdict { name: "cold_transfer_kb", limit: cold_transfer_kb, measured: f.max_of(&["cold.transfer_kb"]) },
+            Verdict {
+                name: "new_mail_jmap_posts",
+                limit: l.new_mail_jmap_posts,
+                measured: f.max_of(&["new_mail.jmap_posts"]),
+            },
         ]
     }
 }
@@ -105,7 +112,8 @@ impl Budgets {
 mod tests {
     use super::*;
 
-    const LIMITS: &str = "[limits]\nfirst_page_jmap_posts = 2\nlist_rows_in_dom = 100\ncold_transfer_kb = 400\n";
+    const LIMITS: &str =
+        "[limits]\nfirst_page_jmap_posts = 2\nlist_rows_in_dom = 100\ncold_transfer_kb = 400\nnew_mail_jmap_posts = 1\n";
 
     /// Budgets with the usual limits, `extra` appended, and figures of one run.
     fn setup(extra: &str, figures: &[(&str, f64)]) -> (Budgets, Figures) {

@@ -349,3 +349,53 @@ pub fn search(b: &Browser, word: &str, f: &mut Figures) -> Result {
     f.add("search.rows", v["rows"].as_f64().unwrap_or(f64::NAN));
     Ok(())
 }
+
+/// A new mail while the Inbox is open: delivered through Postfix, then — once the server holds
+/// it, asked over JMAP from here — the JMAP requests the app makes until its row is painted
+/// (the sync engine's round: the mail's and the folders' changes with the changed objects, the
+/// list's changes with the added row and its conversation, in ONE request), the JMAP method
+/// calls of those requests, and the time (until the next poll: our Cyrus does not push).
+pub fn new_mail(b: &Browser, tb: &facteur_testbed::Testbed, t: &Target, run: usize, f: &mut Figures) -> Result {
+    b.click("[data-mailbox-role=inbox]")?;
+    b.wait_until("location.pathname === '/mail/inbox'", "the inbox", SLOW)?;
+    b.wait_for("[data-testid=message-row]", SLOW)?;
+    let stamp = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_millis());
+    let subject = format!("Conseil pédagogique {stamp}-{run}");
+    let raw = format!(
+        "From: Karim Benali <karim.benali@ac-cevennes.fr>\r\nTo: {to}\r\nSubject: {subject}\r\n\
+         Message-ID: <bench-{stamp}-{run}@ac-cevennes.fr>\r\nMIME-Version: 1.0\r\nContent-Type: text/plain; charset=utf-8\r\n\
+         Content-Transfer-Encoding: 8bit\r\n\r\nBonjour,\r\nle conseil est avancé à mardi.\r\n",
+        to = t.email
+    );
+    tb.deliver(raw.as_bytes(), "karim.benali@ac-cevennes.fr", &[t.email.as_str()])
+        .map_err(|e| Error(format!("delivery: {e}")))?;
+    let jmap = facteur_testbed::jmap::Client::connect(&tb.cyrus_http_url(), &t.email, &t.password)
+        .map_err(|e| Error(format!("JMAP client: {e}")))?;
+    let started = std::time::Instant::now();
+    loop {
+        let found = jmap.query_emails(json!({"subject": subject}), 1).map_err(|e| Error(e.to_string()))?;
+        if !found.is_empty() {
+            break;
+        }
+        if started.elapsed() > SLOW {
+            return Err(Error(format!("the server never held the mail {subject:?}")));
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    let v = run_async(
+        b,
+        r#"
+        const subject = arguments[0];
+        const f0 = window.__facteurBench.fetches.length, t0 = performance.now();
+        const ms = await waitPaint(() => [...document.querySelectorAll('[data-testid=message-row] .subject')]
+            .some(s => s.textContent.trim() === subject), t0, 60000);
+        const made = window.__facteurBench.fetches.slice(f0).filter(x => x.method === 'POST' && x.url.includes('/jmap'));
+        return { ms, posts: made.length, calls: made.reduce((n, x) => n + (x.calls || []).length, 0) };
+        "#,
+        vec![json!(subject)],
+    )?;
+    f.add("new_mail.shown_ms", v["ms"].as_f64().unwrap_or(f64::NAN));
+    f.add("new_mail.jmap_posts", v["posts"].as_f64().unwrap_or(f64::NAN));
+    f.add("new_mail.calls", v["calls"].as_f64().unwrap_or(f64::NAN));
+    Ok(())
+}

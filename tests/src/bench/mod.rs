@@ -71,6 +71,13 @@ pub const METRICS: &[(&str, &str, Unit)] = &[
     ("search.first_results_ms", "Search in the big folder: Enter → first results painted", Unit::Ms),
     ("search.jmap_posts", "Search: JMAP POSTs", Unit::Count),
     ("search.rows", "Search: row elements in the DOM", Unit::Count),
+    (
+        "new_mail.jmap_posts",
+        "New mail in the open Inbox: JMAP POSTs from the server holding it to its row painted",
+        Unit::Count,
+    ),
+    ("new_mail.calls", "New mail: JMAP method calls in those POSTs", Unit::Count),
+    ("new_mail.shown_ms", "New mail: server holds it → row painted (the next poll, every 4 s: no push)", Unit::Ms),
 ];
 
 /// The label and unit of a figure.

@@ -137,6 +137,7 @@ fn run(args: &Args) -> Result<bool> {
             measure::open_message_prefetched(&b, run + 1, &mut f)?;
             measure::big_folder(&b, &target, &mut f)?;
             measure::search(&b, SEARCH_WORD, &mut f)?;
+            measure::new_mail(&b, &tb, &target, run, &mut f)?;
             drop(b);
             eprintln!("bench: run {}/{} done in {:.0}s", run + 1, args.runs, t.elapsed().as_secs_f64());
             figures.merge(f);
@@ -159,6 +160,7 @@ fn run(args: &Args) -> Result<bool> {
                 "Chromium accepts brotli on http://127.0.0.1 (a secure context): the transfer figures are the `.br` files.".into(),
                 format!("Search: the word “{SEARCH_WORD}” typed in the search field of the big folder, then Enter (Cyrus's Xapian index, built while the folder was filled)."),
                 "Open a message: “right after the first rows” clicks a row as soon as the warm load's first rows are painted, before the reading pane's code (fetched in the background 0.3 s later) is in; the others wait for the parts of the app to be in (mark `facteur:parts-fetched`). “no prefetch” clicks a row the pointer never rested on; “fetched ahead” first moves the pointer onto the row (a real mouse move through CDP), waits for the conversation request the app makes then, and times from the click.".into(),
+                "New mail: delivered to Claire through Postfix while her Inbox is open; counted from the moment the server holds it (asked over JMAP by the bench) to its row painted.".into(),
                 format!("Memory: the JS heap (CDP, after a forced garbage collection) and the wasm linear memory (it never shrinks) before and after scrolling down through {} rows of the big folder.", args.scroll_rows),
             ],
         };
