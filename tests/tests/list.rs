@@ -515,14 +515,14 @@ fn archiving_conversations_takes_all_their_messages(ctx: &Ctx) -> Result {
     b.wait_text("[data-testid=selection-bar] .selection-count", "2 sélectionnés", WAIT)?;
     b.click("[data-action=bulk-archive]")?;
     b.wait_text("[data-testid=toast]", &format!("{} messages archivés", in_folder.len()), WAIT)?;
+    // The toast comes at once (the move is a pending change); the server gets it right after.
     let archive = role_id(&c, "archive")?;
-    let after = emails(&c, &in_folder, &["mailboxIds"])?;
-    ensure!(
-        after
+    eventually("every message of the conversations archived on the server", WAIT, || {
+        let after = emails(&c, &in_folder, &["mailboxIds"])?;
+        Ok(after
             .iter()
-            .all(|e| e["mailboxIds"][&archive].as_bool() == Some(true) && e["mailboxIds"].get(&f.threads).is_none()),
-        "not every message of the conversations was archived: {after:?}"
-    );
+            .all(|e| e["mailboxIds"][&archive].as_bool() == Some(true) && e["mailboxIds"].get(&f.threads).is_none()))
+    })?;
     Ok(())
 }
 
