@@ -144,11 +144,15 @@ pub fn MessageRow(message: MessageSummary, position: usize, setsize: Signal<usiz
     let labels = Signal::stored(message.labels.clone());
     let preview = message.preview.clone();
     // The conversation is fetched ahead when the pointer rests on the row or the row gets
-    // the focus (a press focuses it before the click), so that it opens at once.
+    // the focus (a press focuses it before the click), so that it opens at once — unless it
+    // is open already (the row drawn again under the pointer, once read, must not fetch it).
     let hover = StoredValue::new_local(None::<TimeoutHandle>);
     let rest = {
         let (mail, thread) = (mail, message.thread_id.clone());
         move |_| {
+            if is_open.get_untracked() {
+                return;
+            }
             let (mail, thread) = (mail, thread.clone());
             let wait = std::time::Duration::from_millis(prefetch::HOVER_MS);
             if let Ok(handle) = set_timeout_with_handle(move || prefetch::prefetch(&mail, &thread), wait) {
@@ -163,7 +167,11 @@ pub fn MessageRow(message: MessageSummary, position: usize, setsize: Signal<usiz
     };
     let focused = {
         let (mail, thread) = (mail, message.thread_id.clone());
-        move |_| prefetch::prefetch(&mail, &thread)
+        move |_| {
+            if !is_open.get_untracked() {
+                prefetch::prefetch(&mail, &thread);
+            }
+        }
     };
     view! {
         <li
