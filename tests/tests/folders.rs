@@ -225,6 +225,27 @@ fn refusals_are_said_in_words(ctx: &Ctx) -> Result {
         WAIT,
     )?;
     ensure!(mailbox_named(&server(ctx, CLAIRE)?, &name)?.is_none(), "nothing created on the server");
+    // Renaming is a pending change of the store: shown at once, then rolled back when Cyrus
+    // refuses the name, said in words with the folder's name.
+    let jmap = server(ctx, CLAIRE)?;
+    let kept = format!("Sorties {}", stamp());
+    jmap.call_ok(&[], json!([["Mailbox/set", {"accountId": jmap.account_id, "create": {"k": {"name": kept}}}, "m"]]))
+        .map_err(|e| e.to_string())?;
+    b.wait_for(&item(&kept), WAIT)?;
+    open_folder_menu(&b, &kept, "folder-rename")?;
+    b.fill("#folder-name", &format!("{kept} 50 %"))?;
+    b.click("[data-action=folder-submit]")?;
+    dialog_closed(&b)?;
+    b.wait_until(
+        &format!(
+            "[...document.querySelectorAll('[data-testid=toast].error')].some(t => t.textContent.includes({kept:?}) \
+             && t.textContent.includes('does not accept some characters of this name'))"
+        ),
+        "the refused rename said in words, with the folder's name",
+        WAIT,
+    )?;
+    b.wait_for(&item(&kept), WAIT)?;
+    ensure!(mailbox_named(&jmap, &kept)?.is_some(), "the folder keeps its name on the server");
     Ok(())
 }
 

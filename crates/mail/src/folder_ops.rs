@@ -140,8 +140,10 @@ pub fn parent_choices(folders: &[Folder], moving: Option<&str>) -> Vec<(Folder, 
         .collect()
 }
 
-/// A change made on screen before the server confirms it (shown at once, dropped if the
-/// server refuses).
+/// A creation or a deletion made on screen before the server confirms it (shown at once,
+/// dropped if the server refuses). Renaming and moving a folder are pending changes of the
+/// store ([`rename_patch`], [`parent_patch`]): a creation needs an id the server gives, a
+/// deletion empties the folder first, which the pending changes cannot say yet.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum FolderEdit {
     /// A new folder, under a temporary id until the server gives its own.
@@ -151,20 +153,6 @@ pub enum FolderEdit {
         /// Its name.
         name: String,
         /// Its parent.
-        parent_id: Option<String>,
-    },
-    /// A new name.
-    Rename {
-        /// The folder.
-        id: String,
-        /// Its new name.
-        name: String,
-    },
-    /// A new parent.
-    Move {
-        /// The folder.
-        id: String,
-        /// Its new parent (`None`: top level).
         parent_id: Option<String>,
     },
     /// Gone.
@@ -185,12 +173,6 @@ pub fn apply_edits(folders: &[Folder], edits: &[FolderEdit]) -> Vec<Folder> {
                 if !exists {
                     list.push(Folder::new(temp_id, name, parent_id.as_deref(), None));
                 }
-            }
-            FolderEdit::Rename { id, name } => {
-                list.iter_mut().filter(|f| &f.id == id).for_each(|f| f.name = name.clone())
-            }
-            FolderEdit::Move { id, parent_id } => {
-                list.iter_mut().filter(|f| &f.id == id).for_each(|f| f.parent_id = parent_id.clone())
             }
             FolderEdit::Delete { id } => list.retain(|f| &f.id != id),
         }
@@ -256,18 +238,32 @@ pub fn create_folder(account_id: &str, name: &str, parent_id: Option<&str>) -> (
     one_set(MailboxSet::new(account_id).create(NEW, mailbox))
 }
 
-/// Renames a folder.
-pub fn rename_folder(account_id: &str, id: &str, name: &str) -> (Request, FolderCall) {
+/// The patch that renames a folder (a pending change of the store, `Mailbox/set` update).
+///
+/// ```
+/// use facteur_mail::folder_ops::{parent_patch, rename_patch};
+/// use serde_json::json;
+/// assert_eq!(serde_json::to_value(rename_patch("Mes classes")).unwrap(), json!({"name": "Mes classes"}));
+/// assert_eq!(serde_json::to_value(parent_patch(None)).unwrap(), json!({"parentId": null}));
+/// assert_eq!(serde_json::to_value(parent_patch(Some("a"))).unwrap(), json!({"parentId": "a"}));
+/// ```
+pub fn rename_patch(name: &str) -> PatchObject {
     let mut patch = PatchObject::new();
     patch.insert("name".into(), Value::String(name.into()));
-    one_set(MailboxSet::new(account_id).update(id, patch))
+    patch
 }
 
-/// Moves a folder under `parent_id` (top level: `None`).
-pub fn move_folder(account_id: &str, id: &str, parent_id: Option<&str>) -> (Request, FolderCall) {
+/// The patch that moves a folder under `parent_id` (top level: `None`).
+pub fn parent_patch(parent_id: Option<&str>) -> PatchObject {
     let mut patch = PatchObject::new();
     patch.insert("parentId".into(), parent_id.map_or(Value::Null, |p| Value::String(p.into())));
-    one_set(MailboxSet::new(account_id).update(id, patch))
+    patch
+}
+
+/// Moves a folder under `parent_id` in one request of its own (tests read Cyrus's answers
+/// with it; the app sends [`parent_patch`] as a pending change).
+pub fn move_folder(account_id: &str, id: &str, parent_id: Option<&str>) -> (Request, FolderCall) {
+    one_set(MailboxSet::new(account_id).update(id, parent_patch(parent_id)))
 }
 
 /// Destroys an empty folder (refused by the server if mail is still in it).
@@ -498,15 +494,11 @@ mod tests {
         let folders = tree();
         let edits = [
             FolderEdit::Create { temp_id: "pending-1".into(), name: "Projets".into(), parent_id: Some("c".into()) },
-            FolderEdit::Rename { id: "c1".into(), name: "1re G4".into() },
-            FolderEdit::Move { id: "c21".into(), parent_id: None },
             FolderEdit::Delete { id: "a".into() },
         ];
         let shown = apply_edits(&folders, &edits);
         let find = |id: &str| shown.iter().find(|f| f.id == id).cloned();
         assert_eq!(find("pending-1").map(|f| (f.name, f.parent_id)), Some(("Projets".into(), Some("c".into()))));
-        assert_eq!(find("c1").unwrap().name, "1re G4");
-        assert_eq!(find("c21").unwrap().parent_id, None);
         assert!(find("a").is_none());
         // The server's next list holds the changes: applying the edits again changes nothing.
         let mut confirmed = shown.clone();
@@ -536,7 +528,6 @@ mod tests {
             json(create_folder("A1", "Projets", None).0)[1]["create"]["new-folder"],
             json!({"name": "Projets", "isSubscribed": true})
         );
-        assert_eq!(json(rename_folder("A1", "c", "Mes classes").0)[1]["update"], json!({"c": {"name": "Mes classes"}}));
         assert_eq!(json(move_folder("A1", "c2", None).0)[1]["update"], json!({"c2": {"parentId": null}}));
         assert_eq!(json(move_folder("A1", "c2", Some("a")).0)[1]["update"], json!({"c2": {"parentId": "a"}}));
         assert_eq!(

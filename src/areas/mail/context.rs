@@ -184,6 +184,11 @@ impl MailContext {
         self.store.with_untracked(|s| s.get::<MessageSummary>(id).map(|r| r.into_owned()))
     }
 
+    /// A folder as shown (the server's version with the pending changes), untracked.
+    pub fn folder_by_id(&self, id: &str) -> Option<Folder> {
+        self.store.try_with_untracked(|s| s.get::<Folder>(id).map(|f| f.into_owned())).flatten()
+    }
+
     /// The loaded row at a position of the list (untracked).
     pub fn row_at(&self, position: usize) -> Option<MessageSummary> {
         let id = self.with_list_untracked(|l| l.id_at(position).map(str::to_string))?;

@@ -139,8 +139,12 @@ async fn step(
     // A change the server refused is rolled back already (the store dropped it): say why, once
     // for the round.
     if let Some(refusal) = summary.refused.first() {
-        let refused = facteur_kit::refused::SetRefused::from_set_error(&refusal.error);
-        crate::areas::mail::actions::failed(toasts, i18n, &CallError::Refused(refused));
+        if refusal.type_name == "Mailbox" {
+            folder_refused(ctx, toasts, i18n, refusal);
+        } else {
+            let refused = facteur_kit::refused::SetRefused::from_set_error(&refusal.error);
+            crate::areas::mail::actions::failed(toasts, i18n, &CallError::Refused(refused));
+        }
     }
     // A whole folder moved or deleted: once its changes are done, its list loads again.
     let bulk_done = ctx.bulk_changes.try_with_value(|ids| {
@@ -170,6 +174,21 @@ async fn step(
         notify_new_inbox_mail(ctx, &created, i18n);
     }
     Ok(summary.again())
+}
+
+/// A folder the server would not rename or move, named, and why in words (the folder is back
+/// as the server has it).
+fn folder_refused(
+    ctx: &MailContext,
+    toasts: crate::ui::toast::Toasts,
+    i18n: leptos_i18n::I18nContext<Locale>,
+    refusal: &facteur_kit::pending::Refusal,
+) {
+    use crate::areas::mail::folders::{folder_dialogs::refusal_text, folder_nav::folder_label, manage::ManageError};
+    let name = ctx.folder_by_id(&refusal.id).map(|f| folder_label(i18n, &f)).unwrap_or_default();
+    let why = ManageError::Refused(facteur_mail::folder_ops::FolderError::from_set_error(&refusal.error));
+    let detail = refusal_text(i18n, &why);
+    toasts.error(t_string!(i18n, folders.failed, name = name, detail = detail).to_string());
 }
 
 /// The user allowed browser notifications.

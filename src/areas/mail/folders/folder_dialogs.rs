@@ -240,8 +240,18 @@ impl Deps {
         })
     }
 
-    /// Runs a folder change: shown at once (`edit`), then sent; on refusal, the change is
-    /// undone and a toast says why.
+    /// Renames or moves a folder: a pending change of the store, shown at once, sent with the
+    /// next round of the sync engine; a refusal is rolled back and said in words (`live`,
+    /// through [`refusal_text`]).
+    fn change_folder(&self, id: &str, patch: facteur_jmap::PatchObject, done: String) {
+        let request = facteur_kit::pending::ChangeRequest::new("Mailbox").update(id, patch);
+        let _ = self.ctx.store.try_update(|s| s.change(request));
+        self.ctx.feed.retry_now();
+        self.toasts.info(done);
+    }
+
+    /// Creates or deletes a folder: shown at once (`edit`), then sent; on refusal, the change
+    /// is undone and a toast says why.
     fn run_change(
         &self,
         edit: FolderEdit,
@@ -345,10 +355,7 @@ fn NameForm(folder: Option<Folder>) -> impl IntoView {
                     return;
                 }
                 let done = t_string!(i18n, folders.renamed, name = clean.clone()).to_string();
-                let edit = FolderEdit::Rename { id: f.id.clone(), name: clean.clone() };
-                deps.run_change(edit, f.name.clone(), done, async move {
-                    manage::rename_folder(&client, &f.id, &clean).await
-                });
+                deps.change_folder(&f.id, folder_ops::rename_patch(&clean), done);
             }
         }
     };
@@ -387,33 +394,28 @@ fn NameForm(folder: Option<Folder>) -> impl IntoView {
 #[component]
 fn MoveForm(folder: Folder) -> impl IntoView {
     let deps = Deps::get();
-    let (i18n, manager, ctx) = (deps.i18n, deps.manager, deps.ctx);
+    let (i18n, manager) = (deps.i18n, deps.manager);
     let parent = RwSignal::new(folder.parent_id.clone());
     let error = RwSignal::new(None::<String>);
     let choices = folder_ops::parent_choices(&deps.shown(), Some(&folder.id));
-    let submit =
-        move |ev: SubmitEvent| {
-            ev.prevent_default();
-            let to = parent.get_untracked();
-            if to == folder.parent_id {
-                error.set(Some(t_string!(i18n, folders.err_same_place).to_string()));
-                return;
-            }
-            let list = deps.shown();
-            if let Err(e) = folder_ops::validate_name(&folder.name, to.as_deref(), &list, Some(&folder.id), |f| {
-                folder_label(i18n, f)
-            }) {
-                error.set(Some(name_error_text(i18n, e)));
-                return;
-            }
-            manager.close();
-            let (client, f) = (ctx.client(), folder.clone());
-            let done = t_string!(i18n, folders.moved, name = f.name.clone()).to_string();
-            let edit = FolderEdit::Move { id: f.id.clone(), parent_id: to.clone() };
-            deps.run_change(edit, f.name.clone(), done, async move {
-                manage::move_folder(&client, &f.id, to.as_deref()).await
-            });
-        };
+    let submit = move |ev: SubmitEvent| {
+        ev.prevent_default();
+        let to = parent.get_untracked();
+        if to == folder.parent_id {
+            error.set(Some(t_string!(i18n, folders.err_same_place).to_string()));
+            return;
+        }
+        let list = deps.shown();
+        if let Err(e) =
+            folder_ops::validate_name(&folder.name, to.as_deref(), &list, Some(&folder.id), |f| folder_label(i18n, f))
+        {
+            error.set(Some(name_error_text(i18n, e)));
+            return;
+        }
+        manager.close();
+        let done = t_string!(i18n, folders.moved, name = folder.name.clone()).to_string();
+        deps.change_folder(&folder.id, folder_ops::parent_patch(to.as_deref()), done);
+    };
     view! {
         <form class="folder-form" on:submit=submit novalidate=true>
             <ParentSelect choices selected=parent />

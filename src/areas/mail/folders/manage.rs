@@ -42,16 +42,6 @@ pub async fn create_folder(
     folder_set(client, folder_ops::create_folder(client.mail_account(), name, parent)).await
 }
 
-/// Renames a folder.
-pub async fn rename_folder(client: &JmapClient, id: &str, name: &str) -> Result<(), ManageError> {
-    folder_set(client, folder_ops::rename_folder(client.mail_account(), id, name)).await.map(drop)
-}
-
-/// Moves a folder under another (top level: `None`).
-pub async fn move_folder(client: &JmapClient, id: &str, parent: Option<&str>) -> Result<(), ManageError> {
-    folder_set(client, folder_ops::move_folder(client.mail_account(), id, parent)).await.map(drop)
-}
-
 /// Takes every message out of a folder, batch by batch within the server's limits: to
 /// `trash`, or destroyed when `trash` is `None` (messages also filed elsewhere only leave the
 /// folder). Returns how many left it.
