@@ -360,7 +360,8 @@ pub fn new_mail(b: &Browser, tb: &facteur_testbed::Testbed, t: &Target, run: usi
     b.wait_until("location.pathname === '/mail/inbox'", "the inbox", SLOW)?;
     b.wait_for("[data-testid=message-row]", SLOW)?;
     let stamp = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_millis());
-    let subject = format!("Conseil pédagogique {stamp}-{run}");
+    // ASCII: the raw header goes through SMTP as it is.
+    let subject = format!("Conseil de classe {stamp}-{run}");
     let raw = format!(
         "From: Karim Benali <karim.benali@ac-cevennes.fr>\r\nTo: {to}\r\nSubject: {subject}\r\n\
          Message-ID: <bench-{stamp}-{run}@ac-cevennes.fr>\r\nMIME-Version: 1.0\r\nContent-Type: text/plain; charset=utf-8\r\n\
