@@ -237,7 +237,16 @@ impl ListState {
         while self.ids.last().is_some_and(Option::is_none) {
             self.ids.pop();
         }
+        self.release_spare();
         forgotten
+    }
+
+    /// Gives back the room of positions no longer held (after a jump to the end of 100,000
+    /// mails the vector spans them all, about 1 MB, and keeps that capacity when it shrinks).
+    fn release_spare(&mut self) {
+        if self.ids.capacity() > 2 * self.ids.len() + 1024 {
+            self.ids.shrink_to_fit();
+        }
     }
 
     /// The id at `position`, if loaded.
@@ -307,27 +316,29 @@ impl ListState {
         let removed: HashSet<&str> = changes.removed.iter().map(String::as_str).collect();
         let added_ids: HashSet<&str> = changes.added.iter().map(|a| a.id.as_str()).collect();
 
-        // Removal (an added id still held elsewhere is taken out too, so it is never there twice).
+        // Removal, in place (an added id still held elsewhere is taken out too, so it is never
+        // there twice). A round without changes, every few seconds, allocates nothing.
         let mut located: Vec<String> = Vec::new();
         let mut held_added: HashSet<String> = HashSet::new();
-        let mut kept: Vec<Option<String>> = Vec::with_capacity(self.ids.len());
-        let mut dropped = 0;
-        for slot in self.ids.drain(..) {
-            match slot {
-                Some(id) if removed.contains(id.as_str()) => {
-                    dropped += 1;
+        let before = self.ids.len();
+        if !removed.is_empty() || !added_ids.is_empty() {
+            self.ids.retain_mut(|slot| {
+                let Some(id) = slot.take_if(|id| removed.contains(id.as_str()) || added_ids.contains(id.as_str()))
+                else {
+                    return true;
+                };
+                if removed.contains(id.as_str()) {
                     if added_ids.contains(id.as_str()) {
                         held_added.insert(id.clone());
                     }
                     located.push(id);
-                }
-                Some(id) if added_ids.contains(id.as_str()) => {
-                    dropped += 1;
+                } else {
                     held_added.insert(id);
                 }
-                other => kept.push(other),
-            }
+                false
+            });
         }
+        let dropped = before - self.ids.len();
         let unlocated = changes
             .removed
             .iter()
@@ -335,18 +346,21 @@ impl ListState {
             .filter(|id| !self.pending_removals.remove(id.as_str()))
             .count();
 
-        // Insertion, merged in one pass.
+        // Insertion, merged in one pass into a vector of the size needed (not of the capacity
+        // held: after a jump to the end of a big folder that is the whole folder's).
         let mut added: Vec<_> = changes.added.iter().collect();
         added.sort_by_key(|a| a.index);
-        let mut old = kept.into_iter();
-        let mut ids: Vec<Option<String>> = Vec::with_capacity(self.ids.capacity());
-        for item in &added {
-            while ids.len() < to_usize(item.index) {
-                ids.push(old.next().flatten());
+        let mut ids = std::mem::take(&mut self.ids);
+        if !added.is_empty() {
+            let mut old = std::mem::replace(&mut ids, Vec::with_capacity(before - dropped + added.len())).into_iter();
+            for item in &added {
+                while ids.len() < to_usize(item.index) {
+                    ids.push(old.next().flatten());
+                }
+                ids.push(Some(item.id.clone()));
             }
-            ids.push(Some(item.id.clone()));
+            ids.extend(old);
         }
-        ids.extend(old);
 
         let expected = self.total.saturating_sub(dropped) + added.len();
         let (total, certain) = match changes.total.map(to_usize) {
@@ -369,6 +383,7 @@ impl ListState {
             ids.pop();
         }
         self.ids = ids;
+        self.release_spare();
         self.total = total;
         self.query_state = Some(changes.new_query_state.clone());
 
@@ -935,6 +950,34 @@ mod tests {
         let summary = list.apply_query_changes(&changes("s1", "s2", None, &["zz"], &[])).unwrap();
         assert_eq!(summary.forgotten_from, Some(1));
         assert_eq!(shown(&list), [Some("a"), None, None]);
+    }
+
+    #[test]
+    fn the_ids_take_the_room_of_what_is_held() {
+        // A jump to the end of 100,000 mails: the vector spans them all.
+        let mut list = ListState::new();
+        list.apply_page(0, ids(&["a", "b"]), 100_000, "s1");
+        list.apply_page(99_998, ids(&["y", "z"]), 100_000, "s1");
+        let (at, room) = (list.ids.as_ptr(), list.ids.capacity());
+        // The poll's round without changes, every few seconds: nothing allocated.
+        list.apply_query_changes(&changes("s1", "s2", Some(100_000), &[], &[])).unwrap();
+        assert_eq!((list.ids.as_ptr(), list.ids.capacity()), (at, room));
+        // A removal is done in place.
+        list.apply_query_changes(&changes("s2", "s3", Some(99_999), &["b"], &[])).unwrap();
+        assert_eq!((list.ids.as_ptr(), list.id_at(99_997)), (at, Some("y")));
+        // Far rows forgotten: their room goes too.
+        list.forget_outside(0..10, |_| false);
+        assert_eq!(shown(&list)[..2], [Some("a"), None]);
+        assert!(list.ids.capacity() < 1024, "{} positions of room", list.ids.capacity());
+        // An insertion asks the room needed, not the room held before.
+        let mut list = ListState::new();
+        list.apply_page(0, ids(&["a"]), 100_000, "s1");
+        list.apply_page(99_999, ids(&["z"]), 100_000, "s1");
+        list.forget_outside(0..10, |_| false);
+        list.ids.reserve_exact(200_000);
+        list.apply_query_changes(&changes("s1", "s2", Some(100_001), &[], &[("n", 0)])).unwrap();
+        assert_eq!(shown(&list)[..2], [Some("n"), Some("a")]);
+        assert!(list.ids.capacity() < 1024, "{} positions of room", list.ids.capacity());
     }
 
     #[test]
