@@ -6,7 +6,6 @@ use crate::areas::mail::folders::folder_nav::folder_label;
 use crate::areas::mail::folders::manage::{self, ManageError};
 use crate::areas::mail::use_mail;
 use crate::i18n::*;
-use crate::platform::lang::use_lang;
 use crate::platform::lazy::{lazy, NotDownloaded};
 use crate::ui::error_banner::describe;
 use crate::ui::form_field::{Field, FormField};
@@ -447,29 +446,25 @@ fn MoveForm(folder: Folder) -> impl IntoView {
 fn DeleteConfirm(folder: Folder) -> impl IntoView {
     let deps = Deps::get();
     let (i18n, manager, ctx) = (deps.i18n, deps.manager, deps.ctx);
-    let lang = use_lang();
     let navigate = use_navigate();
     let plan = folder_ops::delete_plan(&deps.shown(), &folder);
     let text = {
         let plan = plan.clone();
-        move || {
-            let singular = |n: u64| lang.get().is_singular(n);
-            match &plan {
-                DeletePlan::Empty => t_string!(i18n, folders.delete_empty).to_string(),
-                DeletePlan::HasSubfolders => t_string!(i18n, folders.delete_has_subfolders).to_string(),
-                DeletePlan::ToTrash { count, .. } if singular(*count) => {
-                    t_string!(i18n, folders.delete_to_trash_singular).to_string()
-                }
-                DeletePlan::ToTrash { count, .. } => {
-                    t_string!(i18n, folders.delete_to_trash_plural, count = *count).to_string()
-                }
-                DeletePlan::ForGood { count } if singular(*count) => {
-                    t_string!(i18n, folders.delete_for_good_singular).to_string()
-                }
-                DeletePlan::ForGood { count } => {
-                    t_string!(i18n, folders.delete_for_good_plural, count = *count).to_string()
-                }
-            }
+        move || match &plan {
+            DeletePlan::Empty => t_string!(i18n, folders.delete_empty).to_string(),
+            DeletePlan::HasSubfolders => t_string!(i18n, folders.delete_has_subfolders).to_string(),
+            DeletePlan::ToTrash { count, .. } => crate::plural!(
+                i18n,
+                *count,
+                [folders.delete_to_trash_singular],
+                [folders.delete_to_trash_plural, count = *count]
+            ),
+            DeletePlan::ForGood { count } => crate::plural!(
+                i18n,
+                *count,
+                [folders.delete_for_good_singular],
+                [folders.delete_for_good_plural, count = *count]
+            ),
         }
     };
     let blocked = plan == DeletePlan::HasSubfolders;
@@ -517,7 +512,6 @@ fn DeleteConfirm(folder: Folder) -> impl IntoView {
 #[component]
 fn EmptyConfirm(folder: Folder) -> impl IntoView {
     let i18n = use_i18n();
-    let lang = use_lang();
     let manager = use_folder_manager();
     let ctx = use_mail();
     let toasts = use_toasts();
@@ -547,10 +541,8 @@ fn EmptyConfirm(folder: Folder) -> impl IntoView {
             {move || {
                 if count == 0 {
                     t_string!(i18n, quota.already_empty, folder = label.clone()).to_string()
-                } else if lang.get().is_singular(count) {
-                    t_string!(i18n, quota.confirm_singular).to_string()
                 } else {
-                    t_string!(i18n, quota.confirm_plural, count = count).to_string()
+                    crate::plural!(i18n, count, [quota.confirm_singular], [quota.confirm_plural, count = count])
                 }
             }}
         </p>
