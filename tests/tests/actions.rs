@@ -189,7 +189,11 @@ fn new_mail_appears_without_reload(ctx: &Ctx) -> Result {
                 .filter_map(|c| {
                     let name = c[0].as_str()?;
                     // A `/get` without a back-reference is a whole reload (every folder).
-                    let whole = name.ends_with("/get") && c[1].get("#ids").is_none() && c[1]["ids"].is_null();
+                    // (The storage use, asked a moment after mail came, is not a reload.)
+                    let whole = name.ends_with("/get")
+                        && name != "Quota/get"
+                        && c[1].get("#ids").is_none()
+                        && c[1]["ids"].is_null();
                     Some(if whole { format!("{name} (all)") } else { name.to_string() })
                 })
                 .collect()

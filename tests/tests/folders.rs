@@ -11,6 +11,7 @@ use facteur_browser_tests::{
 use facteur_testbed::jmap::Client;
 use serde_json::{json, Value};
 use std::rc::Rc;
+use std::time::Duration;
 
 const CLAIRE: &str = "claire.martin@ac-cevennes.fr";
 const JULIEN: &str = "julien.roux@ac-cevennes.fr";
@@ -302,6 +303,36 @@ fn quota_banner_and_emptying_the_trash(ctx: &Ctx) -> Result {
     Ok(())
 }
 
+/// The storage gauge follows the mail that comes while the screen is open (asked again a
+/// moment after the round that brought it), without a reload.
+fn the_storage_gauge_follows_new_mail(ctx: &Ctx) -> Result {
+    let used = ctx.with_testbed(|tb| tb.mail_usage_kib(CLAIRE))?.map_err(|e| e.to_string())?;
+    ctx.with_testbed(|tb| tb.set_quota(CLAIRE, Some(used + 2_000)))?.map_err(|e| e.to_string())?;
+    let result = (|| -> Result {
+        let b = signed_in(ctx, CLAIRE, "fr-FR")?;
+        b.wait_for("[data-testid=quota-gauge] meter", WAIT)?;
+        let before = b.eval("Number(document.querySelector('[data-testid=quota-gauge] meter').value)")?;
+        let before = before.as_f64().ok_or("no gauge value")?;
+        // About 700 KB: a third of what is left.
+        let body = "Compte rendu du conseil de classe, ligne après ligne.\r\n".repeat(13_000);
+        let raw = format!(
+            "From: Karim Benali <karim.benali@ac-cevennes.fr>\r\nTo: {CLAIRE}\r\nSubject: Compte rendu {}\r\n\
+             MIME-Version: 1.0\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: 8bit\r\n\r\n{body}",
+            stamp()
+        );
+        ctx.with_testbed(|tb| tb.deliver(raw.as_bytes(), "karim.benali@ac-cevennes.fr", &[CLAIRE]))?
+            .map_err(|e| format!("delivery failed: {e}"))?;
+        b.wait_until(
+            &format!("Number(document.querySelector('[data-testid=quota-gauge] meter')?.value) > {before}"),
+            "the gauge moved with the new mail",
+            Duration::from_secs(30),
+        )?;
+        Ok(())
+    })();
+    ctx.with_testbed(|tb| tb.set_quota(CLAIRE, None))?.map_err(|e| e.to_string())?;
+    result
+}
+
 /// A label added from the conversation shows as a chip at once, is kept by the server
 /// (after a reload), and can be removed.
 fn labels_are_kept_by_the_server(ctx: &Ctx) -> Result {
@@ -497,6 +528,7 @@ browser_tests!(
     deleting_a_folder_moves_its_mail_to_the_trash,
     refusals_are_said_in_words,
     quota_banner_and_emptying_the_trash,
+    the_storage_gauge_follows_new_mail,
     labels_are_kept_by_the_server,
     a_label_set_while_the_server_is_unreachable_is_sent_later,
     phone_width,

@@ -5,6 +5,7 @@
 //! server.
 
 use crate::areas::mail::context::MailContext;
+use crate::areas::mail::folders::quota::QuotaState;
 use crate::i18n::*;
 use crate::platform::changes::use_change_feed;
 use crate::platform::jmap_client::CallError;
@@ -35,6 +36,7 @@ pub fn follow(ctx: MailContext) {
     let i18n = use_i18n();
     let feed = use_change_feed();
     let toasts = crate::ui::toast::use_toasts();
+    let quota = use_context::<QuotaState>();
     let busy = StoredValue::new(false);
     // A push (or poll) that came while a round ran: one more round after it.
     let again = StoredValue::new(None::<Option<StateChange>>);
@@ -51,7 +53,7 @@ pub fn follow(ctx: MailContext) {
         }
         busy.set_value(true);
         spawn_local(async move {
-            let result = match round(ctx, pushed, i18n, toasts).await {
+            let result = match round(ctx, pushed, i18n, toasts, quota).await {
                 Ok(round) => round.await,
                 Err(NotDownloaded) => Err(CallError::Network("live updates not downloaded".into())),
             };
@@ -85,8 +87,9 @@ pub(crate) fn round(
     pushed: Option<StateChange>,
     i18n: leptos_i18n::I18nContext<Locale>,
     toasts: crate::ui::toast::Toasts,
+    quota: Option<QuotaState>,
 ) -> Result<LocalBoxFuture<'static, Result<bool, CallError>>, NotDownloaded> {
-    Ok(Box::pin(async move { step(&ctx, pushed, i18n, toasts).await }))
+    Ok(Box::pin(async move { step(&ctx, pushed, i18n, toasts, quota).await }))
 }
 
 /// One round: the sync engine's request (every type's `/changes` with the changed objects,
@@ -97,6 +100,7 @@ async fn step(
     pushed: Option<StateChange>,
     i18n: leptos_i18n::I18nContext<Locale>,
     toasts: crate::ui::toast::Toasts,
+    quota: Option<QuotaState>,
 ) -> Result<bool, CallError> {
     let client = ctx.client();
     let trigger = match &pushed {
@@ -129,6 +133,11 @@ async fn step(
     };
     let Some(applied) = ctx.store.try_update(|s| sync::apply(s, plan, &response)) else { return Ok(false) };
     let summary = applied.map_err(|e| CallError::Unexpected(e.to_string()))?;
+    // Mail came or went: the storage use moved.
+    let came_or_went = summary.types.get("Email").is_some_and(|c| !c.created.is_empty() || !c.destroyed.is_empty());
+    if let Some(quota) = quota.filter(|_| came_or_went) {
+        quota.refresh_soon(client.clone());
+    }
     if let Some(changed) = summary.types.get("Email") {
         // Created and updated rows are held now; a destroyed one is gone: its conversation is
         // not known, so every held conversation is forgotten.

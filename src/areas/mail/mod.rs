@@ -219,7 +219,7 @@ fn MailArea() -> impl IntoView {
     provide_context(mail_ctx);
     register_lazy_parts();
     crate::areas::mail::folders::folder_dialogs::FolderManager::provide(folders);
-    crate::areas::mail::folders::quota::QuotaState::provide(usage.read_only());
+    crate::areas::mail::folders::quota::QuotaState::provide(usage);
     Toasts::provide();
     live::follow(mail_ctx);
     keyboard::listen(use_navigate(), help_open);

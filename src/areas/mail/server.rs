@@ -19,6 +19,14 @@ pub async fn load_folders(client: &JmapClient) -> Result<(Vec<Folder>, String, O
     requests::read_folders_with_quota(&response, &calls).map_err(|e| CallError::Unexpected(e.to_string()))
 }
 
+/// The storage use alone (`Quota/get`; `None` when the server has no quotas).
+pub async fn load_usage(client: &JmapClient) -> Result<Option<Usage>, CallError> {
+    let Some(dialect) = QuotaDialect::of(client.session(), client.mail_account()) else { return Ok(None) };
+    let (request, call) = facteur_mail::quota::quotas(client.mail_account(), dialect);
+    let response = client.send(&request).await?;
+    facteur_mail::quota::read_usage(&response, &call).map_err(|e| CallError::Unexpected(e.to_string()))
+}
+
 /// A page of a folder's messages, newest first: `Email/query` and `Email/get` by
 /// back-reference in one request.
 pub async fn load_page(

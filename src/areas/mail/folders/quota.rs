@@ -10,18 +10,46 @@ use facteur_mail::quota::Usage;
 use leptos::prelude::*;
 
 /// The quota of the signed-in account (context), loaded with the folders (in the same
-/// request) whenever they are.
+/// request) whenever they are, and asked again a little after mail came or went
+/// ([`QuotaState::refresh_soon`]).
 #[derive(Clone, Copy)]
 pub struct QuotaState {
-    usage: ReadSignal<Option<Usage>>,
+    usage: RwSignal<Option<Usage>>,
+    waiting: StoredValue<Option<TimeoutHandle>, LocalStorage>,
 }
+
+/// How long after mail came or went the storage use is asked again: once for a burst of
+/// changes, and not in the round that shows them (which stays one request).
+const REFRESH_AFTER: std::time::Duration = std::time::Duration::from_secs(2);
 
 impl QuotaState {
     /// Provides the use that the folders' request brings back.
-    pub fn provide(usage: ReadSignal<Option<Usage>>) -> QuotaState {
-        let state = QuotaState { usage };
+    pub fn provide(usage: RwSignal<Option<Usage>>) -> QuotaState {
+        let state = QuotaState { usage, waiting: StoredValue::new_local(None) };
         provide_context(state);
         state
+    }
+
+    /// Asks the storage use again in a moment (one `Quota/get`), after a round of live updates
+    /// in which mail came or went; a second call meanwhile waits for the same request.
+    pub fn refresh_soon(&self, client: crate::platform::jmap_client::JmapClient) {
+        if self.waiting.try_with_value(Option::is_some) != Some(false) {
+            return;
+        }
+        let state = *self;
+        let ask = move || {
+            let _ = state.waiting.try_set_value(None);
+            leptos::task::spawn_local(async move {
+                if let Ok(used) = crate::areas::mail::server::load_usage(&client).await {
+                    if state.usage.try_get_untracked().is_some_and(|held| held != used) {
+                        let _ = state.usage.try_set(used);
+                    }
+                }
+            });
+        };
+        if let Ok(handle) = set_timeout_with_handle(ask, REFRESH_AFTER) {
+            self.waiting.set_value(Some(handle));
+        }
     }
 
     /// The use, once known (`None`: unknown, failed, or no limit).
