@@ -18,8 +18,6 @@ use leptos_router::{
 #[component]
 pub fn App() -> impl IntoView {
     provide_session();
-    // The mail area is a part of the app of its own: fetched while the login form is shown.
-    crate::areas::mail::preload();
     view! {
         <I18nContextProvider>
             <RestoreLanguage />

@@ -37,7 +37,6 @@ pub use context::MailContext;
 use context::{Folders, OpenList};
 use facteur_mail::mailbox::Folder;
 use leptos::prelude::*;
-use leptos::wasm_split::wasm_split;
 use leptos_router::{
     components::{Outlet, ParentRoute, Route},
     hooks::{use_navigate, use_params_map},
@@ -70,33 +69,9 @@ fn register_lazy_parts() {
     ]);
 }
 
-/// The mail area, a part of the app of its own (`platform::lazy`): fetched while the login
-/// form is shown ([`preload`]), so that the first page does not wait for it.
-#[component]
-fn MailShell() -> impl IntoView {
-    let i18n = use_i18n();
-    crate::platform::lazy::lazy(mail_area, move || {
-        view! {
-            <p class="loading" role="status">
-                {crate::tr!(i18n, loading)}
-            </p>
-        }
-    })
-}
-
-/// Starts fetching the mail area's code (the app calls it at start).
-pub fn preload() {
-    leptos::task::spawn_local(async { drop(preload_mail_area().await) });
-}
-
-#[wasm_split(mail_area, wasm_split_path = ::leptos::wasm_split, fallible, preload(preload_mail_area))]
-fn mail_area() -> Result<AnyView, crate::platform::lazy::NotDownloaded> {
-    Ok(view! { <MailArea /> }.into_any())
-}
-
 /// The mail area: folders, the list of the open folder, the reading pane (the route's outlet).
 #[component]
-fn MailArea() -> impl IntoView {
+fn MailShell() -> impl IntoView {
     let i18n = use_i18n();
     let client = expect_context::<JmapClient>();
     let chrome = crate::platform::chrome::use_chrome();
