@@ -42,6 +42,9 @@ pub struct ChangeId(pub u64);
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub enum Edit {
+    /// A `/set` create of this object (its JMAP properties; the change's object id is the
+    /// creation id until the server gives its own).
+    Create(Value),
     /// A `/set` update with this patch.
     Update(PatchObject),
     /// A `/set` destroy.
@@ -113,6 +116,12 @@ impl ChangeRequest {
         }
         self
     }
+    /// Creates an object under the creation id `id` (shown at once under that id; held under
+    /// the server's id once it confirms).
+    pub fn create(mut self, id: &str, object: Value) -> Self {
+        self.edits.insert(id.into(), Edit::Create(object));
+        self
+    }
     /// Destroys these objects (they leave every open query of their type at once).
     pub fn destroy<'a>(mut self, ids: impl IntoIterator<Item = &'a str>) -> Self {
         for id in ids {
@@ -128,7 +137,7 @@ impl ChangeRequest {
 }
 
 /// The server refused one object of a change: the change no longer applies to it.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Refusal {
     /// The change.
     pub change: ChangeId,
@@ -138,6 +147,8 @@ pub struct Refusal {
     pub id: String,
     /// Why (`forbidden`, `notFound`, `overQuota`…), to say in words.
     pub error: SetError,
+    /// What was refused (a creation's properties name what it was).
+    pub edit: Option<Edit>,
 }
 
 /// What cannot be done with a change.
@@ -149,8 +160,8 @@ pub enum PendingError {
     /// The type is not registered in the store.
     #[error("the type {0} is not registered")]
     UnknownType(String),
-    /// A destroy already sent cannot be undone.
-    #[error("change {0:?} destroys objects on the server: it cannot be undone")]
+    /// A destroy or a creation already sent cannot be undone.
+    #[error("change {0:?} destroys or creates objects on the server: it cannot be undone")]
     NotUndoable(ChangeId),
     /// The change touches nothing.
     #[error("the change touches no object")]
@@ -204,6 +215,15 @@ impl PendingQueue {
             hidden.extend(change.edits.iter().filter(|(_, e)| **e == Edit::Destroy).map(|(id, _)| id.as_str()));
         }
         hidden
+    }
+    /// The objects of `type_name` a change creates (creation id, properties), in order.
+    pub fn created<'a>(&'a self, type_name: &'a str) -> impl Iterator<Item = (&'a str, &'a Value)> {
+        self.changes.iter().filter(move |c| c.type_name == type_name).flat_map(|c| {
+            c.edits.iter().filter_map(|(id, e)| match e {
+                Edit::Create(object) => Some((id.as_str(), object)),
+                _ => None,
+            })
+        })
     }
     /// After a reload from persistence: whether the server got the changes sent is unknown, so
     /// they are sent again (a patch applied twice gives the same object).

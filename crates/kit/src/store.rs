@@ -317,6 +317,9 @@ impl<R: Record> Slot<R> {
         for change in pending.for_object(<R::Object as JmapObject>::NAME, id) {
             match &change.edits[id] {
                 Edit::Destroy => record = None,
+                Edit::Create(object) => {
+                    record = record.or_else(|| created::<R>(id, object).map(Cow::Owned));
+                }
                 Edit::Update(patch) => {
                     if let Some(r) = record.as_mut() {
                         r.to_mut().apply_patch(patch);
@@ -326,6 +329,13 @@ impl<R: Record> Slot<R> {
         }
         record
     }
+}
+
+/// The record of an object a pending change creates: its properties with `id` as its id.
+pub(crate) fn created<R: Record>(id: &str, object: &serde_json::Value) -> Option<R> {
+    let mut object = object.clone();
+    object.as_object_mut()?.insert("id".into(), serde_json::Value::String(id.into()));
+    R::from_object(serde_json::from_value(object).ok()?)
 }
 
 /// The type-erased face of a [`Slot`], so one store holds records of several types.
@@ -602,6 +612,18 @@ impl Store {
     pub fn get<R: Record>(&self, id: &str) -> Option<Cow<'_, R>> {
         self.slot::<R>()?.view(id, &self.pending)
     }
+    /// The ids of the objects of `R` as shown: those held, less those a pending change destroys,
+    /// and those a pending change creates (under their creation ids), in no particular order.
+    pub fn ids<R: Record>(&self) -> Vec<String> {
+        let name = <R::Object as JmapObject>::NAME;
+        let held = self.records::<R>().into_iter().flat_map(|t| t.ids());
+        let created = self.pending.created(name).map(|(id, _)| id);
+        let mut ids: Vec<String> = held.chain(created).map(String::from).collect();
+        ids.sort();
+        ids.dedup();
+        ids.retain(|id| self.get::<R>(id).is_some());
+        ids
+    }
     /// Stores objects the domain loaded itself (its own `/get`), as a sync stores the objects it
     /// created: each replaces the held version of its id, then the type is trimmed to its
     /// capacity, the least recently used first and never the protected ones (shown, pinned,
@@ -801,7 +823,7 @@ impl Store {
             .iter()
             .filter_map(|(id, edit)| match edit {
                 Edit::Update(patch) => Some((id.clone(), slot.inverse(id, patch, &self.pending)?)),
-                Edit::Destroy => None,
+                Edit::Create(_) | Edit::Destroy => None,
             })
             .collect())
     }
@@ -814,7 +836,7 @@ impl Store {
             self.pending.remove(id);
             return Ok(None);
         }
-        if change.edits.values().any(|e| *e == Edit::Destroy) {
+        if change.edits.values().any(|e| matches!(e, Edit::Destroy | Edit::Create(_))) {
             return Err(PendingError::NotUndoable(id));
         }
         let mut request = ChangeRequest::new(&change.type_name);
@@ -826,7 +848,7 @@ impl Store {
             .iter()
             .filter_map(|(object, edit)| match edit {
                 Edit::Update(patch) => Some((object.clone(), patch.clone())),
-                Edit::Destroy => None,
+                Edit::Create(_) | Edit::Destroy => None,
             })
             .collect();
         Ok(Some(self.pending.push(request, inverse, Some(id))))

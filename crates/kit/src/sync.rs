@@ -247,7 +247,8 @@ pub fn apply(store: &mut Store, plan: Plan, response: &Response) -> Result<SyncS
         let mut done: HashSet<String> = answer.confirmed.into_iter().collect();
         for (object, error) in answer.refused {
             done.insert(object.clone());
-            summary.refused.push(Refusal { change: id, type_name: name.into(), id: object, error });
+            let edit = change.edits.get(&object).cloned();
+            summary.refused.push(Refusal { change: id, type_name: name.into(), id: object, error, edit });
         }
         if let Some(error) = answer.failed {
             summary.errors.push((format!("{name}/set"), error));
@@ -602,6 +603,10 @@ impl<R: Record> SyncSlot for Slot<R> {
         let mut set = Set::<R::Object>::new(account);
         for (id, edit) in &change.edits {
             set = match edit {
+                Edit::Create(object) => match serde_json::from_value(object.clone()) {
+                    Ok(object) => set.create(id, object),
+                    Err(_) => set, // not an object of this type: never sent, never confirmed
+                },
                 Edit::Update(patch) => set.update(id, patch.clone()),
                 Edit::Destroy => set.destroy([id.as_str()]),
             };
@@ -625,7 +630,7 @@ impl<R: Record> SyncSlot for Slot<R> {
             }
             Err(e) => return Err(e),
         };
-        let refusals = [&set.not_updated, &set.not_destroyed];
+        let refusals = [&set.not_created, &set.not_updated, &set.not_destroyed];
         for (id, edit) in &change.edits {
             if let Some(error) = refusals.iter().find_map(|r| r.as_ref()?.get(id)) {
                 answer.refused.push((id.clone(), error.clone()));
@@ -633,7 +638,21 @@ impl<R: Record> SyncSlot for Slot<R> {
             }
             let updated = set.updated.as_ref().and_then(|u| u.get(id));
             let destroyed = set.destroyed.as_ref().is_some_and(|d| d.contains(id));
+            let created = set.created.as_ref().and_then(|c| c.get(id));
             match edit {
+                Edit::Create(object) if created.is_some() => {
+                    // Held under the server's id: the properties sent, with those it set.
+                    let mut merged = object.clone();
+                    if let (Some(into), Ok(serde_json::Value::Object(server))) =
+                        (merged.as_object_mut(), serde_json::to_value(created))
+                    {
+                        into.extend(server.into_iter().filter(|(_, v)| !v.is_null()));
+                    }
+                    let server_id = merged.get("id").and_then(|v| v.as_str()).map(str::to_string);
+                    if let Some(record) = server_id.and_then(|sid| crate::store::created::<R>(&sid, &merged)) {
+                        self.records.insert(record);
+                    }
+                }
                 Edit::Update(patch) if updated.is_some() => {
                     // The server now holds the held version with the patch (and what it changed
                     // itself, sent back as property values).

@@ -448,6 +448,32 @@ fn a_move_is_undone_by_the_change_the_caller_writes() {
     assert_eq!(store.undo_with(mv, ChangeRequest::new("Email")), Err(PendingError::Empty));
 }
 
+/// A folder created from the screen: shown at once under its creation id, sent as a `/set`
+/// create, held under the server's id once confirmed; a refused creation goes, with what it was.
+#[test]
+fn a_created_object_is_shown_at_once_then_held_under_the_servers_id() {
+    let mut store = seeded();
+    let create = |id: &str, name: &str| ChangeRequest::new("Mailbox").create(id, json!({"name": name}));
+    store.change(create("new-1", "Projets")).unwrap();
+    assert_eq!(store.get::<Folder>("new-1").unwrap().0.name.as_deref(), Some("Projets"));
+    assert_eq!(store.ids::<Folder>(), ["archive", "inbox", "new-1"]);
+    let (request, plan) = sync::plan(&mut store, Trigger::Push(&state_change(&[])), &SyncOptions::default()).unwrap();
+    assert_eq!(args(&request, 0)["create"], json!({"new-1": {"name": "Projets"}}));
+    let set = json!({"accountId": ACCOUNT, "oldState": "b1", "newState": "b2", "created": {"new-1": {"id": "M9", "sortOrder": 10}}});
+    let summary = sync::apply(&mut store, plan, &respond(&request, vec![("Mailbox/set", set)])).unwrap();
+    assert_eq!(summary.confirmed.len(), 1);
+    assert_eq!(store.ids::<Folder>(), ["M9", "archive", "inbox"]);
+    assert_eq!(store.get::<Folder>("M9").unwrap().0.sort_order, Some(10));
+
+    store.change(create("new-2", "50 %")).unwrap();
+    let (request, plan) = sync::plan(&mut store, Trigger::Push(&state_change(&[])), &SyncOptions::default()).unwrap();
+    let set = json!({"accountId": ACCOUNT, "oldState": "b2", "newState": "b2",
+        "notCreated": {"new-2": {"type": "serverFail", "description": "Invalid mailbox name"}}});
+    let summary = sync::apply(&mut store, plan, &respond(&request, vec![("Mailbox/set", set)])).unwrap();
+    assert_eq!(summary.refused[0].edit, Some(facteur_kit::pending::Edit::Create(json!({"name": "50 %"}))));
+    assert!(store.get::<Folder>("new-2").is_none() && store.pending().is_empty());
+}
+
 /// A round sends at most `max_sets` pending changes (one `/set` each), so that it stays within
 /// the server's `maxCallsInRequest`; the others go with the next round, which follows at once.
 #[test]
