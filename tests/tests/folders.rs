@@ -119,7 +119,8 @@ fn create_rename_move_delete(ctx: &Ctx) -> Result {
     dialog_closed(&b)?;
     b.wait_for(&format!("{}.depth-1 a", item(&name)), WAIT)?;
     b.wait_text("[data-testid=toast]", "créé", WAIT)?;
-    let created = mailbox_named(&jmap, &name)?.ok_or("the folder is not on the server")?;
+    // Shown at once (a pending change); the server has it right after.
+    let created = wait_mailbox(&jmap, &name, true)?.ok_or("the folder is not on the server")?;
     ensure!(created["parentId"] == projets_id.as_str(), "created under Projets: {created}");
     let id = created["id"].as_str().unwrap_or_default().to_string();
 

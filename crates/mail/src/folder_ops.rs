@@ -140,46 +140,6 @@ pub fn parent_choices(folders: &[Folder], moving: Option<&str>) -> Vec<(Folder, 
         .collect()
 }
 
-/// A creation or a deletion made on screen before the server confirms it (shown at once,
-/// dropped if the server refuses). Renaming and moving a folder are pending changes of the
-/// store ([`rename_patch`], [`parent_patch`]): a creation needs an id the server gives, a
-/// deletion empties the folder first, which the pending changes cannot say yet.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum FolderEdit {
-    /// A new folder, under a temporary id until the server gives its own.
-    Create {
-        /// Temporary id (`pending-…`).
-        temp_id: String,
-        /// Its name.
-        name: String,
-        /// Its parent.
-        parent_id: Option<String>,
-    },
-    /// Gone.
-    Delete {
-        /// The folder.
-        id: String,
-    },
-}
-
-/// The folders as shown: the server's list with the edits not yet confirmed. Applying an
-/// edit the list already holds changes nothing (a created folder is not shown twice).
-pub fn apply_edits(folders: &[Folder], edits: &[FolderEdit]) -> Vec<Folder> {
-    let mut list = folders.to_vec();
-    for edit in edits {
-        match edit {
-            FolderEdit::Create { temp_id, name, parent_id } => {
-                let exists = list.iter().any(|f| &f.parent_id == parent_id && &f.name == name);
-                if !exists {
-                    list.push(Folder::new(temp_id, name, parent_id.as_deref(), None));
-                }
-            }
-            FolderEdit::Delete { id } => list.retain(|f| &f.id != id),
-        }
-    }
-    list
-}
-
 /// What deleting a folder will do, said in the confirmation.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum DeletePlan {
@@ -342,10 +302,11 @@ pub struct BatchCalls {
 
 /// The first `batch` messages of a folder with the mailboxes each is in: `Email/query` and
 /// `Email/get` of its ids by back-reference.
-pub fn folder_batch(account_id: &str, folder_id: &str, batch: u32) -> (Request, BatchCalls) {
+pub fn folder_batch(account_id: &str, folder_id: &str, position: u32, batch: u32) -> (Request, BatchCalls) {
     let mut builder = RequestBuilder::new();
     let filter = EmailFilter { in_mailbox: Some(folder_id.into()), ..Default::default() };
-    let query = builder.call(EmailQuery::new(account_id).filter(Filter::Condition(filter)).limit(batch));
+    let query =
+        builder.call(EmailQuery::new(account_id).filter(Filter::Condition(filter)).position(position).limit(batch));
     let get =
         builder.call(EmailGet::new(account_id).ids_ref(query.reference("/ids")).properties(&["id", "mailboxIds"]));
     (builder.build(), BatchCalls { get })
@@ -375,6 +336,55 @@ pub fn read_folder_batch(
             id: e.id.unwrap_or_default(),
         })
         .collect())
+}
+
+/// Deleting a folder as pending changes of the store, in the order they must reach the server:
+/// its messages leave it as [`clear_batch`] says (at most `per_set` in each change), then the
+/// empty folder is destroyed (refused by the server, and so shown again, if mail is still in it).
+///
+/// ```
+/// use facteur_kit::pending::Edit;
+/// use facteur_mail::folder_ops::{delete_changes, BatchMessage};
+/// use serde_json::json;
+/// let messages = [BatchMessage { id: "m1".into(), elsewhere: false }, BatchMessage { id: "m2".into(), elsewhere: true }];
+/// let changes = delete_changes("f", &messages, Some("trash"), 500);
+/// assert_eq!(changes.len(), 2);
+/// let patch = |c: &facteur_kit::pending::ChangeRequest, id: &str| match &c.edits[id] {
+///     Edit::Update(p) => serde_json::to_value(p).unwrap(),
+///     other => panic!("{other:?}"),
+/// };
+/// assert_eq!(patch(&changes[0], "m1"), json!({"mailboxIds/f": null, "mailboxIds/trash": true}));
+/// assert_eq!(patch(&changes[0], "m2"), json!({"mailboxIds/f": null}), "filed elsewhere too: it only leaves");
+/// assert_eq!((changes[1].type_name.as_str(), &changes[1].edits["f"]), ("Mailbox", &Edit::Destroy));
+/// // No Trash: the messages are destroyed.
+/// assert_eq!(delete_changes("f", &messages[..1], None, 500)[0].edits["m1"], Edit::Destroy);
+/// ```
+pub fn delete_changes(
+    folder_id: &str,
+    messages: &[BatchMessage],
+    trash: Option<&str>,
+    per_set: usize,
+) -> Vec<facteur_kit::pending::ChangeRequest> {
+    use facteur_kit::pending::ChangeRequest;
+    let mut changes: Vec<ChangeRequest> = messages
+        .chunks(per_set.max(1))
+        .map(|chunk| {
+            chunk.iter().fold(ChangeRequest::new("Email"), |request, m| {
+                let mut patch = PatchObject::new();
+                patch.insert(format!("mailboxIds/{folder_id}"), Value::Null);
+                match (m.elsewhere, trash) {
+                    (true, _) => request.update(&m.id, patch),
+                    (false, Some(trash)) => {
+                        patch.insert(format!("mailboxIds/{trash}"), Value::Bool(true));
+                        request.update(&m.id, patch)
+                    }
+                    (false, None) => request.destroy([m.id.as_str()]),
+                }
+            })
+        })
+        .collect();
+    changes.push(ChangeRequest::new("Mailbox").destroy([folder_id]));
+    changes
 }
 
 /// Takes a batch out of a folder in one `Email/set`: a message also elsewhere only leaves the
@@ -490,23 +500,6 @@ mod tests {
     }
 
     #[test]
-    fn edits_show_at_once_and_are_idempotent() {
-        let folders = tree();
-        let edits = [
-            FolderEdit::Create { temp_id: "pending-1".into(), name: "Projets".into(), parent_id: Some("c".into()) },
-            FolderEdit::Delete { id: "a".into() },
-        ];
-        let shown = apply_edits(&folders, &edits);
-        let find = |id: &str| shown.iter().find(|f| f.id == id).cloned();
-        assert_eq!(find("pending-1").map(|f| (f.name, f.parent_id)), Some(("Projets".into(), Some("c".into()))));
-        assert!(find("a").is_none());
-        // The server's next list holds the changes: applying the edits again changes nothing.
-        let mut confirmed = shown.clone();
-        confirmed.iter_mut().filter(|f| f.id == "pending-1").for_each(|f| f.id = "M42".into());
-        assert_eq!(apply_edits(&confirmed, &edits), confirmed);
-    }
-
-    #[test]
     fn delete_plans() {
         let folders = tree();
         let by_id = |id: &str| folders.iter().find(|f| f.id == id).unwrap().clone();
@@ -584,9 +577,12 @@ mod tests {
         assert_eq!(batch_size(&core(4096, 4096)), 500);
         assert_eq!(batch_size(&core(100, 4096)), 100);
         assert_eq!(batch_size(&core(0, 0)), 50);
-        let (request, _) = folder_batch("A1", "t", 100);
+        let (request, _) = folder_batch("A1", "t", 0, 100);
         let json = serde_json::to_value(request).unwrap();
-        assert_eq!(json["methodCalls"][0][1], json!({"accountId": "A1", "filter": {"inMailbox": "t"}, "limit": 100}));
+        assert_eq!(
+            json["methodCalls"][0][1],
+            json!({"accountId": "A1", "filter": {"inMailbox": "t"}, "position": 0, "limit": 100})
+        );
         assert_eq!(json["methodCalls"][1][1]["#ids"]["path"], "/ids");
     }
 
@@ -596,7 +592,7 @@ mod tests {
             r#"{"sessionState":"0","methodResponses":[["Email/query",{"accountId":"A1","queryState":"q","ids":["M1","M2"],"position":0},"c0"],
             ["Email/get",{"accountId":"A1","state":"s","list":[{"id":"M1","mailboxIds":{"a":true}},{"id":"M2","mailboxIds":{"a":true,"r":true}}],"notFound":[]},"c1"]]}"#,
         );
-        let (_, calls) = folder_batch("A1", "a", 50);
+        let (_, calls) = folder_batch("A1", "a", 0, 50);
         let batch = read_folder_batch(&answer, &calls, "a").unwrap();
         assert_eq!(
             batch,

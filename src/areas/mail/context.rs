@@ -38,10 +38,9 @@ impl Folders {
     pub fn new(store: RwSignal<Store, LocalStorage>, load: LocalResource<Result<(), CallError>>) -> Self {
         let list = Memo::new(move |_| {
             store.with(|s| {
-                let mut list: Vec<Folder> = s
-                    .records::<Folder>()
-                    .map(|held| held.ids().filter_map(|id| s.get::<Folder>(id)).map(|f| f.into_owned()).collect())
-                    .unwrap_or_default();
+                // Those held and those a pending change creates, less those it destroys.
+                let mut list: Vec<Folder> =
+                    s.ids::<Folder>().iter().filter_map(|id| s.get::<Folder>(id)).map(|f| f.into_owned()).collect();
                 list.sort_by(|a, b| a.id.cmp(&b.id));
                 list
             })

@@ -185,8 +185,8 @@ async fn step(
     Ok(summary.again())
 }
 
-/// A folder the server would not rename or move, named, and why in words (the folder is back
-/// as the server has it).
+/// A folder the server would not create, rename, move or delete, named, and why in words (the
+/// folder is back as the server has it).
 fn folder_refused(
     ctx: &MailContext,
     toasts: crate::ui::toast::Toasts,
@@ -194,7 +194,12 @@ fn folder_refused(
     refusal: &facteur_kit::pending::Refusal,
 ) {
     use crate::areas::mail::folders::{folder_dialogs::refusal_text, folder_nav::folder_label, manage::ManageError};
-    let name = ctx.folder_by_id(&refusal.id).map(|f| folder_label(i18n, &f)).unwrap_or_default();
+    // A folder that was to be created is gone: its name is in what was refused.
+    let created = match &refusal.edit {
+        Some(facteur_kit::pending::Edit::Create(object)) => object["name"].as_str().map(str::to_string),
+        _ => None,
+    };
+    let name = ctx.folder_by_id(&refusal.id).map(|f| folder_label(i18n, &f)).or(created).unwrap_or_default();
     let why = ManageError::Refused(facteur_mail::folder_ops::FolderError::from_set_error(&refusal.error));
     let detail = refusal_text(i18n, &why);
     toasts.error(t_string!(i18n, folders.failed, name = name, detail = detail).to_string());

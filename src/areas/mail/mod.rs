@@ -193,7 +193,7 @@ fn MailShell() -> impl IntoView {
     };
     provide_context(mail_ctx);
     register_lazy_parts();
-    crate::areas::mail::folders::folder_dialogs::FolderManager::provide(folders);
+    crate::areas::mail::folders::folder_dialogs::FolderManager::provide();
     crate::areas::mail::folders::quota::QuotaState::provide(usage);
     Toasts::provide();
     live::follow(mail_ctx);

@@ -1,6 +1,6 @@
 //! Folder management: the dialogs to create, rename, move and delete a folder and to empty
-//! the Trash or Junk, and the changes shown at once (rolled back with a message if the
-//! server refuses). The decisions are in `facteur_mail::folder_ops`.
+//! the Trash or Junk. Their changes are pending changes of the store: shown at once, rolled
+//! back with a message if the server refuses. The decisions are in `facteur_mail::folder_ops`.
 
 use crate::areas::mail::folders::folder_nav::folder_label;
 use crate::areas::mail::folders::manage::{self, ManageError};
@@ -11,13 +11,12 @@ use crate::ui::error_banner::describe;
 use crate::ui::form_field::{Field, FormField};
 use crate::ui::modal::Modal;
 use crate::ui::toast::use_toasts;
-use facteur_mail::folder_ops::{self, DeletePlan, FolderEdit, FolderError, NameError};
+use facteur_mail::folder_ops::{self, DeletePlan, FolderError, NameError};
 use facteur_mail::mailbox::Folder;
 use leptos::wasm_split::wasm_split;
 use leptos::{ev::SubmitEvent, prelude::*, task::spawn_local};
 use leptos_i18n::I18nContext;
 use leptos_router::hooks::use_navigate;
-use std::future::Future;
 
 /// Which dialog is open.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -34,33 +33,19 @@ pub enum FolderDialog {
     Empty(Folder),
 }
 
-/// The folder dialogs and the changes not yet confirmed by the server (context).
+/// The folder dialogs (context). The changes they make are pending changes of the store.
 #[derive(Clone, Copy)]
 pub struct FolderManager {
     /// The dialog's content.
     dialog: RwSignal<Option<FolderDialog>>,
     /// Whether the dialog is open.
     open: RwSignal<bool>,
-    /// (number, change, confirmed by the server).
-    edits: RwSignal<Vec<(u64, FolderEdit, bool)>>,
-    next: StoredValue<u64>,
 }
 
 impl FolderManager {
-    /// Provides the manager; confirmed changes are dropped once the folder list is reloaded
-    /// (it then holds them).
-    pub fn provide(folders: crate::areas::mail::context::Folders) -> FolderManager {
-        let manager = FolderManager {
-            dialog: RwSignal::new(None),
-            open: RwSignal::new(false),
-            edits: RwSignal::new(Vec::new()),
-            next: StoredValue::new(0),
-        };
-        // The folder list comes from the server (the outside world): sync the pending list.
-        Effect::new(move || {
-            folders.track();
-            manager.edits.update(|edits| edits.retain(|(_, _, confirmed)| !confirmed));
-        });
+    /// Provides the manager.
+    pub fn provide() -> FolderManager {
+        let manager = FolderManager { dialog: RwSignal::new(None), open: RwSignal::new(false) };
         provide_context(manager);
         manager
     }
@@ -73,31 +58,6 @@ impl FolderManager {
 
     fn close(&self) {
         self.open.set(false);
-    }
-
-    /// The folders as shown: the server's list with the changes made here (reactive).
-    pub fn shown(&self, list: &[Folder]) -> Vec<Folder> {
-        self.edits.with(|edits| {
-            let edits: Vec<FolderEdit> = edits.iter().map(|(_, e, _)| e.clone()).collect();
-            folder_ops::apply_edits(list, &edits)
-        })
-    }
-
-    fn push(&self, edit: FolderEdit) -> u64 {
-        let n = self.next.get_value();
-        self.next.set_value(n + 1);
-        self.edits.update(|edits| edits.push((n, edit, false)));
-        n
-    }
-
-    fn settle(&self, n: u64, ok: bool) {
-        let _ = self.edits.try_update(|edits| {
-            if ok {
-                edits.iter_mut().filter(|(m, _, _)| *m == n).for_each(|(_, _, confirmed)| *confirmed = true);
-            } else {
-                edits.retain(|(m, _, _)| *m != n);
-            }
-        });
     }
 }
 
@@ -230,46 +190,23 @@ impl Deps {
         Deps { i18n: use_i18n(), manager: use_folder_manager(), toasts: use_toasts(), ctx: use_mail() }
     }
 
-    /// The folders as shown now (the server's list and the pending changes).
+    /// The folders as shown now (the server's list with the pending changes).
     fn shown(&self) -> Vec<Folder> {
-        let list = self.ctx.folders.get_untracked().and_then(Result::ok).unwrap_or_default();
-        self.manager.edits.with_untracked(|edits| {
-            let edits: Vec<FolderEdit> = edits.iter().map(|(_, e, _)| e.clone()).collect();
-            folder_ops::apply_edits(&list, &edits)
-        })
+        self.ctx.folders.get_untracked().and_then(Result::ok).unwrap_or_default()
     }
 
-    /// Renames or moves a folder: a pending change of the store, shown at once, sent with the
-    /// next round of the sync engine; a refusal is rolled back and said in words (`live`,
-    /// through [`refusal_text`]).
-    fn change_folder(&self, id: &str, patch: facteur_jmap::PatchObject, done: String) {
-        let request = facteur_kit::pending::ChangeRequest::new("Mailbox").update(id, patch);
-        let _ = self.ctx.store.try_update(|s| s.change(request));
+    /// Creates, renames, moves or deletes a folder: pending changes of the store, shown at once,
+    /// sent with the next round of the sync engine, in order; a refusal is rolled back and said
+    /// in words (`live`, through [`refusal_text`]).
+    fn change(&self, changes: Vec<facteur_kit::pending::ChangeRequest>, done: String) {
+        let _ = self.ctx.store.try_update(|s| changes.into_iter().for_each(|c| drop(s.change(c))));
         self.ctx.feed.retry_now();
         self.toasts.info(done);
     }
 
-    /// Creates or deletes a folder: shown at once (`edit`), then sent; on refusal, the change
-    /// is undone and a toast says why.
-    fn run_change(
-        &self,
-        edit: FolderEdit,
-        name: String,
-        done: String,
-        call: impl Future<Output = Result<(), ManageError>> + 'static,
-    ) {
-        let Deps { i18n, manager, toasts, ctx } = self.clone();
-        let n = manager.push(edit);
-        spawn_local(async move {
-            let result = call.await;
-            manager.settle(n, result.is_ok());
-            match result {
-                Ok(()) => toasts.info(done),
-                Err(e) => toasts
-                    .error(t_string!(i18n, folders.failed, name = name, detail = refusal_text(i18n, &e)).to_string()),
-            }
-            ctx.folders.refetch();
-        });
+    /// Renames or moves a folder.
+    fn change_folder(&self, id: &str, patch: facteur_jmap::PatchObject, done: String) {
+        self.change(vec![facteur_kit::pending::ChangeRequest::new("Mailbox").update(id, patch)], done);
     }
 }
 
@@ -313,7 +250,7 @@ fn ParentSelect(choices: Vec<(Folder, usize)>, selected: RwSignal<Option<String>
 #[component]
 fn NameForm(folder: Option<Folder>) -> impl IntoView {
     let deps = Deps::get();
-    let (i18n, manager, ctx) = (deps.i18n, deps.manager, deps.ctx);
+    let (i18n, manager) = (deps.i18n, deps.manager);
     let name = RwSignal::new(folder.as_ref().map(|f| f.name.clone()).unwrap_or_default());
     let parent = RwSignal::new(folder.as_ref().and_then(|f| f.parent_id.clone()));
     let error = RwSignal::new(None::<NameError>);
@@ -338,16 +275,13 @@ fn NameForm(folder: Option<Folder>) -> impl IntoView {
             }
         };
         manager.close();
-        let client = ctx.client();
         match renaming.clone() {
             None => {
-                let temp_id = format!("pending-{}", js_sys::Date::now() as u64);
+                // Shown under a creation id until the server gives the folder its own.
+                let creation = format!("new-{}", js_sys::Date::now() as u64);
                 let done = t_string!(i18n, folders.created, name = clean.clone()).to_string();
-                let edit = FolderEdit::Create { temp_id, name: clean.clone(), parent_id: parent_id.clone() };
-                let label = clean.clone();
-                deps.run_change(edit, label, done, async move {
-                    manage::create_folder(&client, &clean, parent_id.as_deref()).await.map(drop)
-                });
+                let mailbox = serde_json::json!({"name": clean, "parentId": parent_id, "isSubscribed": true});
+                deps.change(vec![facteur_kit::pending::ChangeRequest::new("Mailbox").create(&creation, mailbox)], done);
             }
             Some(f) => {
                 if f.name == clean {
@@ -477,10 +411,20 @@ fn DeleteConfirm(folder: Folder) -> impl IntoView {
         if ctx.slug.get_untracked() == folder.slug() {
             navigate("/mail/inbox", Default::default());
         }
-        let (client, f) = (ctx.client(), folder.clone());
+        // Its messages are listed first (their moves, then the folder's destroy, are queued in
+        // that order); it leaves the sidebar then.
+        let (client, f, deps) = (ctx.client(), folder.clone(), deps.clone());
         let done = t_string!(i18n, folders.deleted, name = f.name.clone()).to_string();
-        deps.run_change(FolderEdit::Delete { id: f.id.clone() }, f.name.clone(), done, async move {
-            manage::delete_folder(&client, &f.id, trash.as_deref()).await
+        spawn_local(async move {
+            match manage::list_folder(&client, &f.id).await {
+                Ok(messages) => {
+                    let per_set = client.limits().max_set;
+                    deps.change(folder_ops::delete_changes(&f.id, &messages, trash.as_deref(), per_set), done);
+                }
+                Err(e) => deps.toasts.error(
+                    t_string!(i18n, folders.failed, name = f.name.clone(), detail = refusal_text(i18n, &e)).to_string(),
+                ),
+            }
         });
     };
     view! {

@@ -56,7 +56,6 @@ pub fn FolderNav(folders: crate::areas::mail::context::Folders, current: Signal<
         }
         .into_any(),
         Some(Ok(list)) => {
-            let list = manager.shown(&list);
             let rows = sidebar_rows(&list);
             let (over, leave, dropped) = (drop.clone(), drop.clone(), drop.clone());
             view! {

@@ -1,5 +1,7 @@
-//! Managing the mailbox: folders (create, rename, move, delete with their mail), emptying a
-//! folder, the quota, labels. The requests are built and read in `facteur_mail`.
+//! The folder operations that need their own requests: listing a folder's messages (to delete
+//! it) and emptying it (Trash, Junk). Creating, renaming, moving and deleting a folder are
+//! pending changes of the store (`folder_dialogs`). The requests are built and read in
+//! `facteur_mail`.
 
 use crate::platform::jmap_client::{CallError, JmapClient};
 use facteur_mail::folder_ops::{self, FolderError};
@@ -25,21 +27,22 @@ impl From<FolderError> for ManageError {
     }
 }
 
-async fn folder_set(
-    client: &JmapClient,
-    (request, call): (facteur_jmap::Request, folder_ops::FolderCall),
-) -> Result<Option<String>, ManageError> {
-    let response = client.send(&request).await?;
-    Ok(folder_ops::read_folder_set(&response, &call)?)
-}
-
-/// Creates a folder; its id.
-pub async fn create_folder(
-    client: &JmapClient,
-    name: &str,
-    parent: Option<&str>,
-) -> Result<Option<String>, ManageError> {
-    folder_set(client, folder_ops::create_folder(client.mail_account(), name, parent)).await
+/// Every message of a folder with whether it is filed elsewhere too, page by page within the
+/// server's limits (to delete the folder: `folder_ops::delete_changes`).
+pub async fn list_folder(client: &JmapClient, folder_id: &str) -> Result<Vec<folder_ops::BatchMessage>, ManageError> {
+    let batch = folder_ops::batch_size(&client.session().core());
+    let mut all = Vec::new();
+    loop {
+        let position = u32::try_from(all.len()).unwrap_or(u32::MAX);
+        let (request, calls) = folder_ops::folder_batch(client.mail_account(), folder_id, position, batch);
+        let response = client.send(&request).await?;
+        let page = folder_ops::read_folder_batch(&response, &calls, folder_id)?;
+        let done = page.len() < batch as usize;
+        all.extend(page);
+        if done {
+            return Ok(all);
+        }
+    }
 }
 
 /// Takes every message out of a folder, batch by batch within the server's limits: to
@@ -51,7 +54,7 @@ pub async fn clear_folder(client: &JmapClient, folder_id: &str, trash: Option<&s
     let mut done = 0;
     // A bound on the batches: a server that keeps answering the same messages must not keep us looping.
     for _ in 0..10_000 {
-        let (request, calls) = folder_ops::folder_batch(account, folder_id, batch);
+        let (request, calls) = folder_ops::folder_batch(account, folder_id, 0, batch);
         let response = client.send(&request).await?;
         let messages = folder_ops::read_folder_batch(&response, &calls, folder_id)?;
         if messages.is_empty() {
@@ -62,11 +65,4 @@ pub async fn clear_folder(client: &JmapClient, folder_id: &str, trash: Option<&s
         done += folder_ops::read_clear_batch(&response, &call)?;
     }
     Err(ManageError::Refused(FolderError::Other("the folder does not empty".into())))
-}
-
-/// Deletes a folder: its mail first goes to `trash` (or is deleted when `None`), then the
-/// empty folder is destroyed.
-pub async fn delete_folder(client: &JmapClient, id: &str, trash: Option<&str>) -> Result<(), ManageError> {
-    clear_folder(client, id, trash).await?;
-    folder_set(client, folder_ops::destroy_folder(client.mail_account(), id)).await.map(drop)
 }
