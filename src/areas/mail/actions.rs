@@ -86,16 +86,6 @@ pub fn failed(toasts: Toasts, i18n: I18nContext<Locale>, e: &CallError) {
     toasts.error(t_string!(i18n, actions.failed, detail = detail).to_string());
 }
 
-/// The queued changes with the emails each one touches (read back from the store's queue).
-fn with_objects(ctx: &MailContext, changes: &[ChangeId]) -> Vec<(ChangeId, Vec<String>)> {
-    ctx.store.with_untracked(|s| {
-        changes
-            .iter()
-            .filter_map(|id| Some((*id, s.pending().find(*id)?.object_ids().map(str::to_string).collect())))
-            .collect()
-    })
-}
-
 /// Queues `request` (a move or a destroy: pending changes that take their rows out of the open
 /// list) for the emails of `target` in `folder`: its rows are queued at once by the caller
 /// (`first`); here the rest of their conversations, or every email of the folder, once the
@@ -106,11 +96,11 @@ async fn queue_rest(
     ctx: MailContext,
     target: &EmailTarget,
     folder: &str,
-    first: Vec<ChangeId>,
+    first: Vec<(ChangeId, Vec<String>)>,
     request: impl Fn(&[String]) -> ChangeRequest,
 ) -> Result<Vec<(ChangeId, Vec<String>)>, CallError> {
     let threaded = ctx.threaded.get_untracked();
-    let resolved = if matches!(target, EmailTarget::Emails(_)) || (!threaded && !target.is_folder()) {
+    let resolved = if target.is_its_rows(threaded) {
         Ok(Vec::new()) // the rows were the whole target
     } else {
         if target.is_folder() {
@@ -121,7 +111,7 @@ async fn queue_rest(
     let rest: Vec<String> = match resolved {
         Ok(ids) => ids.into_iter().filter(|id| !target.row_ids().contains(id)).collect(),
         Err(e) => {
-            let _ = ctx.store.try_update(|s| first.iter().for_each(|id| drop(s.undo(*id))));
+            let _ = ctx.store.try_update(|s| first.iter().for_each(|(id, _)| drop(s.undo(*id))));
             let _ = ctx.bulk_busy.try_set(false);
             return Err(e);
         }
@@ -129,10 +119,10 @@ async fn queue_rest(
     let mut changes = first;
     changes.extend(ctx.queue_emails(&rest, request));
     if target.is_folder() {
-        let _ = ctx.bulk_changes.try_set_value(changes.clone());
+        let _ = ctx.bulk_changes.try_set_value(changes.iter().map(|(id, _)| *id).collect());
     }
     ctx.feed.retry_now();
-    Ok(with_objects(&ctx, &changes))
+    Ok(changes)
 }
 
 /// Moves emails out of `from` into `to` as pending changes of the store: the rows leave the
@@ -232,7 +222,7 @@ pub fn set_keyword(
     if !matches!(target, EmailTarget::Emails(_)) {
         ctx.selection.update(|s| s.clear());
     }
-    if matches!(target, EmailTarget::Emails(_)) || (!threaded && !target.is_folder()) {
+    if target.is_its_rows(threaded) {
         return; // the rows were the whole target
     }
     // The rest: the other messages of the conversations, the rows of the folder not loaded.

@@ -209,23 +209,29 @@ impl MailContext {
     /// Changes emails at once on screen and, with the next round of the sync engine (asked for
     /// now), on the server: pending changes of the store, rolled back with a message in words
     /// if the server refuses (`live`).
-    pub fn change_emails(&self, ids: &[String], patch: facteur_jmap::PatchObject) -> Vec<ChangeId> {
-        let queued = self.queue_emails(ids, |chunk| {
+    pub fn change_emails(&self, ids: &[String], patch: facteur_jmap::PatchObject) {
+        self.queue_emails(ids, |chunk| {
             ChangeRequest::new("Email").update_all(chunk.iter().map(String::as_str), patch.clone())
         });
         self.feed.retry_now();
-        queued
     }
 
     /// Queues changes of emails, at most `maxObjectsInSet` in each (one `Email/set` each),
-    /// without asking for a round: shown at once, sent with the next one.
-    pub fn queue_emails(&self, ids: &[String], request: impl Fn(&[String]) -> ChangeRequest) -> Vec<ChangeId> {
+    /// without asking for a round: shown at once, sent with the next one. Each change queued,
+    /// with the emails it touches.
+    pub fn queue_emails(
+        &self,
+        ids: &[String],
+        request: impl Fn(&[String]) -> ChangeRequest,
+    ) -> Vec<(ChangeId, Vec<String>)> {
         if ids.is_empty() {
             return Vec::new();
         }
         let per_set = self.client().limits().max_set.max(1);
         self.store
-            .try_update(|s| ids.chunks(per_set).filter_map(|chunk| s.change(request(chunk)).ok()).collect())
+            .try_update(|s| {
+                ids.chunks(per_set).filter_map(|chunk| Some((s.change(request(chunk)).ok()?, chunk.to_vec()))).collect()
+            })
             .unwrap_or_default()
     }
 

@@ -40,6 +40,12 @@ impl EmailTarget {
         }
     }
 
+    /// Whether its emails are just its rows (a conversation's messages, or rows of a list of
+    /// messages), so that nothing needs asking the server ([`resolve`]).
+    pub fn is_its_rows(&self, threaded: bool) -> bool {
+        matches!(self, EmailTarget::Emails(_)) || (!threaded && !self.is_folder())
+    }
+
     /// Whether it is the whole folder.
     pub fn is_folder(&self) -> bool {
         matches!(self, EmailTarget::Folder { .. })
