@@ -2,7 +2,7 @@
 # Every test: installs what is missing, builds the release bundle, then checks the code's
 # format and lints, runs the native tests of the crates, the mail HTML walker on the hostile
 # corpus (wasm, headless Chromium) and the browser tests (headless Chromium against a real
-# Cyrus + Postfix). A failing step does not stop the others: each one runs and reports, and the
+# Cyrus + Postfix, then the mail suites against a real Stalwart). A failing step does not stop the others: each one runs and reports, and the
 # command fails at the end if any did.
 set -euo pipefail
 source "$(dirname "$0")/env.sh"
@@ -30,8 +30,14 @@ step "clippy, wasm (app and mail HTML walker)" \
 step "mail HTML walker on the hostile corpus (wasm, headless Chromium)" \
   env CHROMEDRIVER=/usr/bin/chromedriver CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
   cargo test -p facteur-mail-html --target wasm32-unknown-unknown --locked
-step "cargo test (crates, real mail server, browser)" \
-  cargo test --workspace --exclude facteur --no-fail-fast --locked -- --test-threads=2
+step "cargo test (crates, real mail server, browser tests on Cyrus)" \
+  env FACTEUR_SERVER=cyrus cargo test --workspace --exclude facteur --no-fail-fast --locked -- --test-threads=2
+# The mail suites again on the second server (standard JMAP, push). Each suite ends by saying
+# which of its tests need what this server lacks.
+MAIL_SUITES=(login list reading actions acting folders search html restart)
+step "browser tests of mail on Stalwart" \
+  env FACTEUR_SERVER=stalwart cargo test -p facteur-browser-tests --no-fail-fast --locked \
+  "${MAIL_SUITES[@]/#/--test=}" -- --test-threads=2
 
 if [ "${#failed[@]}" -gt 0 ]; then
   log "failed steps: ${failed[*]}"

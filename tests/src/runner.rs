@@ -1,7 +1,10 @@
 //! The test runner: libtest-mimic (libtest's output and flags: filters, `--test-threads`,
 //! `--list`, `--exact`, `--nocapture` is accepted), one shared testbed per test binary (started
 //! by the first test that needs it, stopped when all tests are done, failed or not), and a fresh
-//! browser per test. A test whose browsers' consoles hold an error it did not announce
+//! browser per test. The testbed runs the server `FACTEUR_SERVER` names (`cyrus`, the default,
+//! or `stalwart`); a test that needs what only one server offers (`#[needs(Push)]`, see
+//! [`Feature`]) is listed as ignored on the other, and the run ends by saying, for its server,
+//! which tests ran and which could not. A test whose browsers' consoles hold an error it did not announce
 //! ([`Browser::expect_console_error`]: a wasm panic, an app error, a failed request) fails. A
 //! failing test gets a screenshot of each of its browsers, its page and its console errors in
 //! the failure message.
@@ -10,6 +13,7 @@ use crate::browser::{Browser, BrowserOptions};
 use crate::error::{Error, Result};
 use crate::paths;
 use facteur_testbed::{Account, Testbed, TestbedOptions};
+pub use facteur_testbed::{Feature, ServerKind};
 use libtest_mimic::{Arguments, Failed, Trial};
 use std::cell::RefCell;
 use std::panic::{catch_unwind, AssertUnwindSafe};
@@ -29,6 +33,8 @@ pub struct App {
     pub accounts: Vec<Account>,
     /// How long the testbed took to start.
     pub startup: std::time::Duration,
+    /// Which mail server it runs.
+    pub server: ServerKind,
 }
 
 impl App {
@@ -56,12 +62,19 @@ fn start_testbed() -> Result<App> {
     let dist = paths::dist_dir()?;
     let seed = paths::seed_dir()?;
     let t0 = Instant::now();
-    let tb = Testbed::start(TestbedOptions { seed_dir: Some(seed), dist_dir: Some(dist), ..Default::default() })
-        .map_err(|e| Error(format!("the mail server / app server did not start: {e}")))?;
-    let app = App { url: tb.app_url(), accounts: tb.accounts().to_vec(), startup: t0.elapsed() };
-    eprintln!("browser tests: testbed ready in {:.1}s at {}", app.startup.as_secs_f64(), app.url);
+    let server = server()?;
+    let tb =
+        Testbed::start(TestbedOptions { server, seed_dir: Some(seed), dist_dir: Some(dist), ..Default::default() })
+            .map_err(|e| Error(format!("the mail server ({server}) / app server did not start: {e}")))?;
+    let app = App { url: tb.app_url(), accounts: tb.accounts().to_vec(), startup: t0.elapsed(), server };
+    eprintln!("browser tests: testbed ({server}) ready in {:.1}s at {}", app.startup.as_secs_f64(), app.url);
     *TESTBED.lock().unwrap_or_else(|p| p.into_inner()) = Some(tb);
     Ok(app)
+}
+
+/// The server of this run (`FACTEUR_SERVER`).
+pub fn server() -> Result<ServerKind> {
+    ServerKind::from_env().map_err(|e| Error(e.to_string()))
 }
 
 /// Runs `f` with the shared testbed (e.g. `deliver` a mail). Starts it if needed.
@@ -221,35 +234,68 @@ pub struct Test {
     pub f: TestFn,
     /// Reported as `ignored` (run with `-- --ignored` / `--include-ignored`).
     pub ignored: bool,
+    /// What it needs of the server beyond standard JMAP mail: on a server without it, it is
+    /// reported as `ignored` and named at the end of the run.
+    pub needs: &'static [Feature],
 }
 
 /// The test binary's `main`: parses libtest's arguments, runs `tests`, stops the testbed and
 /// exits with libtest's code (101 if any test failed).
 pub fn run(tests: &[Test]) -> ! {
     let args = Arguments::from_args();
+    let server = match server() {
+        Ok(server) => server,
+        Err(e) => {
+            eprintln!("{}", e.0);
+            std::process::exit(2)
+        }
+    };
     // The testbed is stopped explicitly below; the at-exit hook covers an exit from elsewhere.
     unsafe {
         libc::atexit(stop_testbed_at_exit);
     }
+    let lacking = |t: &Test| t.needs.iter().copied().filter(|n| !server.supports(*n)).collect::<Vec<_>>();
     let trials = tests
         .iter()
-        .map(|&Test { name, f, ignored }| Trial::test(name, move || run_one(name, f)).with_ignored_flag(ignored))
+        .map(|t| {
+            let Test { name, f, ignored, .. } = *t;
+            Trial::test(name, move || run_one(name, f)).with_ignored_flag(ignored || !lacking(t).is_empty())
+        })
         .collect();
     let conclusion = libtest_mimic::run(&args, trials);
     stop_testbed();
+    let not_here: Vec<String> = tests
+        .iter()
+        .filter(|t| !lacking(t).is_empty())
+        .map(|t| format!("{} (needs {:?})", t.name, lacking(t)))
+        .collect();
+    if !args.list {
+        eprintln!(
+            "browser tests on {server}: {} passed, {} failed{}",
+            conclusion.num_passed,
+            conclusion.num_failed,
+            if not_here.is_empty() {
+                String::new()
+            } else {
+                format!("; not run on this server: {}", not_here.join(", "))
+            }
+        );
+    }
     conclusion.exit()
 }
 
-/// `browser_tests!(smoke, #[ignore] not_ready_yet)` = a `main` running these test functions
-/// (each `fn(&Ctx) -> Result`), named after them; `#[ignore]` ones show as ignored.
+/// `browser_tests!(smoke, #[ignore] not_ready_yet, #[needs(Push)] pushed)` = a `main` running
+/// these test functions (each `fn(&Ctx) -> Result`), named after them; `#[ignore]` ones show as
+/// ignored, and so do `#[needs(Feature)]` ones on a server without that [`Feature`].
 #[macro_export]
 macro_rules! browser_tests {
-    ($($(#[$attr:ident])* $test:ident),* $(,)?) => {
+    ($($(#[$attr:ident $(($feature:ident))?])* $test:ident),* $(,)?) => {
         fn main() {
             $crate::runner::run(&[$($crate::runner::Test {
                 name: stringify!($test),
                 f: $test as $crate::runner::TestFn,
                 ignored: false $(|| stringify!($attr) == "ignore")*,
+                needs: &[$($($crate::runner::Feature::$feature,)?)*],
             }),*])
         }
     };

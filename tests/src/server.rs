@@ -11,7 +11,7 @@ use std::time::{Duration, Instant};
 /// A JMAP client of the seeded account `who` (email or its part before `@`), straight to Cyrus.
 pub fn client(ctx: &Ctx, who: &str) -> Result<Client> {
     let account = ctx.app()?.account(who)?.clone();
-    ctx.with_testbed(|tb| Client::connect(&tb.cyrus_http_url(), &account.email, &account.password))?
+    ctx.with_testbed(|tb| Client::connect(&tb.jmap_url(), &account.email, &account.password))?
         .map_err(|e| Error(format!("JMAP client of {}: {e}", account.email)))
 }
 

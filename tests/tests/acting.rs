@@ -379,10 +379,15 @@ browser_tests!(
     toolbar_move_to_a_folder,
     toolbar_mark_unread,
     keys_e_and_hash_archive_and_delete,
+    #[needs(RightsOnOwnFolders)]
     refused_archive_is_undone,
+    #[needs(RightsOnOwnFolders)]
     refused_delete_is_undone,
+    #[needs(RightsOnOwnFolders)]
     refused_move_is_undone,
+    #[needs(RightsOnOwnFolders)]
     refused_flag_is_undone,
+    #[needs(RightsOnOwnFolders)]
     refused_label_is_undone,
     select_all_beyond_max_objects_in_set,
 );

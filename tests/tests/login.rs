@@ -223,7 +223,7 @@ impl Drop for Unlock<'_> {
 /// or one where nothing answers).
 fn own_front(ctx: &Ctx, backend: Option<&str>, port: u16) -> Result<ExtraApp> {
     let dist = paths::dist_dir()?;
-    Ok(ctx.with_testbed(|tb| tb.extra_app_server(&dist, backend.unwrap_or(&tb.cyrus_http_url()), port))??)
+    Ok(ctx.with_testbed(|tb| tb.extra_app_server(&dist, backend.unwrap_or(&tb.jmap_url()), port))??)
 }
 
 /// Waits for the inbox, then leaves the app (before the test's own servers stop, so that the

@@ -21,7 +21,7 @@ fn recovers_after_a_server_restart(ctx: &Ctx) -> Result {
     let (bring_back, down) = std::sync::mpsc::channel::<()>();
     let restart = std::thread::spawn(move || {
         with_testbed(|tb| {
-            tb.restart_cyrus_when(|| {
+            tb.restart_server_when(|| {
                 let _ = down.recv_timeout(Duration::from_secs(120));
             })
         })

@@ -27,7 +27,7 @@ fn main() {
     let t0 = Instant::now();
     let bytes = lmtp_deliver(&tb, "Bulk-LMTP", n);
     let secs = t0.elapsed().as_secs_f64();
-    let c = Client::connect(&tb.cyrus_http_url(), CLAIRE, "demo-claire").unwrap();
+    let c = Client::connect(&tb.jmap_url(), CLAIRE, "demo-claire").unwrap();
     let total =
         c.mailboxes().unwrap().into_iter().find(|m| m["id"] == r.mailbox_id.as_str()).unwrap()["totalEmails"].clone();
     println!(

@@ -1,9 +1,10 @@
 //! What an administrator does to a running server, for the tests of what the app says when
 //! the server says no: an account added at run time (so that a test may lock it or take
 //! rights away without touching the accounts other tests use), a user denied access to the
-//! server (Cyrus's `cyr_deny`), rights on a folder taken away and given back (IMAP `SETACL`
-//! as the Cyrus admin, RFC 4314), and a second app server of its own that a test may stop or
-//! point at a server that is down.
+//! server (Cyrus's `cyr_deny`; Stalwart: the `authenticate` permission taken away), rights on a
+//! folder taken away and given back (IMAP `SETACL` as the Cyrus admin, RFC 4314; not on
+//! Stalwart, see [`crate::Feature::RightsOnOwnFolders`]), and a second app server of its own that
+//! a test may stop or point at a server that is down.
 //!
 //! What Cyrus 3.6.1 does then (seen on this testbed): a denied user gets the same `401` as a
 //! wrong password (same body, same headers); without `t`/`e` on the folder a message is in,
@@ -24,7 +25,7 @@
 use crate::cyrus::{imap_admin, imap_login, BIN};
 use crate::jmap::Client;
 use crate::proc::{chown_r, run, uid_of};
-use crate::{Account, Testbed, TestbedError};
+use crate::{stalwart, Account, ServerKind, Testbed, TestbedError};
 use std::path::Path;
 use std::process::Command;
 
@@ -35,6 +36,11 @@ impl Testbed {
     /// [`Testbed::accounts`].
     pub fn add_account(&self, email: &str, password: &str) -> Result<Account, TestbedError> {
         let email = email.to_lowercase();
+        if self.kind == ServerKind::Stalwart {
+            let account = Account { email: email.clone(), password: password.to_string(), name: email.clone() };
+            stalwart::create_account(&self.layout, &account)?;
+            return Ok(account);
+        }
         let sasldb = self.layout.p("sasldb2");
         run(
             Command::new("saslpasswd2").arg("-p").arg("-c").arg("-f").arg(&sasldb).arg(&email),
@@ -42,13 +48,23 @@ impl Testbed {
         )?;
         chown_r(&sasldb, "cyrus", "mail")?;
         imap_login(self.layout.imap_port, &email, password)?;
-        Client::connect(&self.cyrus_http_url(), &email, password)?.check_session(&email)?;
+        Client::connect(&self.jmap_url(), &email, password)?.check_session(&email)?;
         Ok(Account { email: email.clone(), password: password.to_string(), name: email })
     }
 
     /// Denies `email` every service of the server (Cyrus's `cyr_deny`: the password is still
     /// right, the server refuses the user), or allows it again with `deny: false`.
     pub fn deny_access(&self, email: &str, deny: bool) -> Result<(), TestbedError> {
+        if self.kind == ServerKind::Stalwart {
+            let action = if deny { "addItem" } else { "removeItem" };
+            return stalwart::update_principal(
+                &self.layout,
+                email,
+                action,
+                "disabledPermissions",
+                serde_json::json!("authenticate"),
+            );
+        }
         let mut cmd = Command::new(format!("{BIN}/cyr_deny"));
         cmd.arg("-C").arg(self.layout.imapd_conf());
         if deny {
@@ -67,6 +83,9 @@ impl Testbed {
     /// rights to delete and expunge its messages (so none may be moved out of it), `"-w"` the
     /// right to set flags other than seen and deleted, `"+tew"` gives them back.
     pub fn change_rights(&self, email: &str, folder: &str, change: &str) -> Result<(), TestbedError> {
+        if !self.supports(crate::Feature::RightsOnOwnFolders) {
+            return Err(TestbedError::Seed(format!("{}: a folder's owner keeps every right on it", self.kind)));
+        }
         imap_admin(
             self.layout.imap_port,
             &[format!("r1 SETACL {} {} {change}", admin_name(email, folder), quote(email))],
@@ -75,13 +94,26 @@ impl Testbed {
     }
 
     /// A second app server, serving `dist` like the testbed's and proxying `/jmap` to
-    /// `backend` (e.g. [`Testbed::cyrus_http_url`], or the address of a port where nothing
+    /// `backend` (e.g. [`Testbed::jmap_url`], or the address of a port where nothing
     /// answers, to see what the app says when the mail server is down: the proxy answers 502).
     /// On `port` (0: a free one; the port of a stopped one: it answers again). Stopped when
     /// dropped.
     pub fn extra_app_server(&self, dist: &Path, backend: &str, port: u16) -> Result<ExtraApp, TestbedError> {
-        let server = crate::app::AppServer::start(dist, port, backend.to_string())?;
-        Ok(ExtraApp { url: format!("http://127.0.0.1:{}", server.port), port: server.port, server: Some(server) })
+        self.extra_app_server_on(std::net::IpAddr::from([127, 0, 0, 1]), dist, backend, port)
+    }
+
+    /// [`Testbed::extra_app_server`] on another loopback address: the mail server sees the
+    /// browsers of this app come from `ip` (e.g. `127.0.0.2`, which Stalwart may ban after too
+    /// many failed logins, where it never bans 127.0.0.1).
+    pub fn extra_app_server_on(
+        &self,
+        ip: std::net::IpAddr,
+        dist: &Path,
+        backend: &str,
+        port: u16,
+    ) -> Result<ExtraApp, TestbedError> {
+        let server = crate::app::AppServer::start_on(ip, dist, port, backend.to_string())?;
+        Ok(ExtraApp { url: format!("http://{ip}:{}", server.port), port: server.port, server: Some(server) })
     }
 }
 

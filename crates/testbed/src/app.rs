@@ -1,13 +1,17 @@
-//! The app server: the built bundle and a reverse proxy to Cyrus httpd, on one origin.
+//! The app server: the built bundle and a reverse proxy to the mail server's HTTP (Cyrus httpd
+//! or Stalwart), on one origin. The proxy says who the client is (`X-Forwarded-For`, for
+//! Stalwart's limits on failed logins) and rewrites the mail server's own origin to the app's
+//! in redirects and in the JMAP session (Stalwart's URLs are absolute).
 
 use crate::TestbedError;
 use axum::body::Body;
-use axum::extract::{Request, State};
+use axum::extract::{ConnectInfo, Request, State};
 use axum::http::{header, HeaderMap, HeaderName, HeaderValue, Method, StatusCode, Uri, Version};
 use axum::response::{IntoResponse, Response};
 use hyper_util::client::legacy::connect::HttpConnector;
 use hyper_util::client::legacy::Client;
 use hyper_util::rt::TokioExecutor;
+use std::net::{IpAddr, Ipv4Addr, SocketAddr};
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 use tower::ServiceExt;
@@ -52,14 +56,20 @@ pub struct AppServer {
 
 impl AppServer {
     pub fn start(dist: &Path, port: u16, cyrus_url: String) -> Result<AppServer, TestbedError> {
+        AppServer::start_on(IpAddr::V4(Ipv4Addr::LOCALHOST), dist, port, cyrus_url)
+    }
+
+    /// [`AppServer::start`] on another loopback address (`127.0.0.2`…), so that the mail
+    /// server sees its clients come from there.
+    pub fn start_on(ip: IpAddr, dist: &Path, port: u16, cyrus_url: String) -> Result<AppServer, TestbedError> {
         if !dist.join("index.html").is_file() {
             return Err(TestbedError::App(format!(
                 "{} has no index.html (build the app with Trunk first)",
                 dist.display()
             )));
         }
-        let listener = std::net::TcpListener::bind(("127.0.0.1", port))
-            .map_err(|e| TestbedError::App(format!("bind 127.0.0.1:{port}: {e}")))?;
+        let listener =
+            std::net::TcpListener::bind((ip, port)).map_err(|e| TestbedError::App(format!("bind {ip}:{port}: {e}")))?;
         listener.set_nonblocking(true).map_err(|e| TestbedError::io("set_nonblocking", e))?;
         let port = listener.local_addr().map_err(|e| TestbedError::io("local_addr", e))?.port();
         let dist = std::fs::canonicalize(dist).map_err(|e| TestbedError::io(format!("{}", dist.display()), e))?;
@@ -74,7 +84,7 @@ impl AppServer {
             dist,
             cyrus_authority: HeaderValue::from_str(cyrus_url.trim_start_matches("http://")).unwrap(),
             cyrus: cyrus_url,
-            fallback_origin: format!("http://127.0.0.1:{port}"),
+            fallback_origin: format!("http://{ip}:{port}"),
             client: Client::builder(TokioExecutor::new()).build_http(),
         };
         let app = axum::Router::new().fallback(handle).with_state(state);
@@ -90,6 +100,7 @@ impl AppServer {
                         }
                     };
                     let mut rx = stop_rx.clone();
+                    let app = app.into_make_service_with_connect_info::<SocketAddr>();
                     let server = axum::serve(listener, app).with_graceful_shutdown(async move {
                         let _ = rx.wait_for(|v| *v).await;
                     });
@@ -120,10 +131,10 @@ impl Drop for AppServer {
     }
 }
 
-async fn handle(State(st): State<AppState>, req: Request) -> Response {
+async fn handle(State(st): State<AppState>, ConnectInfo(client): ConnectInfo<SocketAddr>, req: Request) -> Response {
     let path = req.uri().path().to_string();
     let proxied = is_proxied(&path);
-    let mut resp = if proxied { proxy(&st, req).await } else { static_file(&st, req).await };
+    let mut resp = if proxied { proxy(&st, client, req).await } else { static_file(&st, req).await };
     let h = resp.headers_mut();
     let csp = std::fs::read_to_string(st.dist.join("csp.txt"))
         .ok()
@@ -194,8 +205,9 @@ fn strip_hop_by_hop(h: &mut HeaderMap) {
     }
 }
 
-async fn proxy(st: &AppState, req: Request) -> Response {
+async fn proxy(st: &AppState, client: SocketAddr, req: Request) -> Response {
     let (mut parts, body) = req.into_parts();
+    let is_session = parts.uri.path().starts_with("/jmap/session") || parts.uri.path() == "/.well-known/jmap";
     let app_origin = parts
         .headers
         .get(header::HOST)
@@ -210,6 +222,9 @@ async fn proxy(st: &AppState, req: Request) -> Response {
     parts.version = Version::HTTP_11;
     strip_hop_by_hop(&mut parts.headers);
     parts.headers.insert(header::HOST, st.cyrus_authority.clone());
+    if let Ok(v) = HeaderValue::from_str(&client.ip().to_string()) {
+        parts.headers.insert("x-forwarded-for", v);
+    }
     match st.client.request(Request::from_parts(parts, body)).await {
         Ok(resp) => {
             let (mut p, b) = resp.into_parts();
@@ -220,6 +235,20 @@ async fn proxy(st: &AppState, req: Request) -> Response {
                         p.headers.insert(header::LOCATION, v);
                     }
                 }
+            }
+            let is_json = p
+                .headers
+                .get(header::CONTENT_TYPE)
+                .and_then(|t| t.to_str().ok())
+                .is_some_and(|t| t.starts_with("application/json"));
+            if is_session && is_json && p.status.is_success() {
+                // The session's absolute URLs name the mail server: the browser must use ours.
+                let Ok(bytes) = axum::body::to_bytes(Body::new(b), 4 * 1024 * 1024).await else {
+                    return (StatusCode::BAD_GATEWAY, "facteur-testbed: the session could not be read").into_response();
+                };
+                let text = String::from_utf8_lossy(&bytes).replace(&st.cyrus, &app_origin);
+                p.headers.remove(header::CONTENT_LENGTH);
+                return Response::from_parts(p, Body::from(text));
             }
             Response::from_parts(p, Body::new(b))
         }

@@ -91,7 +91,7 @@ pub fn fill_folder_with(
         .find(|a| a.email.eq_ignore_ascii_case(account_email))
         .ok_or_else(|| TestbedError::Seed(format!("bulk: no account {account_email} in this testbed")))?
         .clone();
-    let client = Client::connect(&tb.cyrus_http_url(), &account.email, &account.password)?;
+    let client = Client::connect(&tb.jmap_url(), &account.email, &account.password)?;
     let (mailbox_id, before) = ensure_folder(&client, folder_name)?;
     let seed = folder_seed(&account.email, folder_name);
     let mut bytes = 0;

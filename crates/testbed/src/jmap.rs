@@ -94,12 +94,19 @@ fn resolve(base: &str, url: &str) -> String {
 }
 
 impl Client {
-    /// `GET <base>/jmap/` with Basic auth; errors include the server's answer.
+    /// The session, found as a client finds it (RFC 8620 §2.2: `GET <base>/.well-known/jmap`,
+    /// which Cyrus and Stalwart redirect to their session resource), with Basic auth; errors
+    /// include the server's answer.
     pub fn connect(base: &str, user: &str, password: &str) -> Result<Client, TestbedError> {
         let agent = agent();
         let auth = basic(user, password);
-        let url = format!("{}/jmap/", base.trim_end_matches('/'));
-        let a = http(&agent, "GET", &url, &[("Authorization", &auth), ("Accept", "application/json")], None)?;
+        let mut url = format!("{}/.well-known/jmap", base.trim_end_matches('/'));
+        let mut a = http(&agent, "GET", &url, &[("Authorization", &auth), ("Accept", "application/json")], None)?;
+        for _ in 0..3 {
+            let Some(location) = (300..400).contains(&a.status).then(|| a.header("location")).flatten() else { break };
+            url = resolve(base, location);
+            a = http(&agent, "GET", &url, &[("Authorization", &auth), ("Accept", "application/json")], None)?;
+        }
         if a.status != 200 {
             return Err(TestbedError::Http(format!("GET {url} as {user}: {} {}", a.status, a.text().trim())));
         }

@@ -1,6 +1,9 @@
-//! Facteur testbed: a real JMAP mail server (Cyrus IMAP 3.6 + Postfix) run as this process's own
-//! children on 127.0.0.1, from one private directory, seeded from files, with the web app served on
-//! the same origin as `/jmap`.
+//! Facteur testbed: a real JMAP mail server run as this process's own children on 127.0.0.1,
+//! from one private directory, seeded from files, with the web app served on the same origin as
+//! `/jmap`. Two servers behind one interface ([`ServerKind`]): Cyrus IMAP 3.6 with Postfix (the
+//! default), and Stalwart (`stalwart-lite`, through Facteur's `facteur-stalwart` binary), which
+//! speaks the standard JMAP extensions and pushes. What only one of them can do is said by
+//! [`Testbed::supports`].
 //!
 //! ```no_run
 //! use facteur_testbed::{Testbed, TestbedOptions};
@@ -18,6 +21,7 @@ pub mod jmap;
 mod postfix;
 mod proc;
 mod seed;
+mod stalwart;
 
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::{SocketAddr, TcpStream};
@@ -29,9 +33,73 @@ pub use admin::ExtraApp;
 pub use app::DEFAULT_CSP;
 pub use seed::SeedSummary;
 
+/// Which mail server a testbed runs.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum ServerKind {
+    /// Cyrus IMAP 3.6 (Debian) with Postfix: older dialects of calendars, contacts, sieve and
+    /// quota; no push.
+    #[default]
+    Cyrus,
+    /// Stalwart (`stalwart-lite` 0.16): standard JMAP, push by event source and WebSocket.
+    Stalwart,
+}
+
+impl ServerKind {
+    /// Both, in the order the test command runs them.
+    pub const ALL: [ServerKind; 2] = [ServerKind::Cyrus, ServerKind::Stalwart];
+
+    /// `cyrus` or `stalwart`.
+    pub fn name(self) -> &'static str {
+        match self {
+            ServerKind::Cyrus => "cyrus",
+            ServerKind::Stalwart => "stalwart",
+        }
+    }
+
+    /// From `cyrus` / `stalwart`.
+    pub fn parse(name: &str) -> Option<ServerKind> {
+        ServerKind::ALL.into_iter().find(|k| k.name().eq_ignore_ascii_case(name.trim()))
+    }
+
+    /// The server named by `FACTEUR_SERVER` (Cyrus when unset); an unknown name is an error.
+    pub fn from_env() -> Result<ServerKind, TestbedError> {
+        match std::env::var("FACTEUR_SERVER") {
+            Err(_) => Ok(ServerKind::Cyrus),
+            Ok(v) if v.is_empty() => Ok(ServerKind::Cyrus),
+            Ok(v) => ServerKind::parse(&v)
+                .ok_or_else(|| TestbedError::Seed(format!("FACTEUR_SERVER={v:?}: expected `cyrus` or `stalwart`"))),
+        }
+    }
+}
+
+impl std::fmt::Display for ServerKind {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            ServerKind::Cyrus => "Cyrus 3.6",
+            ServerKind::Stalwart => "Stalwart",
+        })
+    }
+}
+
+/// What a test may need of the server beyond standard JMAP mail, and that only one of them
+/// offers ([`Testbed::supports`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Feature {
+    /// Rights on a user's own folder taken away by the administrator, so that a change is
+    /// refused (Cyrus: IMAP `SETACL`; Stalwart's owner always has every right).
+    RightsOnOwnFolders,
+    /// Push: the server's event source streams `StateChange`s (Stalwart; Cyrus answers 204).
+    Push,
+    /// Calendars and contacts seeded and readable over JMAP (Cyrus's older dialects; this
+    /// Stalwart answers `unknownMethod` and has no DAV routes).
+    CalendarsAndContacts,
+}
+
 /// Options of [`Testbed::start`].
 #[derive(Debug, Clone, Default)]
 pub struct TestbedOptions {
+    /// Which server (default Cyrus).
+    pub server: ServerKind,
     /// Private directory (wiped and created, unless `keep_data`). Default: a fresh directory
     /// under /tmp.
     pub dir: Option<PathBuf>,
@@ -118,10 +186,13 @@ impl Layout {
 
 /// A running testbed. Dropping it stops everything.
 pub struct Testbed {
+    kind: ServerKind,
     layout: Layout,
     accounts: Vec<Account>,
-    /// Behind a lock so that a test can restart it through a shared testbed.
-    cyrus: std::sync::Mutex<Option<std::process::Child>>,
+    /// The mail server's process (Cyrus's master, or Stalwart), behind a lock so that a test
+    /// can restart it through a shared testbed.
+    server: std::sync::Mutex<Option<std::process::Child>>,
+    /// Cyrus's MTA (none beside Stalwart, which is its own).
     postfix: Option<std::process::Child>,
     app: Option<app::AppServer>,
     app_url: Option<String>,
@@ -246,9 +317,10 @@ impl Testbed {
         }
 
         let mut tb = Testbed {
+            kind: opts.server,
             layout,
             accounts,
-            cyrus: std::sync::Mutex::new(None),
+            server: std::sync::Mutex::new(None),
             postfix: None,
             app: None,
             app_url: None,
@@ -257,22 +329,41 @@ impl Testbed {
             owned_dir,
         };
         let domains = domains_of(&tb.accounts);
-        cyrus::prepare(&tb.layout, &tb.accounts)?;
-        postfix::prepare(&tb.layout, &domains)?;
-        // Postfix first: it is slower to come up, and Cyrus only needs it for submissions.
-        let t_prepared = t0.elapsed();
-        tb.postfix = Some(postfix::spawn(&tb.layout)?);
-        let mut child = cyrus::spawn(&tb.layout)?;
-        cyrus::wait_ready(&tb.layout, &mut child)?;
-        *tb.cyrus.get_mut().unwrap_or_else(|p| p.into_inner()) = Some(child);
-        let t_cyrus = t0.elapsed();
-        // Postfix must answer before the first JMAP request: Cyrus probes its smtp_host then, and
-        // without an answer the account lacks submission (Identity/get: accountNotSupportedByMethod).
-        postfix::wait_ready(&tb.layout, tb.postfix.as_mut().unwrap())?;
-        let t_servers = t0.elapsed();
-
-        cyrus::init_accounts(&tb.layout, &tb.accounts)?;
-        let t_accounts = t0.elapsed();
+        let (t_prepared, t_cyrus, t_servers, t_accounts);
+        match tb.kind {
+            ServerKind::Cyrus => {
+                cyrus::prepare(&tb.layout, &tb.accounts)?;
+                postfix::prepare(&tb.layout, &domains)?;
+                // Postfix first: it is slower to come up, and Cyrus only needs it for submissions.
+                t_prepared = t0.elapsed();
+                tb.postfix = Some(postfix::spawn(&tb.layout)?);
+                let mut child = cyrus::spawn(&tb.layout)?;
+                cyrus::wait_ready(&tb.layout, &mut child)?;
+                *tb.server.get_mut().unwrap_or_else(|p| p.into_inner()) = Some(child);
+                t_cyrus = t0.elapsed();
+                // Postfix must answer before the first JMAP request: Cyrus probes its smtp_host
+                // then, and without an answer the account lacks submission (Identity/get:
+                // accountNotSupportedByMethod).
+                postfix::wait_ready(&tb.layout, tb.postfix.as_mut().unwrap())?;
+                t_servers = t0.elapsed();
+                cyrus::init_accounts(&tb.layout, &tb.accounts)?;
+            }
+            ServerKind::Stalwart => {
+                stalwart::prepare(&tb.layout)?;
+                t_prepared = t0.elapsed();
+                let mut child = stalwart::spawn(&tb.layout)?;
+                let ready = stalwart::wait_ready(&tb.layout, &mut child);
+                *tb.server.get_mut().unwrap_or_else(|p| p.into_inner()) = Some(child);
+                ready?;
+                t_cyrus = t0.elapsed();
+                t_servers = t_cyrus;
+                // A kept store has its accounts already.
+                if !reuse {
+                    stalwart::init_accounts(&tb.layout, &domains, &tb.accounts)?;
+                }
+            }
+        }
+        t_accounts = t0.elapsed();
 
         if let Some(seed_dir) = &opts.seed_dir {
             if reuse {
@@ -280,7 +371,8 @@ impl Testbed {
                     eprintln!("testbed: kept the mail store of {} (seeded earlier)", tb.layout.dir.display());
                 }
             } else {
-                tb.seed_summary = seed::seed_all(&tb.layout, seed_dir, &tb.accounts)?;
+                tb.seed_summary =
+                    seed::seed_all(&tb.layout, seed_dir, &tb.accounts, tb.supports(Feature::CalendarsAndContacts))?;
                 if opts.keep_data {
                     std::fs::write(&marker, &seed_key)
                         .map_err(|e| TestbedError::io(format!("write {}", marker.display()), e))?;
@@ -290,13 +382,14 @@ impl Testbed {
         let t_seed = t0.elapsed();
 
         if let Some(dist) = &opts.dist_dir {
-            let server = app::AppServer::start(dist, opts.app_port, tb.cyrus_http_url())?;
+            let server = app::AppServer::start(dist, opts.app_port, tb.jmap_url())?;
             tb.app_url = Some(format!("http://127.0.0.1:{}", server.port));
             tb.app = Some(server);
         }
         if std::env::var_os("FACTEUR_TESTBED_QUIET").is_none() {
             eprintln!(
-                "testbed: config {:.1}s, Cyrus up {:.1}s, Postfix up {:.1}s, accounts ready {:.1}s, seeded {:.1}s ({})",
+                "testbed: {}: config {:.1}s, server up {:.1}s, MTA up {:.1}s, accounts ready {:.1}s, seeded {:.1}s ({})",
+                tb.kind,
                 t_prepared.as_secs_f64(),
                 t_cyrus.as_secs_f64(),
                 t_servers.as_secs_f64(),
@@ -308,12 +401,22 @@ impl Testbed {
         Ok(tb)
     }
 
-    /// The app origin (app + `/jmap` proxy) if a dist dir was given, else the Cyrus http url.
-    pub fn app_url(&self) -> String {
-        self.app_url.clone().unwrap_or_else(|| self.cyrus_http_url())
+    /// Which server this testbed runs.
+    pub fn kind(&self) -> ServerKind {
+        self.kind
     }
-    /// Direct Cyrus httpd (JMAP, CalDAV, CardDAV).
-    pub fn cyrus_http_url(&self) -> String {
+
+    /// Whether this server offers `feature`.
+    pub fn supports(&self, feature: Feature) -> bool {
+        self.kind.supports(feature)
+    }
+
+    /// The app origin (app + `/jmap` proxy) if a dist dir was given, else the server's HTTP url.
+    pub fn app_url(&self) -> String {
+        self.app_url.clone().unwrap_or_else(|| self.jmap_url())
+    }
+    /// The mail server's own HTTP origin (JMAP; Cyrus: CalDAV and CardDAV too).
+    pub fn jmap_url(&self) -> String {
         format!("http://127.0.0.1:{}", self.layout.http_port)
     }
     pub fn smtp_port(&self) -> u16 {
@@ -333,21 +436,35 @@ impl Testbed {
         &self.layout.dir
     }
 
-    /// Sends a raw message by SMTP to Postfix, which delivers local domains to Cyrus over LMTP.
+    /// Delivers a raw message as an MTA does: by SMTP to Postfix, which hands local domains to
+    /// Cyrus over LMTP; or by LMTP straight to Stalwart.
     pub fn deliver(&self, raw_message: &[u8], from: &str, to: &[&str]) -> Result<(), TestbedError> {
-        smtp_send(self.layout.smtp_port, raw_message, from, to)
+        match self.kind {
+            ServerKind::Cyrus => smtp_send(self.layout.smtp_port, raw_message, from, to),
+            ServerKind::Stalwart => mail_send(self.layout.smtp_port, true, raw_message, from, to),
+        }
     }
 
-    /// Sets a user's mail storage quota (in KiB, as Cyrus counts it) through Cyrus's own IMAP
-    /// `SETQUOTA`, as the admin; `None` removes the limit.
+    /// Sets a user's mail storage quota (in KiB) as the administrator: Cyrus's own IMAP
+    /// `SETQUOTA`, or Stalwart's management API; `None` removes the limit.
     pub fn set_quota(&self, email: &str, storage_kib: Option<u64>) -> Result<(), TestbedError> {
+        if self.kind == ServerKind::Stalwart {
+            let bytes = storage_kib.map_or(0, |k| k * 1024);
+            return stalwart::update_principal(&self.layout, email, "set", "quota", serde_json::json!(bytes));
+        }
         let limit = storage_kib.map(|k| format!("STORAGE {k}")).unwrap_or_default();
         cyrus::imap_admin(self.layout.imap_port, &[format!("q1 SETQUOTA {} ({limit})", cyrus::quota_root(email))])?;
         Ok(())
     }
 
-    /// The KiB of mail a user's account holds (Cyrus's own count, IMAP `GETQUOTAROOT`).
+    /// The KiB of mail a user's account holds (the server's own count: Cyrus's IMAP
+    /// `GETQUOTAROOT`, Stalwart's `usedQuota`).
     pub fn mail_usage_kib(&self, email: &str) -> Result<u64, TestbedError> {
+        if self.kind == ServerKind::Stalwart {
+            let p = stalwart::principal(&self.layout, email)?;
+            let used = p["usedQuota"].as_u64().ok_or_else(|| TestbedError::Http(format!("no usedQuota: {p}")))?;
+            return Ok(used.div_ceil(1024));
+        }
         let read = || -> Result<Option<u64>, TestbedError> {
             let lines =
                 cyrus::imap_admin(self.layout.imap_port, &[format!("q1 GETQUOTAROOT {}", cyrus::quota_root(email))])?;
@@ -368,28 +485,35 @@ impl Testbed {
         used?.ok_or_else(|| TestbedError::Http(format!("no STORAGE usage for {email}")))
     }
 
-    /// Stops Cyrus, keeps it down for `down`, and starts it again on the same ports and
-    /// store: what a restart of the server looks like to a client.
-    pub fn restart_cyrus(&self, down: Duration) -> Result<(), TestbedError> {
-        self.restart_cyrus_when(|| std::thread::sleep(down))
+    /// Stops the mail server, keeps it down for `down`, and starts it again on the same ports
+    /// and store: what a restart of the server looks like to a client.
+    pub fn restart_server(&self, down: Duration) -> Result<(), TestbedError> {
+        self.restart_server_when(|| std::thread::sleep(down))
     }
 
-    /// [`Testbed::restart_cyrus`], Cyrus kept down until `back` returns (e.g. until a test has
-    /// seen what a client shows meanwhile, however long that takes).
-    pub fn restart_cyrus_when(&self, back: impl FnOnce()) -> Result<(), TestbedError> {
-        let mut cyrus = self.cyrus.lock().unwrap_or_else(|p| p.into_inner());
-        if let Some(child) = cyrus.take() {
+    /// [`Testbed::restart_server`], the server kept down until `back` returns (e.g. until a
+    /// test has seen what a client shows meanwhile, however long that takes).
+    pub fn restart_server_when(&self, back: impl FnOnce()) -> Result<(), TestbedError> {
+        let mut server = self.server.lock().unwrap_or_else(|p| p.into_inner());
+        if let Some(child) = server.take() {
             proc::stop_child(child, Duration::from_secs(5));
         }
         let _ = std::fs::remove_file(self.layout.p("run/master.pid"));
         back();
-        let mut child = cyrus::spawn(&self.layout)?;
-        cyrus::wait_ready(&self.layout, &mut child)?;
-        *cyrus = Some(child);
-        Ok(())
+        let mut child = match self.kind {
+            ServerKind::Cyrus => cyrus::spawn(&self.layout)?,
+            ServerKind::Stalwart => stalwart::spawn(&self.layout)?,
+        };
+        let ready = match self.kind {
+            ServerKind::Cyrus => cyrus::wait_ready(&self.layout, &mut child),
+            ServerKind::Stalwart => stalwart::wait_ready(&self.layout, &mut child),
+        };
+        *server = Some(child);
+        ready
     }
 
-    /// Stops Cyrus (master and children) and Postfix, and the app server. Idempotent.
+    /// Stops the mail server (Cyrus's master and children, or Stalwart), Postfix and the app
+    /// server. Idempotent.
     pub fn stop(&mut self) {
         if self.stopped {
             return;
@@ -398,10 +522,12 @@ impl Testbed {
         if let Some(app) = self.app.take() {
             app.stop();
         }
-        if let Some(child) = self.cyrus.get_mut().unwrap_or_else(|p| p.into_inner()).take() {
+        if let Some(child) = self.server.get_mut().unwrap_or_else(|p| p.into_inner()).take() {
             proc::stop_child(child, Duration::from_secs(5));
         }
-        postfix::stop(&self.layout);
+        if self.kind == ServerKind::Cyrus {
+            postfix::stop(&self.layout);
+        }
         if let Some(child) = self.postfix.take() {
             proc::stop_child(child, Duration::from_secs(5));
         }
@@ -427,8 +553,24 @@ fn domains_of(accounts: &[Account]) -> Vec<String> {
     d
 }
 
+impl ServerKind {
+    /// Whether this server offers `feature` (see [`Feature`]).
+    pub fn supports(self, feature: Feature) -> bool {
+        match feature {
+            Feature::RightsOnOwnFolders | Feature::CalendarsAndContacts => self == ServerKind::Cyrus,
+            Feature::Push => self == ServerKind::Stalwart,
+        }
+    }
+}
+
 /// A minimal SMTP client (no TLS, no auth) for 127.0.0.1.
 pub fn smtp_send(port: u16, raw: &[u8], from: &str, to: &[&str]) -> Result<(), TestbedError> {
+    mail_send(port, false, raw, from, to)
+}
+
+/// [`smtp_send`], or with `lmtp` the same over LMTP (RFC 2033: `LHLO`, and after the data one
+/// reply per recipient).
+pub fn mail_send(port: u16, lmtp: bool, raw: &[u8], from: &str, to: &[&str]) -> Result<(), TestbedError> {
     let err = |m: String| TestbedError::Smtp(m);
     let stream = TcpStream::connect(("127.0.0.1", port)).map_err(|e| err(format!("connect :{port}: {e}")))?;
     stream.set_read_timeout(Some(Duration::from_secs(30))).ok();
@@ -461,7 +603,7 @@ pub fn smtp_send(port: u16, raw: &[u8], from: &str, to: &[&str]) -> Result<(), T
         }
     };
     expect(&mut w, None, &[220])?;
-    expect(&mut w, Some("EHLO facteur-testbed"), &[250])?;
+    expect(&mut w, Some(if lmtp { "LHLO facteur-testbed" } else { "EHLO facteur-testbed" }), &[250])?;
     expect(&mut w, Some(&format!("MAIL FROM:<{from}>")), &[250])?;
     for rcpt in to {
         expect(&mut w, Some(&format!("RCPT TO:<{rcpt}>")), &[250, 251])?;
@@ -487,7 +629,9 @@ pub fn smtp_send(port: u16, raw: &[u8], from: &str, to: &[&str]) -> Result<(), T
     }
     data.extend_from_slice(b".\r\n");
     w.write_all(&data).map_err(|e| err(format!("write data: {e}")))?;
-    expect(&mut w, None, &[250])?;
+    for _ in 0..if lmtp { to.len() } else { 1 } {
+        expect(&mut w, None, &[250])?;
+    }
     let _ = expect(&mut w, Some("QUIT"), &[221]);
     let mut rest = Vec::new();
     let _ = r.read_to_end(&mut rest);

@@ -1,15 +1,16 @@
-//! `facteur-testbed serve --seed seed --dist dist --port 8080 [--dir DIR | --data DIR] [--bulk EMAIL:FOLDER:COUNT]…`
+//! `facteur-testbed serve [--server cyrus|stalwart] --seed seed --dist dist --port 8080 [--dir DIR | --data DIR] [--bulk EMAIL:FOLDER:COUNT]…`
 
-use facteur_testbed::{bulk, Testbed, TestbedOptions};
+use facteur_testbed::{bulk, ServerKind, Testbed, TestbedOptions};
 use std::path::PathBuf;
 
-const USAGE: &str = "usage: facteur-testbed serve [--seed DIR] [--dist DIR] [--port PORT] [--dir DIR | --data DIR]
-                              [--bulk EMAIL:FOLDER:COUNT]...
+const USAGE: &str = "usage: facteur-testbed serve [--server cyrus|stalwart] [--seed DIR] [--dist DIR] [--port PORT]
+                              [--dir DIR | --data DIR] [--bulk EMAIL:FOLDER:COUNT]...
 
-Starts a private Cyrus IMAP (JMAP, CalDAV, CardDAV) + Postfix on 127.0.0.1, seeds the demo
-accounts from --seed, serves the built app from --dist on the same origin as /jmap (port 0 = any
-free port), and runs until SIGINT/SIGTERM.
+Starts a private mail server on 127.0.0.1 (Cyrus IMAP with JMAP, CalDAV, CardDAV + Postfix, or
+Stalwart), seeds the demo accounts from --seed, serves the built app from --dist on the same
+origin as /jmap (port 0 = any free port), and runs until SIGINT/SIGTERM.
 
+  --server S   cyrus (the default, or $FACTEUR_SERVER) or stalwart
   --dir DIR    private directory, wiped at start
   --data DIR   private directory whose mail store is KEPT between runs (seeding is skipped when it
                was seeded from the same files; bulk folders are reused)
@@ -39,7 +40,13 @@ fn main() {
             std::process::exit(2);
         }
     }
-    let mut opts = TestbedOptions::default();
+    let mut opts = TestbedOptions {
+        server: ServerKind::from_env().unwrap_or_else(|e| {
+            eprintln!("facteur-testbed: {e}");
+            std::process::exit(2)
+        }),
+        ..Default::default()
+    };
     let mut bulks: Vec<(String, String, usize)> = Vec::new();
     while let Some(a) = args.next() {
         let mut val = |name: &str| {
@@ -49,6 +56,13 @@ fn main() {
             })
         };
         match a.as_str() {
+            "--server" => {
+                let name = val("--server");
+                opts.server = ServerKind::parse(&name).unwrap_or_else(|| {
+                    eprintln!("--server needs cyrus or stalwart, got {name:?}");
+                    std::process::exit(2)
+                })
+            }
             "--seed" => opts.seed_dir = Some(PathBuf::from(val("--seed"))),
             "--dist" => opts.dist_dir = Some(PathBuf::from(val("--dist"))),
             "--dir" => opts.dir = Some(PathBuf::from(val("--dir"))),
@@ -110,8 +124,9 @@ fn main() {
     }
     println!();
     println!("Facteur demo: {}", tb.app_url());
-    println!("  JMAP session: {}/jmap/  (Cyrus httpd: {})", tb.app_url(), tb.cyrus_http_url());
-    println!("  SMTP 127.0.0.1:{}  IMAP 127.0.0.1:{}  dir {}", tb.smtp_port(), tb.imap_port(), tb.dir().display());
+    println!("  JMAP session: {}/.well-known/jmap  ({}: {})", tb.app_url(), tb.kind(), tb.jmap_url());
+    let mta = if tb.kind() == ServerKind::Cyrus { "SMTP" } else { "LMTP" };
+    println!("  {mta} 127.0.0.1:{}  IMAP 127.0.0.1:{}  dir {}", tb.smtp_port(), tb.imap_port(), tb.dir().display());
     if !tb.accounts().is_empty() {
         println!("  Demo logins:");
         for a in tb.accounts() {

@@ -64,12 +64,14 @@ pub fn stop_child(mut child: Child, grace: Duration) {
 }
 
 /// Pids of processes that belong to the instance in `layout.dir`: their command line names our
-/// imapd.conf / postfix config dir, or their environment has MAIL_CONFIG=<our postfix dir>.
+/// imapd.conf / Stalwart's config.toml / postfix config dir, or their environment has MAIL_CONFIG=<our postfix dir>.
 pub fn instance_pids(layout: &Layout) -> Vec<i32> {
     let conf = layout.imapd_conf();
     let pf = layout.pf_etc();
+    let stalwart = layout.p("etc/config.toml");
     let needles: Vec<Vec<u8>> = vec![
         conf.as_os_str().as_encoded_bytes().to_vec(),
+        stalwart.as_os_str().as_encoded_bytes().to_vec(),
         format!("MAIL_CONFIG={}", pf.display()).into_bytes(),
         format!("-c\0{}", pf.display()).into_bytes(),
     ];

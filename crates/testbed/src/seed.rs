@@ -202,7 +202,13 @@ fn role_of(top: &str) -> Option<&'static str> {
 }
 
 /// Seeds every account that has a directory under `<seed>/accounts/`, accounts in parallel.
-pub fn seed_all(l: &Layout, seed_dir: &Path, accounts: &[Account]) -> Result<Vec<SeedSummary>, TestbedError> {
+/// `dav`: the calendars and contacts too (CalDAV and CardDAV, Cyrus only).
+pub fn seed_all(
+    l: &Layout,
+    seed_dir: &Path,
+    accounts: &[Account],
+    dav: bool,
+) -> Result<Vec<SeedSummary>, TestbedError> {
     let base = format!("http://127.0.0.1:{}", l.http_port);
     let shift = day_shift(Utc::now().date_naive());
     let results: Vec<Result<SeedSummary, TestbedError>> = std::thread::scope(|s| {
@@ -210,7 +216,7 @@ pub fn seed_all(l: &Layout, seed_dir: &Path, accounts: &[Account]) -> Result<Vec
             .iter()
             .map(|a| {
                 let base = base.clone();
-                s.spawn(move || seed_account(&base, &seed_dir.join("accounts").join(&a.email), a, shift))
+                s.spawn(move || seed_account(&base, &seed_dir.join("accounts").join(&a.email), a, shift, dav))
             })
             .collect();
         hs.into_iter()
@@ -229,13 +235,23 @@ pub fn seed_all(l: &Layout, seed_dir: &Path, accounts: &[Account]) -> Result<Vec
 }
 
 /// Seeds one account from `<seed>/accounts/<email>/` (missing parts are skipped).
-pub fn seed_account(base: &str, dir: &Path, a: &Account, shift_days: u64) -> Result<SeedSummary, TestbedError> {
+pub fn seed_account(
+    base: &str,
+    dir: &Path,
+    a: &Account,
+    shift_days: u64,
+    dav: bool,
+) -> Result<SeedSummary, TestbedError> {
     let t0 = Instant::now();
     let mut sum = SeedSummary { email: a.email.clone(), ..Default::default() };
     let client = Client::connect(base, &a.email, &a.password)?;
     let (n, created) = seed_mail(&client, &dir.join("mail"), shift_days)?;
     sum.messages = n;
     sum.folders_created = created;
+    if !dav {
+        sum.elapsed = t0.elapsed();
+        return Ok(sum);
+    }
     let cal = seed_dav(&client, &dir.join("calendar"), "ics", "calendars", "text/calendar; charset=utf-8")?;
     let cards = seed_dav(&client, &dir.join("contacts"), "vcf", "addressbooks", "text/vcard; charset=utf-8")?;
     sum.events = cal.iter().filter(|(_, body)| contains(body, b"BEGIN:VEVENT")).count();

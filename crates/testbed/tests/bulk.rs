@@ -45,7 +45,7 @@ fn fill_500_then_reuse_kept_store() {
     eprintln!("{report}");
     assert_eq!((report.before, report.added, report.total), (0, 500, 500));
 
-    let c = Client::connect(&tb.cyrus_http_url(), CLAIRE, CLAIRE_PW).unwrap();
+    let c = Client::connect(&tb.jmap_url(), CLAIRE, CLAIRE_PW).unwrap();
     let id = report.mailbox_id.clone();
     assert_eq!(query_total(&c, &id, json!({})), 500);
     let unread = query_total(&c, &id, json!({"notKeyword": "$seen"}));
@@ -90,7 +90,7 @@ fn fill_500_then_reuse_kept_store() {
     assert!(tb.seed_summary().is_empty(), "kept store is not seeded again");
     let again = fill_folder(&tb, CLAIRE, "Archives-2019", 560).unwrap();
     assert_eq!((again.before, again.added), (560, 0));
-    let c = Client::connect(&tb.cyrus_http_url(), CLAIRE, CLAIRE_PW).unwrap();
+    let c = Client::connect(&tb.jmap_url(), CLAIRE, CLAIRE_PW).unwrap();
     let inbox = c.mailboxes().unwrap().into_iter().find(|m| m["role"] == "inbox").unwrap();
     assert!(inbox["totalEmails"].as_u64().unwrap() > 0, "seeded inbox kept");
     tb.stop();

@@ -49,7 +49,7 @@ fn shared() -> &'static Shared {
             ..Default::default()
         })
         .unwrap_or_else(|e| panic!("testbed start: {e}"));
-        let s = Shared { app_url: tb.app_url(), cyrus_url: tb.cyrus_http_url() };
+        let s = Shared { app_url: tb.app_url(), cyrus_url: tb.jmap_url() };
         *TESTBED.lock().unwrap() = Some(tb);
         unsafe {
             libc::atexit(stop_testbed);
@@ -299,7 +299,7 @@ fn app_server_same_origin() {
 fn restart_over_a_crashed_run() {
     let dir = std::env::temp_dir().join(format!("facteur-testbed-crash-{}", std::process::id()));
     let tb = Testbed::start(TestbedOptions { dir: Some(dir.clone()), ..Default::default() }).unwrap();
-    let old_http = tb.cyrus_http_url();
+    let old_http = tb.jmap_url();
     // Simulate a crash: the processes stay, the handle is gone.
     std::mem::forget(tb);
     let pid: i32 = std::fs::read_to_string(dir.join("run/master.pid")).unwrap().trim().parse().unwrap();
@@ -317,7 +317,7 @@ fn restart_over_a_crashed_run() {
         None
     )
     .is_err());
-    assert_eq!(tb.app_url(), tb.cyrus_http_url());
+    assert_eq!(tb.app_url(), tb.jmap_url());
     let new_pid: i32 = std::fs::read_to_string(dir.join("run/master.pid")).unwrap().trim().parse().unwrap();
     tb.stop();
     std::thread::sleep(Duration::from_millis(100));

@@ -370,7 +370,7 @@ pub fn new_mail(b: &Browser, tb: &facteur_testbed::Testbed, t: &Target, run: usi
     );
     tb.deliver(raw.as_bytes(), "karim.benali@ac-cevennes.fr", &[t.email.as_str()])
         .map_err(|e| Error(format!("delivery: {e}")))?;
-    let jmap = facteur_testbed::jmap::Client::connect(&tb.cyrus_http_url(), &t.email, &t.password)
+    let jmap = facteur_testbed::jmap::Client::connect(&tb.jmap_url(), &t.email, &t.password)
         .map_err(|e| Error(format!("JMAP client: {e}")))?;
     let started = std::time::Instant::now();
     loop {
