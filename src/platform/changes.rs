@@ -2,12 +2,16 @@
 //! listens: the shell opens it once, each area subscribes for the types it shows.
 //!
 //! When the server pushes (its event source, RFC 8620 §7.3, for every type: `types=*`), each
-//! `StateChange` goes at once to the subscribers of the types it names, with a slow poll as a
-//! safety net for a stream that went quiet; otherwise (our Cyrus answers its event source with
-//! 204) every subscriber is asked every few seconds while the tab is visible. A stream that
-//! breaks is reopened after a growing wait, with a round of asking first so nothing is missed.
+//! `StateChange` goes at once to the subscribers of the types it names, and nobody polls — once
+//! the stream has delivered its first event (a stream held back by a buffering proxy is not
+//! trusted); a stream that stays quiet past its pings is taken as broken (`platform::push`). Otherwise (our
+//! Cyrus answers its event source with 204) every subscriber is asked every few seconds while the
+//! tab is visible. A stream that breaks is reopened after a growing wait, with a round of asking
+//! first so nothing is missed, and polling goes on meanwhile.
 //! The subscribers say whether the server answered ([`ChangeFeed::report`]): the shell shows
-//! "hors ligne" from that, with "Réessayer" ([`ChangeFeed::retry_now`]).
+//! "hors ligne" from that, with "Réessayer" ([`ChangeFeed::retry_now`]). Which way the changes
+//! come is on the page's root element, `data-changes="push"` or `"poll"` (the tests and the
+//! benchmark read it), with the mark `facteur:push-open` each time a stream opens.
 
 use crate::platform::jmap_client::JmapClient;
 use crate::platform::push::{self, PushEnd};
@@ -20,8 +24,6 @@ use std::time::Duration;
 
 /// How often to ask when the server does not push.
 const EVERY: Duration = Duration::from_secs(4);
-/// While the server pushes, ask anyway every this many rounds of [`EVERY`] (a minute).
-const ROUNDS_WHILE_PUSHED: u32 = 15;
 /// How long before asking again for the event source of a server that does not push.
 const NO_PUSH_RETRY: Duration = Duration::from_secs(300);
 /// The longest wait before reopening a stream that broke.
@@ -41,6 +43,13 @@ pub struct ChangeFeed {
     next_id: StoredValue<u64>,
     /// The server did not answer the last time it was asked.
     pub offline: RwSignal<bool>,
+}
+
+/// Says on the root element which way the changes come (`push` or `poll`).
+fn show_mode(pushed: bool) {
+    if let Some(root) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element()) {
+        let _ = root.set_attribute("data-changes", if pushed { "push" } else { "poll" });
+    }
 }
 
 fn tab_visible() -> bool {
@@ -105,15 +114,12 @@ pub fn provide_change_feed(client: JmapClient) {
     };
     provide_context(feed);
     let pushed = StoredValue::new(false);
-    let rounds = StoredValue::new(0u32);
+    show_mode(false);
     if let Ok(handle) = set_interval_with_handle(
         move || {
+            // The server says what changed: nothing to ask.
             if pushed.get_value() {
-                let round = rounds.get_value() + 1;
-                rounds.set_value(round);
-                if !round.is_multiple_of(ROUNDS_WHILE_PUSHED) {
-                    return;
-                }
+                return;
             }
             if tab_visible() {
                 feed.tell(None, "");
@@ -175,6 +181,12 @@ fn push_loop(
                 || {
                     opened.set(true);
                     let _ = pushed.try_set_value(true);
+                    show_mode(true);
+                    crate::platform::perf::mark("facteur:push-open");
+                    // Polling stops now: ask once for what changed since its last round.
+                    if alive.get() {
+                        feed.tell(None, "");
+                    }
                 },
                 |change| {
                     if alive.get() {
@@ -189,6 +201,7 @@ fn push_loop(
             if !alive.get() {
                 break;
             }
+            show_mode(false);
             match end {
                 PushEnd::NotOffered => push::sleep(NO_PUSH_RETRY).await,
                 PushEnd::Interrupted(_) => {

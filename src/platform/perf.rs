@@ -1,5 +1,5 @@
 //! Performance marks (`performance.mark`) the benchmarks read: `facteur:first-rows`,
-//! `facteur:page-shown`, `facteur:parts-fetched`. Any area may set them; nothing else reads them.
+//! `facteur:page-shown`, `facteur:parts-fetched`, `facteur:push-open`. Any area may set them; nothing else reads them.
 
 use leptos::prelude::*;
 

@@ -1,6 +1,9 @@
 //! JMAP push in the browser (RFC 8620 §7.3): the session's event source, read with `fetch` so
 //! that the `Authorization` header can be sent (the browser's `EventSource` cannot), its bytes
-//! handed to `facteur_jmap::push::EventStreamReader`.
+//! handed to `facteur_jmap::push::EventStreamReader`. The server is asked to ping every
+//! [`PING_SECONDS`]; a stream that stays quiet much longer is taken as broken (a proxy or a
+//! network that dropped it without closing), so that the caller reopens it rather than trust a
+//! dead line.
 
 use crate::platform::jmap_client::JmapClient;
 use facteur_jmap::push::{EventStreamReader, StateChange};
@@ -13,6 +16,8 @@ use web_sys::{AbortSignal, ReadableStreamDefaultReader, RequestCredentials};
 
 /// How the server is asked to keep the connection alive (seconds between pings).
 const PING_SECONDS: u32 = 30;
+/// A stream quiet for this long (two and a half pings) is broken.
+const QUIET_LIMIT: Duration = Duration::from_secs(PING_SECONDS as u64 * 5 / 2);
 
 /// Why listening stopped.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -25,7 +30,9 @@ pub enum PushEnd {
 }
 
 /// Listens to the account's changes until the stream ends or `signal` aborts it: `on_open`
-/// once the stream is open, `on_change` for each `StateChange`.
+/// once the stream has delivered its first event (a ping or a change: a stream that opens but
+/// delivers nothing, held back by a buffering proxy, is not trusted), `on_change` for each
+/// `StateChange`.
 pub async fn listen(
     client: &JmapClient,
     signal: &AbortSignal,
@@ -56,19 +63,29 @@ pub async fn listen(
     let raw: web_sys::Response = response.into();
     let Some(body) = raw.body() else { return PushEnd::NotOffered };
     let reader: ReadableStreamDefaultReader = body.get_reader().unchecked_into();
-    on_open();
     let mut events = EventStreamReader::default();
+    let mut heard = false;
     loop {
-        let chunk = match JsFuture::from(reader.read()).await {
-            Ok(chunk) => chunk,
-            Err(e) => return PushEnd::Interrupted(format!("{e:?}")),
+        let read = Box::pin(JsFuture::from(reader.read()));
+        let chunk = match futures::future::select(read, Box::pin(sleep(QUIET_LIMIT))).await {
+            futures::future::Either::Left((Ok(chunk), _)) => chunk,
+            futures::future::Either::Left((Err(e), _)) => return PushEnd::Interrupted(format!("{e:?}")),
+            futures::future::Either::Right(_) => {
+                let _ = reader.cancel();
+                return PushEnd::Interrupted("the stream went quiet".into());
+            }
         };
         if Reflect::get(&chunk, &"done".into()).ok().and_then(|d| d.as_bool()).unwrap_or(true) {
             return PushEnd::Interrupted("the stream ended".into());
         }
         let Ok(value) = Reflect::get(&chunk, &"value".into()) else { continue };
         let bytes = value.unchecked_into::<Uint8Array>().to_vec();
-        for event in events.feed(&bytes) {
+        let delivered = events.feed(&bytes);
+        if !heard && !delivered.is_empty() {
+            heard = true;
+            on_open();
+        }
+        for event in delivered {
             if let Some(change) = StateChange::from_event(&event) {
                 on_change(change);
             }

@@ -615,9 +615,9 @@ impl Browser {
     }
 
     /// The `fetch` calls recorded since [`Browser::record_requests`] in this document, in
-    /// call order: `{url, method, authorization, body, status, error}` (`body`: the request's
+    /// call order: `{url, method, authorization, body, status, error, at}` (`body`: the request's
     /// text, `null` until read; `status`: `null` until the answer's headers came, 0 if it
-    /// failed).
+    /// failed; `at`: when it was made, in the page's milliseconds, `performance.now()`).
     pub fn requests(&self) -> Result<Vec<Value>> {
         let v = self.eval("window.__facteurRequests || null")?;
         match v {
@@ -900,7 +900,7 @@ if (!Object.getOwnPropertyDescriptor(window, '__facteurRequests')) {
     const method = ((init && init.method) || (request ? request.method : 'GET')).toUpperCase();
     const headers = new Headers((init && init.headers) || (request ? request.headers : undefined));
     const entry = { url: String(request ? request.url : input), method, authorization: headers.get('Authorization'),
-                    body: null, status: null, error: null };
+                    body: null, status: null, error: null, at: Math.round(performance.now()) };
     list.push(entry);
     // Read before the original fetch takes the request's body.
     const body = (init && init.body !== undefined) ? Promise.resolve(typeof init.body === 'string' ? init.body : '')

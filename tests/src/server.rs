@@ -1,14 +1,14 @@
 //! The mail server as the tests see it, beside the app: a JMAP client of a seeded account (to
 //! check what the server holds after the app acted), [`eventually`] to wait until it holds it,
-//! [`mailbox_id`] and [`role_id`] to find a folder, and [`make_folder`] for a folder of plain mails
-//! that one test has to itself.
+//! [`mailbox_id`] and [`role_id`] to find a folder, [`email_id`] a mail, and [`make_folder`]
+//! for a folder of plain mails that one test has to itself.
 
 use crate::{ensure, Ctx, Error, Result};
 use facteur_testbed::jmap::Client;
 use serde_json::{json, Value};
 use std::time::{Duration, Instant};
 
-/// A JMAP client of the seeded account `who` (email or its part before `@`), straight to Cyrus.
+/// A JMAP client of the seeded account `who` (email or its part before `@`), straight to the mail server (Cyrus or Stalwart).
 pub fn client(ctx: &Ctx, who: &str) -> Result<Client> {
     let account = ctx.app()?.account(who)?.clone();
     ctx.with_testbed(|tb| Client::connect(&tb.jmap_url(), &account.email, &account.password))?
@@ -37,6 +37,23 @@ pub fn eventually(what: &str, timeout: Duration, mut check: impl FnMut() -> Resu
 pub fn mailbox_id(c: &Client, name: &str) -> Result<Option<String>> {
     let all = c.mailboxes().map_err(|e| Error(e.to_string()))?;
     Ok(all.into_iter().find(|m| m["name"] == name).and_then(|m| m["id"].as_str().map(str::to_string)))
+}
+
+/// The id of the one email whose subject is exactly `subject`; fails when there is none.
+pub fn email_id(c: &Client, subject: &str) -> Result<String> {
+    let r = call(
+        c,
+        json!([
+            ["Email/query", {"accountId": c.account_id, "filter": {"subject": subject}}, "q"],
+            ["Email/get", {"accountId": c.account_id, "#ids": {"resultOf": "q", "name": "Email/query", "path": "/ids"},
+                           "properties": ["subject"]}, "g"]
+        ]),
+    )?;
+    let list = r[1][1]["list"].as_array().cloned().unwrap_or_default();
+    list.iter()
+        .find(|e| e["subject"] == subject)
+        .and_then(|e| e["id"].as_str().map(str::to_string))
+        .ok_or_else(|| Error(format!("no email with the subject {subject:?}: {r}")))
 }
 
 /// The id of the mailbox with this role (`"archive"`, `"trash"`…); fails when there is none.

@@ -2,6 +2,7 @@
 //! account, against the real server.
 
 use facteur_browser_tests::flows::sign_in_per_message;
+use facteur_browser_tests::runner::Feature;
 use facteur_browser_tests::server::{self, eventually};
 use facteur_browser_tests::{axe, browser_tests, ensure, rows, seed, Browser, Ctx, Key, Result, WAIT};
 use serde_json::Value;
@@ -150,7 +151,11 @@ fn keyboard_shortcuts(ctx: &Ctx) -> Result {
 /// Mail delivered through the MTA while the inbox is open appears, with the unread count,
 /// without a reload. (How long it took is printed: the delivery's speed is the machine's.)
 fn new_mail_appears_without_reload(ctx: &Ctx) -> Result {
-    let b = signed_in(ctx, "fr-FR")?;
+    let julien = ctx.app()?.account(JULIEN)?.clone();
+    let b = ctx.browser_lang("fr-FR")?;
+    // Every request from the first page on (the event source is asked a second after it).
+    b.record_requests()?;
+    sign_in_per_message(&b, &julien.email, &julien.password)?;
     let stamp = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_millis()).unwrap_or(0);
     let subject = format!("Réunion de l'équipe pédagogique {stamp}");
     let raw = format!(
@@ -162,8 +167,8 @@ fn new_mail_appears_without_reload(ctx: &Ctx) -> Result {
             .map(|c| if c.is_ascii_alphanumeric() { (c as char).to_string() } else { format!("={c:02X}") })
             .collect::<String>()
     );
-    // Every request from here on: what the new mail costs.
-    b.record_requests()?;
+    // What the new mail costs: the requests from here on.
+    let since = b.eval("performance.now()")?.as_f64().unwrap_or(0.0);
     ctx.with_testbed(|tb| tb.deliver(raw.as_bytes(), "karim.benali@ac-cevennes.fr", &[JULIEN]))?
         .map_err(|e| format!("delivery failed: {e}"))?;
     let started = std::time::Instant::now();
@@ -180,7 +185,7 @@ fn new_mail_appears_without_reload(ctx: &Ctx) -> Result {
     let rounds: Vec<Vec<String>> = b
         .requests()?
         .iter()
-        .filter(|r| r["method"] == "POST")
+        .filter(|r| r["method"] == "POST" && r["at"].as_f64().unwrap_or(0.0) >= since)
         .filter_map(|r| serde_json::from_str::<Value>(r["body"].as_str()?).ok())
         .map(|body| {
             let calls = body["methodCalls"].as_array().cloned().unwrap_or_default();
@@ -213,10 +218,17 @@ fn new_mail_appears_without_reload(ctx: &Ctx) -> Result {
             ensure!(names.iter().any(|n| n == wanted), "a round without {wanted}: {names:?} (all: {rounds:?})");
         }
     }
-    // The app asked the server's event source first (with its credentials: a fetch, not an
-    // EventSource) and, our Cyrus answering 204, fell back to polling — which found the mail.
-    let asked = b.eval("performance.getEntriesByType('resource').filter(e => e.name.includes('/jmap/eventsource/') && e.initiatorType === 'fetch').length")?;
-    ensure!(asked.as_u64().is_some_and(|n| n >= 1), "the event source was not asked: {asked}");
+    // The app asked the server's event source (with its credentials: a fetch, not an
+    // EventSource): Stalwart opens a stream (the app lives on it once it has delivered an
+    // event), our Cyrus answers 204 and the app polls — either way the mail was found.
+    let expected = if ctx.app()?.server.supports(Feature::Push) { 200 } else { 204 };
+    let asked: Vec<Value> = b
+        .requests()?
+        .into_iter()
+        .filter(|r| r["url"].as_str().is_some_and(|u| u.contains("/jmap/eventsource/")) && r["method"] == "GET")
+        .map(|r| r["status"].clone())
+        .collect();
+    ensure!(asked.contains(&Value::from(expected)), "the event source should have answered {expected}: {asked:?}");
     // Other tests read and move mail of this account at the same time: check this mail's row
     // and that the badge moved, not an exact count.
     b.wait_until(
@@ -229,6 +241,111 @@ fn new_mail_appears_without_reload(ctx: &Ctx) -> Result {
         "an unread badge",
         WAIT,
     )?;
+    Ok(())
+}
+
+/// On a server that pushes (Stalwart's event source), the app lives on its `StateChange`s:
+/// nothing is polled while the stream is open, and a change made elsewhere (a flag set by
+/// another client) is asked for because the push named it — the round asks only the types the
+/// push named (the mail, not the folders, which a poll would also ask).
+fn a_change_made_elsewhere_comes_by_push_and_nothing_polls(ctx: &Ctx) -> Result {
+    let b = signed_in(ctx, "fr-FR")?;
+    b.record_requests()?;
+    // Stalwart's first ping comes after 30 s (or the first change, sooner): the app polls
+    // until the stream has delivered an event.
+    b.wait_until(
+        "document.documentElement.dataset.changes === 'push'",
+        "the event source open and heard",
+        Duration::from_secs(45),
+    )?;
+    let opened = b.eval("performance.getEntriesByName('facteur:push-open').at(-1).startTime")?.as_f64().unwrap_or(0.0);
+    // Polling (every 4 s) would have asked at least once in these 5 s.
+    b.wait_until(&format!("performance.now() > {opened} + 5000"), "5 s of push", Duration::from_secs(10))?;
+    // What the app asked after `since`: the names of each request's calls.
+    let posts = |since: f64| -> Result<Vec<Vec<String>>> {
+        Ok(b.requests()?
+            .iter()
+            .filter(|r| r["method"] == "POST" && r["at"].as_f64().unwrap_or(0.0) > since)
+            .filter_map(|r| serde_json::from_str::<Value>(r["body"].as_str()?).ok())
+            .map(|body| {
+                body["methodCalls"]
+                    .as_array()
+                    .into_iter()
+                    .flatten()
+                    .filter_map(|c| c[0].as_str().map(str::to_string))
+                    .collect()
+            })
+            .collect())
+    };
+    // The round asked once the stream was heard (what changed while it was opening) is at once;
+    // then no round (a storage refresh after mail came is not one).
+    let quiet: Vec<Vec<String>> =
+        posts(opened + 1000.0)?.into_iter().filter(|names| names.iter().any(|n| n.ends_with("/changes"))).collect();
+    ensure!(quiet.is_empty(), "the app asked while the server pushed: {quiet:?}");
+
+    let inbox = seed::folder(JULIEN, "Inbox")?;
+    let position = (20..26).find(|&p| inbox.get(p).is_some_and(|m| !m.flagged)).ok_or("no unflagged mail")?;
+    let subject = own_row(&b, position)?;
+    let c = server::client(ctx, JULIEN)?;
+    let id = server::email_id(&c, &subject)?;
+    let before = b.eval("performance.now()")?.as_f64().unwrap_or(0.0);
+    server::call(
+        &c,
+        serde_json::json!([["Email/set", {"accountId": c.account_id, "update": {&id: {"keywords/$flagged": true}}}, "s"]]),
+    )?;
+    let flagged = format!(
+        "[...document.querySelectorAll('[data-testid=message-row]')].find(r => r.querySelector('.subject').textContent === {subject:?})?.querySelector('.flag') != null"
+    );
+    let shown = b.wait_until(&flagged, "the flag set elsewhere shown on its row", DELIVERY);
+    server::call(
+        &c,
+        serde_json::json!([["Email/set", {"accountId": c.account_id, "update": {&id: {"keywords/$flagged": null}}}, "s"]]),
+    )?;
+    shown?;
+    let rounds = posts(before)?;
+    ensure!(
+        rounds
+            .iter()
+            .any(|names| names.iter().any(|n| n == "Email/changes") && !names.iter().any(|n| n == "Mailbox/changes")),
+        "no round asked for the mail alone, as the push named it: {rounds:?}"
+    );
+    Ok(())
+}
+
+/// Behind a front that holds event streams back (a buffering proxy, as nginx with
+/// `proxy_buffering on`): the stream opens but nothing it carries comes through. The app does
+/// not take an open stream for push until it has delivered an event, so it goes on polling and
+/// new mail shows — where trusting the open stream left it waiting for a poll once a minute.
+fn a_stream_held_back_by_a_proxy_leaves_the_app_polling(ctx: &Ctx) -> Result {
+    let julien = ctx.app()?.account(JULIEN)?.clone();
+    let dist = facteur_browser_tests::paths::dist_dir()?;
+    let holding = facteur_testbed::Front { holds_streams_back: true, ..Default::default() };
+    let front = ctx.with_testbed(|tb| tb.extra_app_server_with(&dist, &tb.jmap_url(), 0, holding))??;
+    let b = ctx.browser_with(facteur_browser_tests::BrowserOptions {
+        lang: "fr-FR".into(),
+        base_url: Some(front.url.clone()),
+        ..Default::default()
+    })?;
+    b.record_requests()?;
+    sign_in_per_message(&b, &julien.email, &julien.password)?;
+    b.wait_until(
+        "window.__facteurRequests.some(r => r.url.includes('/jmap/eventsource/') && r.status === 200)",
+        "the event source open (its headers through the front)",
+        WAIT,
+    )?;
+    let stamp = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_millis()).unwrap_or(0);
+    let subject = format!("Sortie au musee {stamp}");
+    let raw = format!(
+        "From: Karim Benali <karim.benali@ac-cevennes.fr>\r\nTo: {JULIEN}\r\nSubject: {subject}\r\n\
+         Message-ID: <held-{stamp}@ac-cevennes.fr>\r\n\r\nBonjour Julien.\r\n"
+    );
+    ctx.with_testbed(|tb| tb.deliver(raw.as_bytes(), "karim.benali@ac-cevennes.fr", &[JULIEN]))?
+        .map_err(|e| format!("delivery failed: {e}"))?;
+    rows::wait_for_subject(&b, &subject, "the new mail, found by polling", DELIVERY)?;
+    let mode = b.eval("document.documentElement.dataset.changes || null")?;
+    ensure!(mode == "poll", "a stream that delivered nothing was taken for push: data-changes = {mode}");
+    b.goto("about:blank")?;
+    drop(front);
     Ok(())
 }
 
@@ -305,5 +422,9 @@ browser_tests!(
     flag_is_kept,
     keyboard_shortcuts,
     new_mail_appears_without_reload,
+    #[needs(Push)]
+    a_change_made_elsewhere_comes_by_push_and_nothing_polls,
+    #[needs(Push)]
+    a_stream_held_back_by_a_proxy_leaves_the_app_polling,
     notification_for_new_inbox_mail,
 );

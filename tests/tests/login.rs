@@ -7,7 +7,7 @@ use facteur_browser_tests::flows::{sign_in, sign_in_per_message, submit_login, S
 use facteur_browser_tests::{
     axe, browser_tests, ensure, paths, rows, seed, Browser, BrowserOptions, Ctx, Result, WAIT,
 };
-use facteur_testbed::ExtraApp;
+use facteur_testbed::{ExtraApp, Front};
 use std::rc::Rc;
 
 const CLAIRE: &str = "claire.martin@ac-cevennes.fr";
@@ -18,8 +18,9 @@ fn wrong_password_says_what_to_do(ctx: &Ctx) -> Result {
     for (lang, words) in [("fr-FR", "Identifiant ou mot de passe incorrect"), ("en-US", "Wrong username or password")] {
         let b = ctx.browser_lang(lang)?;
         // The server refuses the password: the browser logs the answer.
+        // (Cyrus answers at /jmap, Stalwart at /jmap/session.)
         b.expect_console_error(
-            "/jmap - Failed to load resource: the server responded with a status of 401 (Unauthorized)",
+            "/jmap* - Failed to load resource: the server responded with a status of 401 (Unauthorized)",
         );
         submit_login(&b, &app.account(CLAIRE)?.email, "definitely-not-the-password")?;
         b.wait_for("[role=alert][data-error]", SIGN_IN)?;
@@ -182,28 +183,84 @@ fn refused_with(b: &Browser, code: &str, words: &str, email: &str, password: &st
     Ok(())
 }
 
-/// An account the administrator locked (Cyrus's `cyr_deny`, the password still right): the
-/// mailbox does not open and the browser keeps nothing; once unlocked, the same form opens it.
-/// Cyrus 3.6 answers a locked account exactly as a wrong password (401, same body and
-/// headers), so the page can only say that the username or password was refused; the
-/// "account locked" words are for the servers that answer 403 or 429 (see
-/// `facteur_kit::login`).
+/// An account the administrator locked (Cyrus's `cyr_deny`; Stalwart: its `authenticate`
+/// permission taken away; the password still right): the mailbox does not open and the browser
+/// keeps nothing; once unlocked, the same form opens it. Cyrus 3.6 answers a locked account
+/// exactly as a wrong password (401, same body and headers), so the page can only say that the
+/// username or password was refused; Stalwart answers 403, and the page says the account is
+/// locked (see `facteur_kit::login`).
 fn locked_account_opens_nothing_and_keeps_nothing(ctx: &Ctx) -> Result {
     const PASSWORD: &str = "Verrou-2026-Essai";
     let app = ctx.app()?;
     let locked = ctx.with_testbed(|tb| tb.add_account("compte.verrouille@ac-cevennes.fr", PASSWORD))??;
     ctx.with_testbed(|tb| tb.deny_access(&locked.email, true))??;
     let unlock = Unlock(&locked.email);
-    for (lang, words) in [("fr-FR", "Identifiant ou mot de passe incorrect"), ("en-US", "Wrong username or password")] {
+    let (code, said) = match app.server {
+        facteur_testbed::ServerKind::Cyrus => (
+            "bad-credentials",
+            [("fr-FR", "Identifiant ou mot de passe incorrect"), ("en-US", "Wrong username or password")],
+        ),
+        facteur_testbed::ServerKind::Stalwart => (
+            "locked",
+            [("fr-FR", "Votre compte est temporairement bloqué"), ("en-US", "Your account is temporarily locked")],
+        ),
+    };
+    for (lang, words) in said {
         let b = filled_login(ctx, &app.url, lang, &locked.email, PASSWORD)?;
         b.expect_console_error("401 (Unauthorized)");
+        b.expect_console_error("403 (Forbidden)");
         b.click("button[type=submit]")?;
-        refused_with(&b, "bad-credentials", words, &locked.email, PASSWORD)?;
+        refused_with(&b, code, words, &locked.email, PASSWORD)?;
     }
     drop(unlock);
     let b = filled_login(ctx, &app.url, "fr-FR", &locked.email, PASSWORD)?;
     b.click("button[type=submit]")?;
     b.wait_for("#logout", SIGN_IN)?;
+    Ok(())
+}
+
+/// Too many failed sign-ins from one address (a shared computer in a lecture hall, or someone
+/// guessing): the server refuses that address for a while (Stalwart: 429, then a ban), and the
+/// page says the account is locked for now and whom to call, in both languages, keeping
+/// nothing; the same password still opens the mailbox from another address. The browsers come
+/// through a front of their own that the server sees as 127.0.0.2 (it never bans 127.0.0.1).
+fn too_many_failed_sign_ins_lock_the_address(ctx: &Ctx) -> Result {
+    // An account of its own: the failures count against the login too.
+    let claire = ctx.with_testbed(|tb| tb.add_account("compte.essais@ac-cevennes.fr", "Essais-2026-Bonjour"))??;
+    let dist = paths::dist_dir()?;
+    let seen_as = Front { clients_seen_as: Some([127, 0, 0, 2].into()), ..Default::default() };
+    let front = ctx.with_testbed(|tb| tb.extra_app_server_with(&dist, &tb.jmap_url(), 0, seen_as))??;
+    // Wrong passwords from that address until the server bans it (429 first: too many
+    // requests; then 403: the address is banned, even with the right password).
+    let agent = facteur_testbed::jmap::agent();
+    let wrong = facteur_testbed::jmap::basic(&claire.email, "pas-le-bon-mot-de-passe");
+    let url = format!("{}/jmap/session", front.url);
+    let mut refused = None;
+    for attempt in 1..=300 {
+        let a = facteur_testbed::jmap::http(&agent, "GET", &url, &[("Authorization", &wrong)], None)
+            .map_err(|e| e.to_string())?;
+        ensure!([401, 429, 403].contains(&a.status), "a wrong password answered {} {}", a.status, a.text());
+        if a.status == 403 {
+            refused = Some((attempt, a.status));
+            break;
+        }
+    }
+    let (attempts, status) = refused.ok_or("300 wrong passwords and the server has not banned the address")?;
+    eprintln!("the server refused the address after {attempts} wrong passwords ({status})");
+    for (lang, words) in
+        [("fr-FR", "Votre compte est temporairement bloqué"), ("en-US", "Your account is temporarily locked")]
+    {
+        let b = filled_login(ctx, &front.url, lang, &claire.email, &claire.password)?;
+        b.expect_console_error("429 (Too Many Requests)");
+        b.expect_console_error("403 (Forbidden)");
+        b.click("button[type=submit]")?;
+        refused_with(&b, "locked", words, &claire.email, &claire.password)?;
+        axe::assert_accessible(&b, &format!("the login page, address locked ({lang})"))?;
+    }
+    // The server refuses that address, not the account.
+    let b = filled_login(ctx, &ctx.app()?.url, "fr-FR", &claire.email, &claire.password)?;
+    b.click("button[type=submit]")?;
+    signed_in_then_left(&b)?;
     Ok(())
 }
 
@@ -287,4 +344,6 @@ browser_tests!(
     locked_account_opens_nothing_and_keeps_nothing,
     unreachable_server_is_said_and_nothing_is_kept,
     failing_server_is_said_and_nothing_is_kept,
+    #[needs(LoginBans)]
+    too_many_failed_sign_ins_lock_the_address,
 );

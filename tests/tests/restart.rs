@@ -16,6 +16,8 @@ fn recovers_after_a_server_restart(ctx: &Ctx) -> Result {
     let rows_before = b.count("[data-testid=message-row]")?;
     // The app's requests fail while Cyrus is down: the app server answers 502.
     b.expect_console_error("status of 502");
+    // Stalwart answers its event source with 500 for a moment while it starts again.
+    b.expect_console_error("/jmap/eventsource/* status of 500");
     // Cyrus stays down until the test has seen the banner (a fixed time would assume the
     // app notices within it, however slow the machine).
     let (bring_back, down) = std::sync::mpsc::channel::<()>();

@@ -140,8 +140,23 @@ fn from_and_attachment_filters(ctx: &Ctx) -> Result {
     b.click("#search-advanced button[type=submit]")?;
     b.wait_until("location.search === '?has=attachment'", "attachment search in the address", WAIT)?;
     wait_results(&b)?;
-    let with_files = inbox.iter().filter(|m| !m.attachments.is_empty()).count().min(50);
-    ensure!(with_files > 0, "the seed inbox has attachments");
+    let in_seed = inbox.iter().filter(|m| !m.attachments.is_empty()).count().min(50);
+    ensure!(in_seed > 0, "the seed inbox has attachments");
+    // The rows are the server's answer to the same filter. Cyrus finds every seed mail with an
+    // attachment; Stalwart 0.16's `hasAttachment` filter misses some whose `hasAttachment`
+    // property is true (3 of the 6 here): the app shows what the server finds.
+    let c = server::client(ctx, CLAIRE)?;
+    let inbox_id = server::role_id(&c, "inbox")?;
+    let found = call(
+        &c,
+        json!([["Email/query", {"accountId": c.account_id, "filter": {"inMailbox": inbox_id, "hasAttachment": true},
+                "calculateTotal": true}, "q"]]),
+    )?;
+    let with_files = (found[0][1]["total"].as_u64().unwrap_or(0) as usize).min(50);
+    if ctx.app()?.server == facteur_testbed::ServerKind::Cyrus {
+        ensure!(with_files == in_seed, "Cyrus finds {with_files} mails with attachments, the seed has {in_seed}");
+    }
+    ensure!(with_files > 0, "the server finds no mail with an attachment");
     b.wait_count("[data-testid=message-row]", with_files, WAIT)?;
     ensure!(b.count("[data-testid=message-row] .mark.attachment")? == with_files, "a row without attachment");
     ensure!(b.text("#list-title")? == "Search results", "title without text: {}", b.text("#list-title")?);
@@ -256,7 +271,7 @@ fn the_address_keeps_the_search(ctx: &Ctx) -> Result {
     b.click("[data-testid=message-row] a")?;
     b.wait_for("[data-testid=conversation] .message-open", WAIT)?;
     ensure!(
-        b.eval("/^\\/mail\\/inbox\\/T[^/]+$/.test(location.pathname) && location.search === '?q=Noah'")?.as_bool()
+        b.eval("/^\\/mail\\/inbox\\/[^/]+$/.test(location.pathname) && location.search === '?q=Noah'")?.as_bool()
             == Some(true),
         "the conversation's address keeps the search: {:?}",
         b.current_url()?

@@ -442,6 +442,32 @@ pub struct QueryResponse {
     pub limit: Option<u64>,
 }
 
+impl QueryResponse {
+    /// The `total`, checked against this page: a page shorter than what was asked (`asked`, the
+    /// `limit` sent, or the server's own smaller one) ends the results, whatever `total` says.
+    /// Stalwart 0.16 answers an `Email/query` with `collapseThreads` with the number of emails,
+    /// not of conversations: its short last page is the only sign of where the list ends.
+    ///
+    /// ```
+    /// use facteur_jmap::QueryResponse;
+    /// // Captured from Stalwart: 74 conversations, total 83 (the emails).
+    /// let page: QueryResponse = serde_json::from_value(serde_json::json!({
+    ///     "accountId": "c", "queryState": "q", "canCalculateChanges": true, "position": 50,
+    ///     "ids": vec!["x"; 24], "total": 83})).unwrap();
+    /// assert_eq!(page.checked_total(50), Some(74));
+    /// assert_eq!(page.checked_total(24), Some(83), "a full page says nothing");
+    /// ```
+    pub fn checked_total(&self, asked: u64) -> Option<u64> {
+        let asked = self.limit.map_or(asked, |applied| applied.min(asked));
+        let got = self.ids.len() as u64;
+        let end = self.position.saturating_add(got);
+        match self.total {
+            Some(total) if got < asked && end < total => Some(end),
+            total => total,
+        }
+    }
+}
+
 /// `Foo/changes`.
 #[derive(Clone, Debug, Serialize)]
 #[serde(rename_all = "camelCase")]

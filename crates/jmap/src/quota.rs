@@ -80,7 +80,8 @@ pub struct Quota {
     pub scope: Scope,
     /// A name for the user (may be shown).
     pub name: String,
-    /// The data types it counts (`Mail`, `Calendar`…).
+    /// The data types it counts: JMAP type names (`Email`, `CalendarEvent`…; RFC 9425's own
+    /// example writes `Mail`).
     #[serde(default)]
     pub types: Vec<String>,
     /// The server warns the user beyond this.
@@ -95,9 +96,20 @@ pub struct Quota {
 }
 
 impl Quota {
-    /// Whether it counts mail (`types` names `Mail`, or names nothing).
+    /// Whether it counts mail: `types` names `Email` (the JMAP type, as Stalwart sends it) or
+    /// `Mail` (RFC 9425's example), or names nothing.
+    ///
+    /// ```
+    /// use facteur_jmap::quota::Quota;
+    /// // Captured from Stalwart 0.16.
+    /// let q: Quota = serde_json::from_str(r#"{"id":"a","resourceType":"octets","used":161853,"warnLimit":null,
+    ///   "softLimit":null,"hardLimit":5000000,"scope":"account","name":"julien.roux@ac-cevennes.fr",
+    ///   "description":"Julien Roux","types":["Email","SieveScript","FileNode","CalendarEvent","ContactCard"]}"#).unwrap();
+    /// assert!(q.counts_mail());
+    /// assert_eq!((q.used, q.hard_limit, q.warn_limit), (161853, 5000000, None));
+    /// ```
     pub fn counts_mail(&self) -> bool {
-        self.types.is_empty() || self.types.iter().any(|t| t == "Mail")
+        self.types.is_empty() || self.types.iter().any(|t| t == "Email" || t == "Mail")
     }
 }
 

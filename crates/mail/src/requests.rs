@@ -85,6 +85,8 @@ pub(crate) fn folder_from(m: Mailbox) -> Folder {
 /// The calls of a message page.
 pub struct PageCalls {
     pub(crate) query: CallHandle<EmailQuery>,
+    /// The `limit` sent: a shorter answer ends the list ([`QueryResponse::checked_total`]).
+    limit: Option<u64>,
     get: CallHandle<EmailGet>,
     threads: Option<CallHandle<ThreadGet>>,
 }
@@ -109,11 +111,12 @@ pub fn message_page(
 /// (threaded) `Thread/get` of their threads.
 pub(crate) fn page_calls(builder: &mut RequestBuilder, query: EmailQuery, threaded: bool) -> PageCalls {
     let account_id = query.account_id.clone();
+    let limit = query.limit;
     let query = builder.call(query);
     let get = builder.call(EmailGet::new(&account_id).ids_ref(query.reference("/ids")).properties(ROW_PROPERTIES));
     let threads =
         threaded.then(|| builder.call(ThreadGet::new(&account_id).ids_ref(get.reference("/list/*/threadId"))));
-    PageCalls { query, get, threads }
+    PageCalls { query, limit, get, threads }
 }
 
 /// A page of a list, with the states to ask for changes from.
@@ -162,13 +165,17 @@ pub fn read_message_page(response: &Response, calls: &PageCalls) -> Result<Page,
         Some(call) => crate::live::thread_sizes(response.get(call)?.list),
         None => Default::default(),
     };
+    let total = match calls.limit {
+        Some(asked) => query.checked_total(asked),
+        None => query.total,
+    };
     Ok(Page {
         position: usize::try_from(query.position).unwrap_or(usize::MAX),
         ids: query.ids.clone(),
         rows: emails.into_iter().map(|e| crate::live::with_size(summary_from(e), &sizes)).collect(),
         query_state: query.query_state,
         email_state: got.state,
-        total: query.total,
+        total,
         can_calculate_changes: query.can_calculate_changes,
     })
 }

@@ -22,6 +22,7 @@
 //! # Ok(()) }
 //! ```
 
+use crate::app::Front;
 use crate::cyrus::{imap_admin, imap_login, BIN};
 use crate::jmap::Client;
 use crate::proc::{chown_r, run, uid_of};
@@ -99,21 +100,21 @@ impl Testbed {
     /// On `port` (0: a free one; the port of a stopped one: it answers again). Stopped when
     /// dropped.
     pub fn extra_app_server(&self, dist: &Path, backend: &str, port: u16) -> Result<ExtraApp, TestbedError> {
-        self.extra_app_server_on(std::net::IpAddr::from([127, 0, 0, 1]), dist, backend, port)
+        self.extra_app_server_with(dist, backend, port, Front::default())
     }
 
-    /// [`Testbed::extra_app_server`] on another loopback address: the mail server sees the
-    /// browsers of this app come from `ip` (e.g. `127.0.0.2`, which Stalwart may ban after too
-    /// many failed logins, where it never bans 127.0.0.1).
-    pub fn extra_app_server_on(
+    /// [`Testbed::extra_app_server`] fronting the mail server as `front` says: e.g. its
+    /// browsers seen as coming from `127.0.0.2` (which Stalwart may ban after too many failed
+    /// logins, where it never bans 127.0.0.1), or event streams held back.
+    pub fn extra_app_server_with(
         &self,
-        ip: std::net::IpAddr,
         dist: &Path,
         backend: &str,
         port: u16,
+        front: Front,
     ) -> Result<ExtraApp, TestbedError> {
-        let server = crate::app::AppServer::start_on(ip, dist, port, backend.to_string())?;
-        Ok(ExtraApp { url: format!("http://{ip}:{}", server.port), port: server.port, server: Some(server) })
+        let server = crate::app::AppServer::start_with(dist, port, backend.to_string(), front)?;
+        Ok(ExtraApp { url: format!("http://127.0.0.1:{}", server.port), port: server.port, server: Some(server) })
     }
 }
 

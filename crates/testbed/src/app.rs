@@ -1,7 +1,9 @@
 //! The app server: the built bundle and a reverse proxy to the mail server's HTTP (Cyrus httpd
 //! or Stalwart), on one origin. The proxy says who the client is (`X-Forwarded-For`, for
 //! Stalwart's limits on failed logins) and rewrites the mail server's own origin to the app's
-//! in redirects and in the JMAP session (Stalwart's URLs are absolute).
+//! in redirects and in the JMAP session (Stalwart's URLs are absolute). A second app server may
+//! behave as fronts in the field sometimes do ([`Front`]): its clients seen from another
+//! address, or event streams held back in big pieces like a buffering proxy's.
 
 use crate::TestbedError;
 use axum::body::Body;
@@ -11,7 +13,7 @@ use axum::response::{IntoResponse, Response};
 use hyper_util::client::legacy::connect::HttpConnector;
 use hyper_util::client::legacy::Client;
 use hyper_util::rt::TokioExecutor;
-use std::net::{IpAddr, Ipv4Addr, SocketAddr};
+use std::net::{IpAddr, SocketAddr};
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 use tower::ServiceExt;
@@ -39,8 +41,23 @@ pub fn is_hashed_asset(path: &str) -> bool {
     })
 }
 
+/// How an app server fronts the mail server.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Front {
+    /// The address its clients are said to come from (`X-Forwarded-For`); default: theirs.
+    pub clients_seen_as: Option<IpAddr>,
+    /// Forwards an event stream (`text/event-stream`) only in pieces of [`HELD_BACK`] bytes,
+    /// as a buffering reverse proxy does (nginx's `proxy_buffering on`): the stream opens, and
+    /// what the server sends comes much later, or never.
+    pub holds_streams_back: bool,
+}
+
+/// The piece size of [`Front::holds_streams_back`].
+pub const HELD_BACK: usize = 16 * 1024;
+
 #[derive(Clone)]
 struct AppState {
+    front: Front,
     dist: PathBuf,
     cyrus: String,
     cyrus_authority: HeaderValue,
@@ -56,20 +73,19 @@ pub struct AppServer {
 
 impl AppServer {
     pub fn start(dist: &Path, port: u16, cyrus_url: String) -> Result<AppServer, TestbedError> {
-        AppServer::start_on(IpAddr::V4(Ipv4Addr::LOCALHOST), dist, port, cyrus_url)
+        AppServer::start_with(dist, port, cyrus_url, Front::default())
     }
 
-    /// [`AppServer::start`] on another loopback address (`127.0.0.2`…), so that the mail
-    /// server sees its clients come from there.
-    pub fn start_on(ip: IpAddr, dist: &Path, port: u16, cyrus_url: String) -> Result<AppServer, TestbedError> {
+    /// [`AppServer::start`], fronting the mail server as `front` says.
+    pub fn start_with(dist: &Path, port: u16, cyrus_url: String, front: Front) -> Result<AppServer, TestbedError> {
         if !dist.join("index.html").is_file() {
             return Err(TestbedError::App(format!(
                 "{} has no index.html (build the app with Trunk first)",
                 dist.display()
             )));
         }
-        let listener =
-            std::net::TcpListener::bind((ip, port)).map_err(|e| TestbedError::App(format!("bind {ip}:{port}: {e}")))?;
+        let listener = std::net::TcpListener::bind(("127.0.0.1", port))
+            .map_err(|e| TestbedError::App(format!("bind 127.0.0.1:{port}: {e}")))?;
         listener.set_nonblocking(true).map_err(|e| TestbedError::io("set_nonblocking", e))?;
         let port = listener.local_addr().map_err(|e| TestbedError::io("local_addr", e))?.port();
         let dist = std::fs::canonicalize(dist).map_err(|e| TestbedError::io(format!("{}", dist.display()), e))?;
@@ -81,10 +97,11 @@ impl AppServer {
             .build()
             .map_err(|e| TestbedError::io("tokio runtime", e))?;
         let state = AppState {
+            front,
             dist,
             cyrus_authority: HeaderValue::from_str(cyrus_url.trim_start_matches("http://")).unwrap(),
             cyrus: cyrus_url,
-            fallback_origin: format!("http://{ip}:{port}"),
+            fallback_origin: format!("http://127.0.0.1:{port}"),
             client: Client::builder(TokioExecutor::new()).build_http(),
         };
         let app = axum::Router::new().fallback(handle).with_state(state);
@@ -222,7 +239,7 @@ async fn proxy(st: &AppState, client: SocketAddr, req: Request) -> Response {
     parts.version = Version::HTTP_11;
     strip_hop_by_hop(&mut parts.headers);
     parts.headers.insert(header::HOST, st.cyrus_authority.clone());
-    if let Ok(v) = HeaderValue::from_str(&client.ip().to_string()) {
+    if let Ok(v) = HeaderValue::from_str(&st.front.clients_seen_as.unwrap_or(client.ip()).to_string()) {
         parts.headers.insert("x-forwarded-for", v);
     }
     match st.client.request(Request::from_parts(parts, body)).await {
@@ -250,10 +267,45 @@ async fn proxy(st: &AppState, client: SocketAddr, req: Request) -> Response {
                 p.headers.remove(header::CONTENT_LENGTH);
                 return Response::from_parts(p, Body::from(text));
             }
+            let is_stream = p
+                .headers
+                .get(header::CONTENT_TYPE)
+                .and_then(|t| t.to_str().ok())
+                .is_some_and(|t| t.starts_with("text/event-stream"));
+            if is_stream && st.front.holds_streams_back {
+                return Response::from_parts(p, held_back(Body::new(b)));
+            }
             Response::from_parts(p, Body::new(b))
         }
         Err(e) => (StatusCode::BAD_GATEWAY, format!("facteur-testbed: Cyrus did not answer: {e}")).into_response(),
     }
+}
+
+/// `body` forwarded only in pieces of at least [`HELD_BACK`] bytes (and the rest at its end).
+fn held_back(body: Body) -> Body {
+    use futures_util::StreamExt;
+    let pieces = futures_util::stream::unfold(
+        (body.into_data_stream(), Vec::new(), false),
+        |(mut s, mut held, ended)| async move {
+            if ended {
+                return None;
+            }
+            loop {
+                match s.next().await {
+                    Some(Ok(bytes)) => {
+                        held.extend_from_slice(&bytes);
+                        if held.len() >= HELD_BACK {
+                            let piece = axum::body::Bytes::from(std::mem::take(&mut held));
+                            return Some((Ok::<_, axum::Error>(piece), (s, held, false)));
+                        }
+                    }
+                    Some(Err(e)) => return Some((Err(e), (s, held, true))),
+                    None => return Some((Ok(axum::body::Bytes::from(std::mem::take(&mut held))), (s, held, true))),
+                }
+            }
+        },
+    );
+    Body::from_stream(pieces)
 }
 
 #[cfg(test)]

@@ -30,7 +30,7 @@ use std::sync::atomic::{AtomicU32, Ordering};
 use std::time::{Duration, Instant};
 
 pub use admin::ExtraApp;
-pub use app::DEFAULT_CSP;
+pub use app::{Front, DEFAULT_CSP, HELD_BACK};
 pub use seed::SeedSummary;
 
 /// Which mail server a testbed runs.
@@ -93,6 +93,9 @@ pub enum Feature {
     /// Calendars and contacts seeded and readable over JMAP (Cyrus's older dialects; this
     /// Stalwart answers `unknownMethod` and has no DAV routes).
     CalendarsAndContacts,
+    /// An address refused for a while after too many failed logins (Stalwart: 429, then a
+    /// ban; never 127.0.0.1). Cyrus only answers 401.
+    LoginBans,
 }
 
 /// Options of [`Testbed::start`].
@@ -558,7 +561,7 @@ impl ServerKind {
     pub fn supports(self, feature: Feature) -> bool {
         match feature {
             Feature::RightsOnOwnFolders | Feature::CalendarsAndContacts => self == ServerKind::Cyrus,
-            Feature::Push => self == ServerKind::Stalwart,
+            Feature::Push | Feature::LoginBans => self == ServerKind::Stalwart,
         }
     }
 }

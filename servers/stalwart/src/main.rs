@@ -28,8 +28,8 @@ use stalwart_lib::http::auth::authenticate::Authenticator;
 use stalwart_lib::http::management::ToManageHttpResponse;
 use stalwart_lib::http::request::ParseHttp;
 use stalwart_lib::http_proto::{
-    DownloadResponse, HttpContext, HttpRequest, HttpResponse, HttpSessionData, ToHttpResponse, form_urlencoded,
-    request::fetch_body,
+    DownloadResponse, HttpContext, HttpRequest, HttpResponse, HttpSessionData, JsonProblemResponse, ToHttpResponse,
+    form_urlencoded, request::fetch_body,
 };
 use stalwart_lib::imap::core::ImapSessionManager;
 use stalwart_lib::jmap::api::{
@@ -66,16 +66,22 @@ impl SessionManager for JmapHttp {
                     TokioIo::new(session.stream),
                     service_fn(|req: hyper::Request<body::Incoming>| {
                         let server = inner.build_server();
+                        let forwarded = forwarded_ip(&req);
                         let data = HttpSessionData {
                             instance: session.instance.clone(),
                             local_ip: session.local_ip,
                             local_port: session.local_port,
-                            remote_ip: forwarded_ip(&req).unwrap_or(session.remote_ip),
+                            remote_ip: forwarded.unwrap_or(session.remote_ip),
                             remote_port: session.remote_port,
                             is_tls,
                             session_id: session.session_id,
                         };
                         async move {
+                            // A forwarded address Stalwart banned (too many failed logins) is
+                            // refused as Stalwart refuses a banned connection.
+                            if forwarded.is_some_and(|ip| server.is_ip_blocked(&ip)) {
+                                return Ok(JsonProblemResponse(StatusCode::FORBIDDEN).into_http_response().build());
+                            }
                             let response = match route(&server, req, data).await {
                                 Ok(response) => response,
                                 Err(err) => err.into_http_response(),
