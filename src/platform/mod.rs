@@ -1,5 +1,6 @@
-//! What every area builds on, without rendering areas: configuration, HTTP, the JMAP client and session, typed browser storage, push and the one stream of changes every area subscribes to, the keyboard shortcut registry, the shell pieces an area shows (`chrome`), downloads, languages, performance marks, the registry of lazily loaded parts. It imports nothing from the shell or an area.
+//! What every area builds on, without rendering areas: configuration, HTTP, the JMAP client and session, which capabilities the server really answers, typed browser storage, push and the one stream of changes every area subscribes to, the keyboard shortcut registry, the shell pieces an area shows (`chrome`), downloads, languages, performance marks, the registry of lazily loaded parts. It imports nothing from the shell or an area.
 
+pub mod capabilities;
 pub mod changes;
 pub mod chrome;
 pub mod config;

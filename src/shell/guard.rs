@@ -1,9 +1,11 @@
 //! The signed-in guard: the route wrapper around every area. Signed in, it shows the area (its
 //! `<Outlet/>`) with what every signed-in screen shares — the client by context, the one
-//! keyboard listener, the one stream of the server's changes, the top bar and the offline banner
+//! keyboard listener, the one stream of the server's changes, the capabilities the server really
+//! answers, the top bar and the offline banner
 //! (handed to the areas through `platform::chrome`); signed out, it sends the user to
 //! the login page, which brings them back to the same address afterwards.
 
+use crate::platform::capabilities::provide_capabilities;
 use crate::platform::changes::provide_change_feed;
 use crate::platform::chrome::Chrome;
 use crate::platform::session::use_session;
@@ -22,7 +24,8 @@ pub fn SignedIn() -> impl IntoView {
         Some(client) => {
             provide_context(client.clone());
             provide_shortcuts();
-            provide_change_feed(client);
+            provide_change_feed(client.clone());
+            provide_capabilities(client);
             provide_context(Chrome {
                 top_bar: |start, tools| view! { <TopBar start=move || start>{tools}</TopBar> }.into_any(),
                 offline_banner: || view! { <OfflineBanner /> }.into_any(),

@@ -44,7 +44,8 @@ pub fn email_id(c: &Client, subject: &str) -> Result<String> {
     let r = call(
         c,
         json!([
-            ["Email/query", {"accountId": c.account_id, "filter": {"subject": subject}}, "q"],
+            // (Not the subject filter: Stalwart's full-text match misses "Re: …" subjects.)
+            ["Email/query", {"accountId": c.account_id, "limit": 1000}, "q"],
             ["Email/get", {"accountId": c.account_id, "#ids": {"resultOf": "q", "name": "Email/query", "path": "/ids"},
                            "properties": ["subject"]}, "g"]
         ]),

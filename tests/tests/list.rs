@@ -653,5 +653,6 @@ browser_tests!(
     drag_a_row_onto_a_folder_then_undo,
     keyboard_walks_and_selects,
     phone_targets,
+    #[needs(ConversationTotals)]
     conversations_or_one_row_per_message,
 );

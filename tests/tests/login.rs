@@ -260,7 +260,42 @@ fn too_many_failed_sign_ins_lock_the_address(ctx: &Ctx) -> Result {
     // The server refuses that address, not the account.
     let b = filled_login(ctx, &ctx.app()?.url, "fr-FR", &claire.email, &claire.password)?;
     b.click("button[type=submit]")?;
-    signed_in_then_left(&b)?;
+    // (An account of its own: its inbox is empty.)
+    b.wait_for("#logout", SIGN_IN)?;
+    b.wait_text("#list-title", "Boîte de réception", WAIT)?;
+    b.goto("about:blank")?;
+    Ok(())
+}
+
+/// Honest capabilities: once signed in, the app knows which capabilities the session lists
+/// but the server does not answer (Stalwart lists calendars and contacts and answers their
+/// methods `unknownMethod`): exactly those whose `/get` the server refuses so, asked here.
+fn capabilities_the_server_does_not_answer_are_absent(ctx: &Ctx) -> Result {
+    let claire = ctx.app()?.account(CLAIRE)?.clone();
+    let b = ctx.browser_lang("fr-FR")?;
+    sign_in(&b, &claire.email, &claire.password)?;
+    b.wait_until("document.documentElement.hasAttribute('data-absent-capabilities')", "the capabilities asked", WAIT)?;
+    let said = b.eval("document.documentElement.dataset.absentCapabilities")?;
+    let mut said: Vec<String> = said.as_str().unwrap_or("").split_whitespace().map(str::to_string).collect();
+    said.sort();
+    let c = facteur_browser_tests::server::client(ctx, CLAIRE)?;
+    let mut absent = Vec::new();
+    for (capability, method) in facteur_jmap::probe::PROBES {
+        if c.session["capabilities"].get(capability).is_none() {
+            continue;
+        }
+        let r = c
+            .call(&[capability], serde_json::json!([[method, {"accountId": c.account_id, "ids": []}, "p"]]))
+            .map_err(|e| e.to_string())?;
+        if r[0][0] == "error" && r[0][1]["type"] == "unknownMethod" {
+            absent.push(capability.to_string());
+        }
+    }
+    absent.sort();
+    ensure!(said == absent, "the app takes {said:?} as absent, the server does not answer {absent:?}");
+    if ctx.app()?.server == facteur_testbed::ServerKind::Stalwart {
+        ensure!(absent.len() == 2, "this Stalwart answers calendars and contacts now: {absent:?}");
+    }
     Ok(())
 }
 
@@ -344,6 +379,7 @@ browser_tests!(
     locked_account_opens_nothing_and_keeps_nothing,
     unreachable_server_is_said_and_nothing_is_kept,
     failing_server_is_said_and_nothing_is_kept,
+    capabilities_the_server_does_not_answer_are_absent,
     #[needs(LoginBans)]
     too_many_failed_sign_ins_lock_the_address,
 );

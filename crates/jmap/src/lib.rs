@@ -42,6 +42,7 @@
 mod error;
 pub mod mail;
 mod method;
+pub mod probe;
 pub mod push;
 pub mod quota;
 mod request;

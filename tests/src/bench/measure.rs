@@ -350,11 +350,11 @@ pub fn search(b: &Browser, word: &str, f: &mut Figures) -> Result {
     Ok(())
 }
 
-/// A new mail while the Inbox is open: delivered through Postfix, then — once the server holds
-/// it, asked over JMAP from here — the JMAP requests the app makes until its row is painted
+/// A new mail while the Inbox is open: delivered as an MTA does (Postfix to Cyrus, LMTP to
+/// Stalwart), then — once the server holds it, asked over JMAP from here — the JMAP requests the app makes until its row is painted
 /// (the sync engine's round: the mail's and the folders' changes with the changed objects, the
 /// list's changes with the added row and its conversation, in ONE request), the JMAP method
-/// calls of those requests, and the time (until the next poll: our Cyrus does not push).
+/// calls of those requests, and the time (on a push, or at the next poll: Cyrus does not push).
 pub fn new_mail(b: &Browser, tb: &facteur_testbed::Testbed, t: &Target, run: usize, f: &mut Figures) -> Result {
     b.click("[data-mailbox-role=inbox]")?;
     b.wait_until("location.pathname === '/mail/inbox'", "the inbox", SLOW)?;

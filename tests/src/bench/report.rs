@@ -11,6 +11,8 @@ pub const END: &str = "<!-- bench:end -->";
 /// Where and how the figures were measured.
 #[derive(Debug, Clone, Default)]
 pub struct Context {
+    /// Which mail server the figures were measured against: each has its part of the document.
+    pub server: facteur_testbed::ServerKind,
     pub command: String,
     /// The commit the measured build came from (`git describe`-like: short hash, and
     /// "+ uncommitted changes" when the work tree differed from it).
@@ -106,13 +108,30 @@ fn md_table<const N: usize>(head: [&str; N], rows: &[[String; N]]) -> String {
     out
 }
 
+/// The markers of a server's part of the document: Cyrus keeps the first ones ([`BEGIN`],
+/// [`END`]), Stalwart has its own.
+pub fn markers(server: facteur_testbed::ServerKind) -> (String, String) {
+    match server {
+        facteur_testbed::ServerKind::Cyrus => (BEGIN.to_string(), END.to_string()),
+        other => (
+            format!(
+                "<!-- bench:{}:begin (written by scripts/bench.sh --server {}; edit outside the markers) -->",
+                other.name(),
+                other.name()
+            ),
+            format!("<!-- bench:{}:end -->", other.name()),
+        ),
+    }
+}
+
 /// The generated Markdown (markers included).
 pub fn markdown(ctx: &Context, files: &[BundleFile], f: &Figures, verdicts: &[Verdict]) -> String {
-    let mut out = format!("{BEGIN}\n\n");
+    let (begin, end) = markers(ctx.server);
+    let mut out = format!("{begin}\n\n");
     out.push_str(&format!(
-        "Command: `{}` · commit: {} · date: {} · runs: {} (each figure is the median, with min and max)\n\n\
+        "Server: {} · command: `{}` · commit: {} · date: {} · runs: {} (each figure is the median, with min and max)\n\n\
          Machine: {} · browser: {}\n\nBig folder: {}\n\n",
-        ctx.command, ctx.commit, ctx.date, ctx.runs, ctx.machine, ctx.browser, ctx.big_folder
+        ctx.server, ctx.command, ctx.commit, ctx.date, ctx.runs, ctx.machine, ctx.browser, ctx.big_folder
     ));
     out.push_str("### Budgets (`bench/budgets.toml`, worst run)\n\n");
     let vrows: Vec<[String; 3]> = verdicts.iter().map(verdict_row).collect();
@@ -138,15 +157,24 @@ pub fn markdown(ctx: &Context, files: &[BundleFile], f: &Figures, verdicts: &[Ve
             out.push_str(&format!("- {n}\n"));
         }
     }
-    out.push_str(&format!("\n{END}"));
+    out.push_str(&format!("\n{end}"));
     out
 }
 
 /// `doc` with its generated part replaced by `generated` (appended when the markers are missing).
 pub fn splice(doc: &str, generated: &str) -> String {
-    match (doc.find(BEGIN), doc.find(END)) {
-        (Some(b), Some(e)) if e > b => format!("{}{generated}{}", &doc[..b], &doc[e + END.len()..]),
-        _ => format!("{}\n\n## Latest figures\n\n{generated}\n", doc.trim_end()),
+    splice_server(doc, generated, facteur_testbed::ServerKind::Cyrus)
+}
+
+/// [`splice`] of the part of `server`.
+pub fn splice_server(doc: &str, generated: &str, server: facteur_testbed::ServerKind) -> String {
+    let (begin, end) = markers(server);
+    match (doc.find(&begin), doc.find(&end)) {
+        (Some(b), Some(e)) if e > b => format!("{}{generated}{}", &doc[..b], &doc[e + end.len()..]),
+        _ if server == facteur_testbed::ServerKind::Cyrus => {
+            format!("{}\n\n## Latest figures\n\n{generated}\n", doc.trim_end())
+        }
+        _ => format!("{}\n\n## Latest figures on {server}\n\n{generated}\n", doc.trim_end()),
     }
 }
 

@@ -9,7 +9,7 @@
 
 use facteur_browser_tests::bench::{budgets::Budgets, bytes, measure, report, Figures};
 use facteur_browser_tests::{paths, Result};
-use facteur_testbed::{bulk, Testbed, TestbedOptions};
+use facteur_testbed::{bulk, ServerKind, Testbed, TestbedOptions};
 use std::path::PathBuf;
 use std::time::Instant;
 
@@ -20,6 +20,7 @@ pub const BIG_FOLDER: &str = "Archives 2021-2026";
 const SEARCH_WORD: &str = "Pronote";
 
 struct Args {
+    server: ServerKind,
     runs: usize,
     folder_size: usize,
     scroll_rows: usize,
@@ -34,6 +35,10 @@ fn parse_args() -> Args {
     let uid = unsafe { libc::getuid() };
     let data = PathBuf::from(format!("/var/tmp/facteur-bench-{uid}"));
     let mut a = Args {
+        server: ServerKind::from_env().unwrap_or_else(|e| {
+            eprintln!("{e}");
+            std::process::exit(2)
+        }),
         runs: 5,
         folder_size: 100_000,
         scroll_rows: 5_000,
@@ -44,7 +49,7 @@ fn parse_args() -> Args {
     let mut it = std::env::args().skip(1);
     let usage = || -> ! {
         eprintln!(
-            "usage: facteur-bench [--runs N] [--folder-size N] [--scroll-rows N] [--data DIR] [--out FILE | --no-write] [--budgets FILE]"
+            "usage: facteur-bench [--server cyrus|stalwart] [--runs N] [--folder-size N] [--scroll-rows N] [--data DIR] [--out FILE | --no-write] [--budgets FILE]"
         );
         std::process::exit(2)
     };
@@ -53,6 +58,10 @@ fn parse_args() -> Args {
         let num = |s: String| s.replace('_', "").parse::<usize>().unwrap_or_else(|_| usage());
         match arg.as_str() {
             "--runs" => a.runs = num(val()).max(1),
+            "--server" => {
+                let name = val();
+                a.server = ServerKind::parse(&name).unwrap_or_else(|| usage());
+            }
             "--folder-size" => a.folder_size = num(val()),
             "--scroll-rows" => a.scroll_rows = num(val()),
             "--data" => a.data = PathBuf::from(val()),
@@ -92,8 +101,14 @@ fn run(args: &Args) -> Result<bool> {
     let files = bytes::bundle(&dist)?;
     let t0 = Instant::now();
     eprintln!("bench: starting the mail server (data kept in {})", args.data.display());
+    // Each server keeps its own data.
+    let data = match args.server {
+        ServerKind::Cyrus => args.data.clone(),
+        other => PathBuf::from(format!("{}-{}", args.data.display(), other.name())),
+    };
     let mut tb = Testbed::start(TestbedOptions {
-        dir: Some(args.data.clone()),
+        server: args.server,
+        dir: Some(data),
         keep_data: true,
         seed_dir: Some(paths::seed_dir()?),
         dist_dir: Some(dist),
@@ -143,7 +158,9 @@ fn run(args: &Args) -> Result<bool> {
             figures.merge(f);
         }
         let verdicts = budgets.check(&figures);
+        let server = args.server;
         let ctx = report::Context {
+            server,
             command: format!("scripts/bench.sh{}", std::env::args().skip(1).map(|a| format!(" {a}")).collect::<String>()),
             commit: commit(),
             date: chrono_like_now(),
@@ -158,16 +175,23 @@ fn run(args: &Args) -> Result<bool> {
             notes: vec![
                 "The password is never stored (README, “What is stored where”): a reload of a signed-in tab keeps the username and asks for the password again; times after a reload exclude the typing.".into(),
                 "Chromium accepts brotli on http://127.0.0.1 (a secure context): the transfer figures are the `.br` files.".into(),
-                format!("Search: the word “{SEARCH_WORD}” typed in the search field of the big folder, then Enter (Cyrus's Xapian index, built while the folder was filled)."),
+                format!("Search: the word “{SEARCH_WORD}” typed in the search field of the big folder, then Enter ({}).", if server == ServerKind::Cyrus { "Cyrus's Xapian index, built while the folder was filled" } else { "Stalwart's full-text index in SQLite" }),
                 "Open a message: “right after the first rows” clicks a row as soon as the warm load's first rows are painted, before the reading pane's code (fetched in the background 0.3 s later) is in; the others wait for the parts of the app to be in (mark `facteur:parts-fetched`). “no prefetch” clicks a row the pointer never rested on; “fetched ahead” first moves the pointer onto the row (a real mouse move through CDP), waits for the conversation request the app makes then, and times from the click.".into(),
-                "New mail: delivered to Claire through Postfix while her Inbox is open; counted from the moment the server holds it (asked over JMAP by the bench) to its row painted.".into(),
+                if server == ServerKind::Cyrus {
+                    "New mail (a change made elsewhere): delivered to Claire through Postfix while her Inbox is open; counted from the moment the server holds it (asked over JMAP by the bench) to its row painted. Cyrus does not push: the app finds it at its next poll (every 4 s).".into()
+                } else {
+                    "New mail (a change made elsewhere): delivered to Claire over LMTP while her Inbox is open; counted from the moment the server holds it (asked over JMAP by the bench) to its row painted. Stalwart pushes: the app asks on its `StateChange`.".into()
+                },
                 format!("Memory: the JS heap (CDP, after a forced garbage collection) and the wasm linear memory (it never shrinks) before and after scrolling down through {} rows of the big folder.", args.scroll_rows),
             ],
         };
         print!("{}", report::text(&ctx, &files, &figures, &verdicts));
         if let Some(out) = &args.out {
             let doc = std::fs::read_to_string(out).unwrap_or_else(|_| "# Benchmarks\n".into());
-            std::fs::write(out, report::splice(&doc, &report::markdown(&ctx, &files, &figures, &verdicts)))?;
+            std::fs::write(
+                out,
+                report::splice_server(&doc, &report::markdown(&ctx, &files, &figures, &verdicts), server),
+            )?;
             eprintln!("bench: wrote {}", out.display());
         }
         Ok(verdicts.iter().all(|v| v.passed()))

@@ -15,6 +15,8 @@ use leptos::prelude::*;
 #[derive(Clone, Copy)]
 pub struct QuotaState {
     usage: RwSignal<Option<Usage>>,
+    /// What the server really answers (`None` outside the signed-in shell).
+    capabilities: Option<crate::platform::capabilities::Capabilities>,
     waiting: StoredValue<Option<TimeoutHandle>, LocalStorage>,
 }
 
@@ -25,14 +27,19 @@ const REFRESH_AFTER: std::time::Duration = std::time::Duration::from_secs(2);
 impl QuotaState {
     /// Provides the use that the folders' request brings back.
     pub fn provide(usage: RwSignal<Option<Usage>>) -> QuotaState {
-        let state = QuotaState { usage, waiting: StoredValue::new_local(None) };
+        let capabilities = use_context::<crate::platform::capabilities::Capabilities>();
+        let state = QuotaState { usage, capabilities, waiting: StoredValue::new_local(None) };
         provide_context(state);
         state
     }
 
     /// Asks the storage use again in a moment (one `Quota/get`), after a round of live updates
-    /// in which mail came or went; a second call meanwhile waits for the same request.
+    /// in which mail came or went; a second call meanwhile waits for the same request. Not
+    /// when the server lists quotas but does not answer `Quota/get`.
     pub fn refresh_soon(&self, client: crate::platform::jmap_client::JmapClient) {
+        if self.capabilities.is_some_and(|c| c.is_absent(facteur_jmap::quota::QUOTA)) {
+            return;
+        }
         if self.waiting.try_with_value(Option::is_some) != Some(false) {
             return;
         }
