@@ -84,12 +84,12 @@ if [ -f tests/axe/package.json ] && [ ! -f tests/axe/node_modules/axe-core/axe.m
   (cd tests/axe && npm ci --silent --no-audit --no-fund)
 fi
 # 8. The second test server: Stalwart (crates.io stalwart-lite, AGPL-3.0, a test tool only) with
-#    the JMAP routes of servers/stalwart, built once per machine into the tools cache (about 30
+#    the JMAP routes of servers/stalwart, built once per machine into the tools cache (about 12
 #    minutes on 2 cores), again only when its sources change.
 STALWART_KEY="$(cat servers/stalwart/Cargo.toml servers/stalwart/Cargo.lock servers/stalwart/src/*.rs | sha256sum | cut -c1-16)"
 STALWART_DIR="$FACTEUR_TOOLS/stalwart"
 if [ "$(cat "$STALWART_DIR/key" 2>/dev/null)" != "$STALWART_KEY" ] || [ ! -x "$STALWART_DIR/facteur-stalwart" ]; then
-  log "cargo build facteur-stalwart (the second test server; about 30 minutes on 2 cores, once per machine)"
+  log "cargo build facteur-stalwart (the second test server; about 12 minutes on 2 cores here, once per machine)"
   CARGO_TARGET_DIR="$FACTEUR_CACHE/stalwart-target" \
     cargo build --release --locked --manifest-path servers/stalwart/Cargo.toml
   mkdir -p "$STALWART_DIR"
