@@ -34,7 +34,7 @@ step "cargo test (crates, real mail server, browser tests on Cyrus)" \
   env FACTEUR_SERVER=cyrus cargo test --workspace --exclude facteur --no-fail-fast --locked -- --test-threads=2
 # The mail suites again on the second server (standard JMAP, push). Each suite ends by saying
 # which of its tests need what this server lacks.
-MAIL_SUITES=(login list reading actions acting folders search html restart)
+MAIL_SUITES=(login list reading actions acting folders search html compose restart)
 step "browser tests of mail on Stalwart" \
   env FACTEUR_SERVER=stalwart cargo test -p facteur-browser-tests --no-fail-fast --locked \
   "${MAIL_SUITES[@]/#/--test=}" -- --test-threads=2

@@ -5,6 +5,7 @@ use crate::i18n::*;
 use crate::platform::config::ConfigGate;
 use crate::platform::session::provide_session;
 use crate::platform::storage;
+use crate::shell::compose_link::ComposeLink;
 use crate::shell::guard::SignedIn;
 use crate::shell::login::LoginPage;
 use crate::shell::not_found::NotFound;
@@ -27,6 +28,7 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/") view=|| view! { <Redirect path="/mail/inbox" /> } />
                         <Route path=path!("/login") view=LoginPage />
                         <ParentRoute path=path!("") view=SignedIn>
+                            <Route path=path!("/compose") view=ComposeLink />
                             <MailRoutes />
                         </ParentRoute>
                     </Routes>

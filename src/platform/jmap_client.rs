@@ -148,6 +148,16 @@ impl JmapClient {
         self.inner.session.download_url(&self.inner.mail_account, blob_id, media_type, name)
     }
 
+    /// Where files of the mail account are uploaded (the session's `uploadUrl`).
+    pub fn upload_url(&self) -> String {
+        self.inner.session.upload_url(&self.inner.mail_account)
+    }
+
+    /// The largest file the server takes in one upload (`maxSizeUpload`; 0 when it gives none).
+    pub fn max_upload(&self) -> u64 {
+        self.inner.session.core().max_size_upload
+    }
+
     /// Sends one JMAP request (several method calls) and returns the response.
     pub async fn send(&self, request: &Request) -> Result<Response, CallError> {
         let body = serde_json::to_string(request).map_err(|e| CallError::Unexpected(e.to_string()))?;

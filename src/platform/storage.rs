@@ -5,7 +5,10 @@
 //!   chose to always show (one address per line);
 //! - `sessionStorage["facteur.username"]`: the username of the open session, for this tab
 //!   only, so that after a reload the login form is filled in and says why the password is
-//!   asked again.
+//!   asked again;
+//! - `sessionStorage["facteur.drafts"]`: the messages being written (JSON), at each change, so
+//!   that a reload or a crash of the tab loses none: the app offers to resume them (the
+//!   offline issue moves them into the encrypted store on the device).
 //!
 //! The password is never stored anywhere: it stays in memory only. Signing out clears both
 //! storages entirely.
@@ -14,6 +17,7 @@ const LANG_KEY: &str = "facteur.lang";
 const USERNAME_KEY: &str = "facteur.username";
 const THREADS_KEY: &str = "facteur.threads";
 const REMOTE_SENDERS_KEY: &str = "facteur.remote-senders";
+const DRAFTS_KEY: &str = "facteur.drafts";
 
 fn local() -> Option<web_sys::Storage> {
     web_sys::window()?.local_storage().ok().flatten()
@@ -80,6 +84,21 @@ pub fn remembered_username() -> Option<String> {
 pub fn remember_username(username: &str) {
     if let Some(s) = session() {
         let _ = s.set_item(USERNAME_KEY, username);
+    }
+}
+
+/// The messages being written, as [`save_open_drafts`] left them (JSON).
+pub fn open_drafts() -> Option<String> {
+    session()?.get_item(DRAFTS_KEY).ok().flatten().filter(|d| !d.is_empty())
+}
+
+/// Keeps the messages being written for this tab (`None`: there are none).
+pub fn save_open_drafts(json: Option<&str>) {
+    if let Some(s) = session() {
+        let _ = match json {
+            Some(json) => s.set_item(DRAFTS_KEY, json),
+            None => s.remove_item(DRAFTS_KEY),
+        };
     }
 }
 

@@ -1,7 +1,7 @@
 //! The signed-in guard: the route wrapper around every area. Signed in, it shows the area (its
 //! `<Outlet/>`) with what every signed-in screen shares — the client by context, the one
 //! keyboard listener, the one stream of the server's changes, the capabilities the server really
-//! answers, the top bar and the offline banner
+//! answers, the intents between areas (and Facteur as the browser's `mailto:` handler), the top bar and the offline banner
 //! (handed to the areas through `platform::chrome`); signed out, it sends the user to
 //! the login page, which brings them back to the same address afterwards.
 
@@ -26,6 +26,8 @@ pub fn SignedIn() -> impl IntoView {
             provide_shortcuts();
             provide_change_feed(client.clone());
             provide_capabilities(client);
+            crate::platform::intents::provide_intents();
+            crate::platform::intents::register_mailto_handler();
             provide_context(Chrome {
                 top_bar: |start, tools| view! { <TopBar start=move || start>{tools}</TopBar> }.into_any(),
                 offline_banner: || view! { <OfflineBanner /> }.into_any(),
@@ -34,11 +36,10 @@ pub fn SignedIn() -> impl IntoView {
         }
         None => {
             // Come back here after signing in (a reload keeps the view), unless signing out.
-            let search = location.search.get_untracked();
-            let here = match search.is_empty() {
-                true => location.pathname.get_untracked(),
-                false => format!("{}?{search}", location.pathname.get_untracked()),
-            };
+            // The query as written (the router's is decoded: a value holding `&`, such as a
+            // `mailto:` link, would fall apart).
+            let search = web_sys::window().and_then(|w| w.location().search().ok()).unwrap_or_default();
+            let here = format!("{}{search}", location.pathname.get_untracked());
             let path = if session.signed_out.get_untracked() {
                 "/login".to_string()
             } else {

@@ -26,7 +26,7 @@ pub fn LoginPage() -> impl IntoView {
     // Where to go after signing in: only a path of this app (never another site).
     let next = leptos_router::hooks::use_query_map()
         .with_untracked(|q| q.get("next"))
-        .filter(|n| n.starts_with("/mail/") && !n.contains("//"))
+        .filter(|n| (n.starts_with("/mail/") || n.starts_with("/compose?")) && !n.contains("//") && !n.contains('\\'))
         .unwrap_or_else(|| "/mail/inbox".to_string());
     let asks_server = config.jmap_url.is_none();
 

@@ -1,5 +1,6 @@
-//! What frames every area: the login page, the signed-in guard, the top bar with the switch between areas, the shortcuts, the not-found page.
+//! What frames every area: the login page, the signed-in guard, the top bar with the switch between areas, the shortcuts, the `mailto:` handler's address, the not-found page.
 
+pub mod compose_link;
 pub mod guard;
 pub mod login;
 pub mod not_found;

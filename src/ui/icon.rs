@@ -31,6 +31,30 @@ pub enum IconKind {
     Junk,
     /// Envelope (unread).
     Envelope,
+    /// A bar at the bottom (minimise).
+    Minimise,
+    /// A cross (close).
+    Close,
+    /// B (bold).
+    Bold,
+    /// I (italic).
+    Italic,
+    /// Bullet list.
+    List,
+    /// Chain link.
+    Link,
+    /// Quotation mark (block quote).
+    Quote,
+    /// Paper plane (send).
+    Send,
+    /// Arrow back (reply).
+    Reply,
+    /// Double arrow back (reply to all).
+    ReplyAll,
+    /// Arrow forward (forward).
+    Forward,
+    /// Pencil (write).
+    Pencil,
 }
 
 impl IconKind {
@@ -50,6 +74,18 @@ impl IconKind {
             IconKind::Trash => "M4 7h16M9 7V4h6v3M6 7l1 13h10l1-13M10 11v6M14 11v6",
             IconKind::Junk => "M12 8v5M12 16h.01M8 3h8l5 5v8l-5 5H8l-5-5V8z",
             IconKind::Envelope => "M3 6h18v12H3zM3 6l9 7 9-7",
+            IconKind::Minimise => "M5 19h14",
+            IconKind::Close => "M6 6l12 12M18 6L6 18",
+            IconKind::Bold => "M7 4h6a4 4 0 0 1 0 8H7zM7 12h7a4 4 0 0 1 0 8H7z",
+            IconKind::Italic => "M10 4h8M6 20h8M14 4l-4 16",
+            IconKind::List => "M9 6h11M9 12h11M9 18h11M4 6h.01M4 12h.01M4 18h.01",
+            IconKind::Link => "M10 14a4 4 0 0 0 6 0l3-3a4 4 0 0 0-6-6l-1 1M14 10a4 4 0 0 0-6 0l-3 3a4 4 0 0 0 6 6l1-1",
+            IconKind::Quote => "M6 10h4v6H4v-4a6 6 0 0 1 4-6M16 10h4v6h-6v-4a6 6 0 0 1 4-6",
+            IconKind::Send => "M3 11l18-8-8 18-2-8zM11 13l10-10",
+            IconKind::Reply => "M10 8L4 13l6 5M4 13h10a6 6 0 0 1 6 6",
+            IconKind::ReplyAll => "M12 8l-6 5 6 5M7 8l-5 5 5 5M6 13h8a6 6 0 0 1 6 6",
+            IconKind::Forward => "M14 8l6 5-6 5M20 13H10a6 6 0 0 0-6 6",
+            IconKind::Pencil => "M4 20l4-1 11-11-3-3L5 16zM14 6l3 3",
             IconKind::Bell => "M6 16V11a6 6 0 0 1 12 0v5l2 2H4l2-2M10 20a2 2 0 0 0 4 0",
         }
     }

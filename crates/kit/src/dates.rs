@@ -7,6 +7,49 @@ use chrono::{DateTime, Datelike, FixedOffset, NaiveDate, Timelike, Utc};
 const MONTHS_FR: [&str; 12] =
     ["janv.", "févr.", "mars", "avr.", "mai", "juin", "juil.", "août", "sept.", "oct.", "nov.", "déc."];
 const MONTHS_EN: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+const FULL_MONTHS_FR: [&str; 12] = [
+    "janvier",
+    "février",
+    "mars",
+    "avril",
+    "mai",
+    "juin",
+    "juillet",
+    "août",
+    "septembre",
+    "octobre",
+    "novembre",
+    "décembre",
+];
+const FULL_MONTHS_EN: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+/// A month's whole name (`month0`: 0 for January), as a letter writes it.
+///
+/// ```
+/// use facteur_kit::{dates::full_month, Lang};
+/// assert_eq!(full_month(2, Lang::Fr), "mars");
+/// assert_eq!(full_month(11, Lang::En), "December");
+/// ```
+pub fn full_month(month0: usize, lang: Lang) -> &'static str {
+    let m = month0.min(11);
+    match lang {
+        Lang::Fr => FULL_MONTHS_FR[m],
+        Lang::En => FULL_MONTHS_EN[m],
+    }
+}
 
 /// The short date of a list row.
 ///

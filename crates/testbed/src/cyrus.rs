@@ -46,6 +46,8 @@ conversations_db: twoskip
 httpmodules: jmap caldav carddav
 httpallowcompress: yes
 jmap_nonstandard_extensions: yes
+# Files up to 20 MB per upload, as académie mail services allow (KiB; `maxSizeUpload`).
+jmap_max_size_upload: 20480
 smtp_backend: host
 smtp_host: 127.0.0.1:{smtp}/noauth
 autocreate_quota: 0

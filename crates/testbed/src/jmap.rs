@@ -228,6 +228,21 @@ impl Client {
         v["blobId"].as_str().map(str::to_string).ok_or_else(|| TestbedError::Http(format!("upload: no blobId: {v}")))
     }
 
+    /// The bytes of a blob of the account (the session's `downloadUrl`).
+    pub fn download(&self, blob_id: &str) -> Result<Vec<u8>, TestbedError> {
+        let tmpl = self.session["downloadUrl"].as_str().unwrap_or("/jmap/download/{accountId}/{blobId}/{name}");
+        let url = tmpl
+            .replace("{accountId}", &self.account_id)
+            .replace("{blobId}", blob_id)
+            .replace("{name}", "file")
+            .replace("{type}", "application%2Foctet-stream");
+        let a = http(&self.agent, "GET", &resolve(&self.base, &url), &[("Authorization", &self.auth)], None)?;
+        if a.status != 200 {
+            return Err(TestbedError::Http(format!("download {blob_id} as {}: {}", self.user, a.status)));
+        }
+        Ok(a.body)
+    }
+
     /// An authenticated request to a path on the same server (e.g. `/dav/...`).
     pub fn request(
         &self,

@@ -100,6 +100,9 @@ pub enum Feature {
     /// 0.16 counts the emails, in `/query` and `/queryChanges`: the app corrects it when the
     /// list's short last page comes, until the next `/queryChanges` says the wrong total again).
     ConversationTotals,
+    /// The MTA the server hands submitted mail to can be stopped on its own (Postfix beside
+    /// Cyrus: [`Testbed::restart_mta_when`]); Stalwart's is inside the server.
+    StoppableMta,
     /// An address refused for a while after too many failed logins (Stalwart: 429, then a
     /// ban; never 127.0.0.1). Cyrus only answers 401.
     LoginBans,
@@ -203,7 +206,7 @@ pub struct Testbed {
     /// can restart it through a shared testbed.
     server: std::sync::Mutex<Option<std::process::Child>>,
     /// Cyrus's MTA (none beside Stalwart, which is its own).
-    postfix: Option<std::process::Child>,
+    postfix: std::sync::Mutex<Option<std::process::Child>>,
     app: Option<app::AppServer>,
     app_url: Option<String>,
     seed_summary: Vec<SeedSummary>,
@@ -331,7 +334,7 @@ impl Testbed {
             layout,
             accounts,
             server: std::sync::Mutex::new(None),
-            postfix: None,
+            postfix: std::sync::Mutex::new(None),
             app: None,
             app_url: None,
             seed_summary: Vec::new(),
@@ -346,7 +349,7 @@ impl Testbed {
                 postfix::prepare(&tb.layout, &domains)?;
                 // Postfix first: it is slower to come up, and Cyrus only needs it for submissions.
                 t_prepared = t0.elapsed();
-                tb.postfix = Some(postfix::spawn(&tb.layout)?);
+                *tb.postfix.get_mut().unwrap_or_else(|p| p.into_inner()) = Some(postfix::spawn(&tb.layout)?);
                 let mut child = cyrus::spawn(&tb.layout)?;
                 cyrus::wait_ready(&tb.layout, &mut child)?;
                 *tb.server.get_mut().unwrap_or_else(|p| p.into_inner()) = Some(child);
@@ -354,7 +357,8 @@ impl Testbed {
                 // Postfix must answer before the first JMAP request: Cyrus probes its smtp_host
                 // then, and without an answer the account lacks submission (Identity/get:
                 // accountNotSupportedByMethod).
-                postfix::wait_ready(&tb.layout, tb.postfix.as_mut().unwrap())?;
+                let mta = tb.postfix.get_mut().unwrap_or_else(|p| p.into_inner());
+                postfix::wait_ready(&tb.layout, mta.as_mut().expect("Postfix was just started"))?;
                 t_servers = t0.elapsed();
                 cyrus::init_accounts(&tb.layout, &tb.accounts)?;
             }
@@ -522,6 +526,28 @@ impl Testbed {
         ready
     }
 
+    /// Stops the MTA the server submits mail to (Postfix, beside Cyrus), keeps it down until
+    /// `back` returns (a test sees meanwhile what a failed send looks like), and starts it
+    /// again on the same port and queue. Only where [`Feature::StoppableMta`].
+    pub fn restart_mta_when(&self, back: impl FnOnce()) -> Result<(), TestbedError> {
+        if !self.supports(Feature::StoppableMta) {
+            return Err(TestbedError::Seed(format!(
+                "{}: its MTA is inside the server, it cannot be stopped alone",
+                self.kind
+            )));
+        }
+        let mut mta = self.postfix.lock().unwrap_or_else(|p| p.into_inner());
+        postfix::stop(&self.layout);
+        if let Some(child) = mta.take() {
+            proc::stop_child(child, Duration::from_secs(5));
+        }
+        back();
+        let mut child = postfix::spawn(&self.layout)?;
+        let ready = postfix::wait_ready(&self.layout, &mut child);
+        *mta = Some(child);
+        ready
+    }
+
     /// Stops the mail server (Cyrus's master and children, or Stalwart), Postfix and the app
     /// server. Idempotent.
     pub fn stop(&mut self) {
@@ -538,7 +564,7 @@ impl Testbed {
         if self.kind == ServerKind::Cyrus {
             postfix::stop(&self.layout);
         }
-        if let Some(child) = self.postfix.take() {
+        if let Some(child) = self.postfix.get_mut().unwrap_or_else(|p| p.into_inner()).take() {
             proc::stop_child(child, Duration::from_secs(5));
         }
         proc::kill_leftovers(&self.layout);
@@ -570,7 +596,8 @@ impl ServerKind {
             Feature::RightsOnOwnFolders
             | Feature::CalendarsAndContacts
             | Feature::FolderNameRefusals
-            | Feature::ConversationTotals => self == ServerKind::Cyrus,
+            | Feature::ConversationTotals
+            | Feature::StoppableMta => self == ServerKind::Cyrus,
             Feature::Push | Feature::LoginBans => self == ServerKind::Stalwart,
         }
     }

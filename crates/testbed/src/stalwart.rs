@@ -87,6 +87,10 @@ allow-plain-text = true
 [session.auth]
 require = false
 
+# Files up to 20 MB per upload, as on the Cyrus testbed (`maxSizeUpload`).
+[jmap.protocol.upload]
+max-size = 20971520
+
 [authentication.fallback-admin]
 user = "{ADMIN}"
 secret = "{ADMIN_PASSWORD}"

@@ -18,10 +18,11 @@ pub const SEARCH_FIELD: &str = "search-input";
 
 /// j/k: next/previous conversation (the row is kept in view); x: select the focused row;
 /// Escape: clear the selection (else close the conversation); u: back to the list; /: search;
-/// ?: the list of shortcuts.
+/// ?: the list of shortcuts; c: a new message.
 /// (e, #, r, a, f act on the open conversation: see the reading pane.)
 pub fn listen(navigate: impl Fn(&str, NavigateOptions) + Clone + 'static, help_open: RwSignal<bool>) {
     let mail = use_mail();
+    let composers = crate::areas::mail::compose::use_composers();
     let params = use_params_map();
     let keys = move |event: &ev::KeyboardEvent| {
         let open = params.with_untracked(|p| p.get("thread"));
@@ -82,6 +83,10 @@ pub fn listen(navigate: impl Fn(&str, NavigateOptions) + Clone + 'static, help_o
                 event.prevent_default();
                 help_open.set(true);
             }
+            "c" => {
+                event.prevent_default();
+                composers.open_new(None);
+            }
             _ => {}
         }
     };
@@ -116,6 +121,7 @@ pub fn ShortcutHelp(open: RwSignal<bool>) -> impl IntoView {
             ("e", t_string!(i18n, keys.archive).to_string()),
             ("#", t_string!(i18n, keys.delete).to_string()),
             ("/", t_string!(i18n, keys.search).to_string()),
+            ("c", t_string!(i18n, keys.compose).to_string()),
             ("r / a / f", t_string!(i18n, keys.reply).to_string()),
             ("?", t_string!(i18n, keys.help).to_string()),
         ]

@@ -4,6 +4,7 @@
 //! through `platform` only (the shell's top bar and banner come through `platform::chrome`).
 
 mod actions;
+mod compose;
 mod context;
 mod folders;
 mod keyboard;
@@ -66,6 +67,7 @@ fn register_lazy_parts() {
         ("live-updates", || Box::pin(async { drop(preload_live_updates().await) })),
         ("bulk-actions", || Box::pin(async { drop(preload_bulk_actions().await) })),
         ("search-panel", || Box::pin(async { drop(preload_search_panel().await) })),
+        ("composer", || Box::pin(async { drop(compose::composer::preload_composer().await) })),
     ]);
 }
 
@@ -195,7 +197,22 @@ fn MailShell() -> impl IntoView {
     register_lazy_parts();
     crate::areas::mail::folders::folder_dialogs::FolderManager::provide();
     crate::areas::mail::folders::quota::QuotaState::provide(usage);
-    Toasts::provide();
+    let toasts = Toasts::provide();
+    let mailboxes = Memo::new(move |_| match folders.get() {
+        Some(Ok(list)) => compose::mailboxes_of(&list),
+        _ => None,
+    });
+    let composers = compose::Composers::provide(client.clone(), mailboxes, toasts);
+    // "Write to" asked by a `mailto:` link or another area: a filled new message.
+    if let Some(intents) = crate::platform::intents::use_intents() {
+        Effect::new(move || {
+            if intents.write_waiting() {
+                if let Some(fill) = intents.take_write() {
+                    composers.open_new(Some(fill));
+                }
+            }
+        });
+    }
     live::follow(mail_ctx);
     keyboard::listen(use_navigate(), help_open);
     let reading = Memo::new(move |_| params.read().get("thread").is_some());
@@ -237,6 +254,7 @@ fn MailShell() -> impl IntoView {
                 aria-label=move || t_string!(i18n, shell.folders)
                 on:click=move |_| menu_open.set(false)
             >
+                <compose::dock::NewMessageButton />
                 <FolderNav folders current=Signal::derive(move || slug.get()) />
                 <crate::areas::mail::notification_switch::NotificationSwitch />
             </nav>
@@ -250,6 +268,7 @@ fn MailShell() -> impl IntoView {
                     <Outlet />
                 </section>
             </main>
+            <compose::dock::ComposerDock />
             <ToastArea />
             <crate::areas::mail::folders::folder_dialogs::FolderDialogs />
             <keyboard::ShortcutHelp open=help_open />

@@ -400,3 +400,84 @@ pub fn new_mail(b: &Browser, tb: &facteur_testbed::Testbed, t: &Target, run: usi
     f.add("new_mail.calls", v["calls"].as_f64().unwrap_or(f64::NAN));
     Ok(())
 }
+
+/// Opens the composer and times it (click → the To field editable with the focus; its code is
+/// in by then, fetched after the first rows); with `send`, writes to the account itself and times the send: the request, and the moment the
+/// message leaves (the 5 s of "Annuler l'envoi" over) → in Sent on the server.
+pub fn compose(
+    b: &Browser,
+    tb: &facteur_testbed::Testbed,
+    t: &Target,
+    key: &str,
+    send: bool,
+    run: usize,
+    f: &mut Figures,
+) -> Result {
+    let v = run_async(
+        b,
+        r#"
+        const t0 = performance.now();
+        document.querySelector('[data-action=compose]').click();
+        const ms = await waitPaint(() => {
+          const to = document.querySelector('[data-testid=composer] [id^=compose-to-]');
+          return to && document.activeElement === to;
+        }, t0, 60000);
+        return { ms };
+        "#,
+        vec![],
+    )?;
+    f.add(key, v["ms"].as_f64().unwrap_or(f64::NAN));
+    if !send {
+        b.click("[data-testid=composer] [data-action=close-composer]")?;
+        return Ok(());
+    }
+    let stamp = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_millis());
+    let subject = format!("Mesure d'envoi {stamp}-{run}");
+    b.send_keys("[data-testid=composer] [id^=compose-to-]", &format!("{}, ", t.email))?;
+    b.send_keys("[data-testid=composer] [id^=compose-subject-]", &subject)?;
+    b.send_keys("[data-testid=composer] textarea", "Bonjour,\n\nCeci est un **essai**.")?;
+    let v = run_async(
+        b,
+        r#"
+        const bench = window.__facteurBench;
+        const f0 = bench.fetches.length;
+        document.querySelector('[data-testid=composer] [data-action=send]').click();
+        const sending = () => bench.fetches.slice(f0).find(x => (x.calls || []).includes('EmailSubmission/set'));
+        const t = performance.now();
+        while (!(sending() && sending().end !== null)) {
+          if (performance.now() - t > 60000) throw new Error('the send request never came back');
+          await new Promise(r => setTimeout(r, 10));
+        }
+        const s = sending();
+        return { request: s.end - s.start, left: performance.timeOrigin + s.start };
+        "#,
+        vec![],
+    )?;
+    f.add("compose.send_request_ms", v["request"].as_f64().unwrap_or(f64::NAN));
+    let left = v["left"].as_f64().unwrap_or(f64::NAN);
+    let jmap = facteur_testbed::jmap::Client::connect(&tb.jmap_url(), &t.email, &t.password)
+        .map_err(|e| Error(format!("JMAP client: {e}")))?;
+    let sent = jmap
+        .mailboxes()
+        .map_err(|e| Error(e.to_string()))?
+        .into_iter()
+        .find(|m| m["role"] == "sent")
+        .and_then(|m| m["id"].as_str().map(str::to_string))
+        .ok_or_else(|| Error::msg("no Sent folder"))?;
+    let started = std::time::Instant::now();
+    loop {
+        let found =
+            jmap.query_emails(json!({"inMailbox": sent, "subject": subject}), 1).map_err(|e| Error(e.to_string()))?;
+        if !found.is_empty() {
+            break;
+        }
+        if started.elapsed() > SLOW {
+            return Err(Error(format!("the sent message {subject:?} never reached Sent")));
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    let now_ms =
+        std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0.0, |d| d.as_secs_f64() * 1000.0);
+    f.add("compose.in_sent_ms", now_ms - left);
+    Ok(())
+}

@@ -78,6 +78,13 @@ pub const METRICS: &[(&str, &str, Unit)] = &[
     ),
     ("new_mail.calls", "New mail: JMAP method calls in those POSTs", Unit::Count),
     ("new_mail.shown_ms", "New mail: server holds it → row painted (the next poll, every 4 s: no push)", Unit::Ms),
+    ("compose.open_ms", "Open the composer: click on “Nouveau message” → the To field editable, with focus", Unit::Ms),
+    ("compose.send_request_ms", "Send: the request (Email/set + EmailSubmission/set) → answered", Unit::Ms),
+    (
+        "compose.in_sent_ms",
+        "Send: the message leaves (after the 5 s of “Annuler l'envoi”) → in Sent on the server",
+        Unit::Ms,
+    ),
 ];
 
 /// The label and unit of a figure.

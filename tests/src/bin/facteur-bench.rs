@@ -153,6 +153,7 @@ fn run(args: &Args) -> Result<bool> {
             measure::big_folder(&b, &target, &mut f)?;
             measure::search(&b, SEARCH_WORD, &mut f)?;
             measure::new_mail(&b, &tb, &target, run, &mut f)?;
+            measure::compose(&b, &tb, &target, "compose.open_ms", true, run, &mut f)?;
             drop(b);
             eprintln!("bench: run {}/{} done in {:.0}s", run + 1, args.runs, t.elapsed().as_secs_f64());
             figures.merge(f);

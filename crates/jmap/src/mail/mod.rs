@@ -5,6 +5,7 @@ mod identity;
 mod import;
 mod mailbox;
 mod snippet;
+mod submission;
 mod thread;
 
 pub use email::{
@@ -15,6 +16,7 @@ pub use identity::Identity;
 pub use import::{EmailImport, EmailImportItem, EmailImportResponse};
 pub use mailbox::{Mailbox, MailboxFilter, MailboxRights, MailboxSort, Role};
 pub use snippet::{SearchSnippet, SearchSnippetGet, SearchSnippetGetResponse};
+pub use submission::{DeliveryStatus, EmailSubmission, EmailSubmissionFilter, Envelope, EnvelopeAddress, UndoStatus};
 pub use thread::Thread;
 
 use crate::method::{Changes, Get, Query, QueryChanges, Set};
@@ -49,6 +51,12 @@ pub type IdentitySet = Set<Identity>;
 pub type IdentityChanges = Changes<Identity>;
 /// `Identity/get`.
 pub type IdentityGet = Get<Identity>;
+/// `EmailSubmission/get`.
+pub type EmailSubmissionGet = Get<EmailSubmission>;
+/// `EmailSubmission/set`.
+pub type EmailSubmissionSet = Set<EmailSubmission>;
+/// `EmailSubmission/query`.
+pub type EmailSubmissionQuery = Query<EmailSubmission>;
 
 /// The capabilities of the mail methods.
 pub(crate) const MAIL_CAPABILITIES: &[&str] = &[crate::MAIL];

@@ -12,6 +12,7 @@ use crate::platform::shortcuts::on_shortcut;
 use crate::ui::error_banner::{describe, ErrorBanner};
 use crate::ui::icon::{Icon, IconKind};
 use crate::ui::toast::use_toasts;
+use facteur_compose::reply::Answer;
 use facteur_kit::dates::full_date;
 use facteur_mail::conversation::{Body, ConversationMessage, Person};
 use facteur_mail::mailbox::Folder;
@@ -244,6 +245,33 @@ fn MessageCard(message: ConversationMessage, expanded: bool) -> impl IntoView {
                             <dd>{when}</dd>
                         </dl>
                     </Show>
+                    {m
+                        .with_value(|m| {
+                            let drafts = mail_ctx
+                                .folders
+                                .get_untracked()
+                                .and_then(|f| f.ok())
+                                .and_then(|f| {
+                                    f.into_iter().find(|f| f.role.as_deref() == Some("drafts")).map(|f| f.id)
+                                });
+                            let id = m.id.clone();
+                            drafts
+                                .is_some_and(|d| m.mailbox_ids.contains(&d))
+                                .then(|| {
+                                    let composers = crate::areas::mail::compose::use_composers();
+                                    view! {
+                                        <button
+                                            type="button"
+                                            class="button primary small"
+                                            data-action="edit-draft"
+                                            on:click=move |_| composers.open_saved(id.clone(), i18n)
+                                        >
+                                            <Icon kind=IconKind::Pencil />
+                                            <span>{crate::tr!(i18n, compose.edit_draft)}</span>
+                                        </button>
+                                    }
+                                })
+                        })}
                     <MessageBody message=m.get_value() />
                     {m
                         .with_value(|m| m.truncated)
@@ -277,8 +305,8 @@ fn MessageBody(message: ConversationMessage) -> impl IntoView {
     }
 }
 
-/// Archive, delete, spam, unread, flag and move for the open conversation (and the keys
-/// e, #, r, a, f).
+/// Reply, reply to all, forward, archive, delete, spam, unread, flag and move for the open
+/// conversation (and the keys r, a, f, e, #).
 #[component]
 fn Toolbar(messages: Vec<ConversationMessage>) -> impl IntoView {
     let i18n = use_i18n();
@@ -346,19 +374,33 @@ fn Toolbar(messages: Vec<ConversationMessage>) -> impl IntoView {
         }
     };
 
-    // e: archive, #: delete, r/a/f: the composer (another part of the app).
+    // Répondre, Répondre à tous, Transférer: the latest message of the conversation.
+    let composers = crate::areas::mail::compose::use_composers();
+    let answer = {
+        let latest = latest.clone();
+        move |kind: Answer| {
+            if let Some((id, _)) = &latest {
+                composers.open_answer(kind, id.clone(), i18n);
+            }
+        }
+    };
+
+    // e: archive, #: delete, r/a/f: answer.
     {
-        let (do_move, delete) = (do_move.clone(), delete.clone());
+        let (do_move, delete, answer) = (do_move.clone(), delete.clone(), answer.clone());
         on_shortcut(move |event| {
             match event.key().as_str() {
                 "e" => do_move(MoveKind::Archive, None),
                 "#" => delete(),
-                "r" | "a" | "f" => toasts.error(t_string!(i18n, actions.composer_soon).to_string()),
+                "r" => answer(Answer::Reply),
+                "a" => answer(Answer::ReplyAll),
+                "f" => answer(Answer::Forward),
                 _ => return false,
             }
             true
         });
     }
+    let (reply, reply_all, forward) = (answer.clone(), answer.clone(), answer.clone());
 
     let targets: Vec<Folder> = actions::destinations(&ctx, &here_id);
     let chosen = {
@@ -374,6 +416,33 @@ fn Toolbar(messages: Vec<ConversationMessage>) -> impl IntoView {
     let labelled: Vec<(String, Vec<String>)> = messages.iter().map(|m| (m.id.clone(), m.labels.clone())).collect();
     view! {
         <div class="toolbar" role="toolbar" aria-label=move || t_string!(i18n, actions.toolbar)>
+            <button
+                type="button"
+                class="button secondary small"
+                data-action="reply"
+                on:click=move |_| reply(Answer::Reply)
+            >
+                <Icon kind=IconKind::Reply />
+                <span class="action-text">{crate::tr!(i18n, actions.reply)}</span>
+            </button>
+            <button
+                type="button"
+                class="button secondary small"
+                data-action="reply-all"
+                on:click=move |_| reply_all(Answer::ReplyAll)
+            >
+                <Icon kind=IconKind::ReplyAll />
+                <span class="action-text">{crate::tr!(i18n, actions.reply_all)}</span>
+            </button>
+            <button
+                type="button"
+                class="button secondary small"
+                data-action="forward"
+                on:click=move |_| forward(Answer::Forward)
+            >
+                <Icon kind=IconKind::Forward />
+                <span class="action-text">{crate::tr!(i18n, actions.forward)}</span>
+            </button>
             {(role.as_deref() != Some("archive"))
                 .then(|| {
                     view! {

@@ -1,0 +1,22 @@
+//! `/compose?to=<mailto: link>`: where the browser opens a `mailto:` link once Facteur is its
+//! handler (`platform::intents`). Signed in (the guard brings the user back here after the
+//! login form), it asks for a new message filled from the link and goes to the Inbox, where
+//! the composer opens.
+
+use crate::platform::intents::use_intents;
+use leptos::prelude::*;
+use leptos_router::components::Redirect;
+use leptos_router::hooks::use_query_map;
+
+/// The `mailto:` handler's address.
+#[component]
+pub fn ComposeLink() -> impl IntoView {
+    let query = use_query_map();
+    let link = query.with_untracked(|q| q.get("to")).unwrap_or_default();
+    // A bare address list is taken as the link's path.
+    let link = if link.to_ascii_lowercase().starts_with("mailto:") { link } else { format!("mailto:{link}") };
+    if let (Some(intents), Some(fill)) = (use_intents(), facteur_compose::mailto::parse(&link)) {
+        intents.write(fill);
+    }
+    view! { <Redirect path="/mail/inbox" /> }
+}

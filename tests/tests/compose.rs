@@ -1,0 +1,539 @@
+//! Writing mail (issue 14), against the real server: Claire writes to Julien in Markdown and
+//! the mail reaches him through the MTA with its text part (the Markdown source) and its HTML
+//! part; Julien answers from his phone and the original is marked answered; an address that
+//! cannot be sent to blocks the send with words; a draft is saved to Drafts, offered again
+//! after a reload and discarded; a `mailto:` link opens a filled composer; an announced but
+//! missing attachment is asked about first.
+
+use facteur_browser_tests::flows::{sign_in, SIGN_IN};
+use facteur_browser_tests::server::{self, eventually};
+use facteur_browser_tests::{axe, browser_tests, ensure, rows, Browser, Ctx, Result, DESKTOP, PHONE, WAIT};
+use serde_json::{json, Value};
+use std::time::Duration;
+
+const CLAIRE: &str = "claire.martin@ac-cevennes.fr";
+const JULIEN: &str = "julien.roux@ac-cevennes.fr";
+/// How long a sent mail may take to reach the other account through the MTA, and the app's
+/// next poll to show it: a wait, not a speed goal.
+const DELIVERY: Duration = Duration::from_secs(60);
+
+fn signed_in(ctx: &Ctx, who: &str, lang: &str) -> Result<std::rc::Rc<Browser>> {
+    let account = ctx.app()?.account(who)?.clone();
+    let b = ctx.browser_lang(lang)?;
+    sign_in(&b, &account.email, &account.password)?;
+    Ok(b)
+}
+
+/// A subject no other test (or run) uses.
+fn unique(what: &str) -> String {
+    let n = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap_or_default().as_millis();
+    format!("{what} {}", n % 1_000_000)
+}
+
+/// The emails of `who`'s mailbox with role `role` whose subject is `subject`, with what the
+/// tests check.
+fn emails_with_subject(ctx: &Ctx, who: &str, role: &str, subject: &str) -> Result<Vec<Value>> {
+    let c = server::client(ctx, who)?;
+    let mailbox = server::role_id(&c, role)?;
+    let r = server::call(
+        &c,
+        json!([
+            ["Email/query", {"accountId": c.account_id, "filter": {"inMailbox": mailbox}, "limit": 200}, "q"],
+            ["Email/get", {"accountId": c.account_id, "#ids": {"resultOf": "q", "name": "Email/query", "path": "/ids"},
+                "properties": ["subject", "keywords", "messageId", "inReplyTo", "references", "threadId", "from", "to",
+                               "bodyStructure", "textBody", "htmlBody", "bodyValues", "mailboxIds"],
+                "fetchAllBodyValues": true}, "g"]
+        ]),
+    )?;
+    Ok(r[1][1]["list"]
+        .as_array()
+        .cloned()
+        .unwrap_or_default()
+        .into_iter()
+        .filter(|e| e["subject"] == subject)
+        .collect())
+}
+
+/// The decoded text of the first part of `kind` (`textBody`, `htmlBody`) of an email.
+fn part_text(email: &Value, kind: &str) -> String {
+    let id = email[kind][0]["partId"].as_str().unwrap_or_default();
+    email["bodyValues"][id]["value"].as_str().unwrap_or_default().to_string()
+}
+
+fn part_type(email: &Value, kind: &str) -> String {
+    email[kind][0]["type"].as_str().unwrap_or_default().to_string()
+}
+
+/// Opens a new message with the `c` key and waits for its form.
+fn compose_with_key(b: &Browser) -> Result {
+    b.execute("document.activeElement && document.activeElement.blur()", vec![])?;
+    b.press("c")?;
+    b.wait_for("[data-testid=composer] [id^=compose-to-]", WAIT)?;
+    b.wait_until(
+        "document.activeElement && document.activeElement.id.startsWith('compose-to-')",
+        "the To field has the focus",
+        WAIT,
+    )
+}
+
+/// Types into the open composer's field whose id starts with `prefix`.
+fn type_into(b: &Browser, prefix: &str, text: &str) -> Result {
+    b.send_keys(&format!("[data-testid=composer] [id^={prefix}]"), text)
+}
+
+/// Claire writes to Julien in Markdown (French, desktop): the chips, the preview, "Envoi dans
+/// 5 s", then in Julien's inbox a mail whose text part is the Markdown source and whose HTML
+/// part has it rendered; in Claire's Sent, the same mail, no longer a draft. Julien answers
+/// with `r` on a phone in English: the quote under "On … Claire Martin wrote:", and the
+/// reply reaches Claire in the same conversation, the original marked answered.
+fn claire_writes_julien_answers(ctx: &Ctx) -> Result {
+    let subject = unique("Conseil pédagogique du jeudi");
+    let b = signed_in(ctx, CLAIRE, "fr-FR")?;
+    compose_with_key(&b)?;
+    axe::assert_accessible(&b, "the composer, just opened")?;
+    type_into(&b, "compose-to-", "Julien Roux <julien.roux@ac-cevennes.fr>, ")?;
+    b.wait_text("[data-testid=composer] [data-testid=chip]", "Julien Roux", WAIT)?;
+    ensure!(
+        b.attr("[data-testid=composer] [data-testid=chip]", "data-email")?.as_deref() == Some(JULIEN),
+        "the chip holds Julien's address"
+    );
+    type_into(&b, "compose-subject-", &subject)?;
+    let markdown = "Bonjour Julien,\n\nLe **conseil pédagogique** aura lieu jeudi :\n\n- bilan du trimestre\n- projets de sortie\n\nBien cordialement,\nClaire";
+    // The body starts with the signature, if the identity has one: the text goes above it.
+    b.execute(
+        "const t = document.querySelector('[data-testid=composer] textarea'); t.focus(); t.setSelectionRange(0, 0);",
+        vec![],
+    )?;
+    type_into(&b, "compose-body-", markdown)?;
+    b.click("[data-testid=composer] [data-action=preview]")?;
+    b.wait_text("[data-testid=composer-preview] strong", "conseil pédagogique", WAIT)?;
+    ensure!(b.count("[data-testid=composer-preview] li")? == 2, "the preview shows the list");
+    axe::assert_accessible(&b, "the composer in preview")?;
+    b.click("[data-testid=composer] [data-action=send]")?;
+    b.wait_text("[data-testid=composer-bar]", "Envoi dans", WAIT)?;
+    b.wait_text("[data-testid=toast]", "Message envoyé", Duration::from_secs(30))?;
+
+    // What Julien's server now holds: both parts, as written.
+    let mut received = Vec::new();
+    eventually("the mail is in Julien's inbox", DELIVERY, || {
+        received = emails_with_subject(ctx, JULIEN, "inbox", &subject)?;
+        Ok(!received.is_empty())
+    })?;
+    ensure!(received.len() == 1, "one copy reached Julien: {received:?}");
+    let mail = &received[0];
+    let text = part_text(mail, "textBody");
+    ensure!(
+        text.contains("Le **conseil pédagogique** aura lieu jeudi :"),
+        "the text part is the Markdown source: {text:?}"
+    );
+    ensure!(text.contains("- bilan du trimestre"), "the list as written in the text part: {text:?}");
+    ensure!(part_type(mail, "htmlBody") == "text/html", "an HTML part: {}", mail["htmlBody"]);
+    let html = part_text(mail, "htmlBody");
+    ensure!(html.contains("<strong>conseil pédagogique</strong>"), "the HTML part is rendered: {html:?}");
+    ensure!(html.contains("<li>bilan du trimestre</li>"), "the list rendered: {html:?}");
+    let sent = emails_with_subject(ctx, CLAIRE, "sent", &subject)?;
+    ensure!(sent.len() == 1, "one copy in Claire's Sent: {sent:?}");
+    ensure!(sent[0]["keywords"].get("$draft").is_none(), "no longer a draft: {}", sent[0]["keywords"]);
+    ensure!(emails_with_subject(ctx, CLAIRE, "drafts", &subject)?.is_empty(), "nothing left in Claire's Drafts");
+    let original_id = mail["messageId"][0].as_str().unwrap_or_default().to_string();
+
+    // Julien answers, on a phone, in English. Claire's HTML part carries inline styles for
+    // other mail clients, which the app's CSP reports while reading it.
+    let j = signed_in(ctx, JULIEN, "en-US")?;
+    j.expect_console_error(facteur_browser_tests::flows::PARSED_MAIL_INLINE_STYLE);
+    j.set_window(PHONE.0, PHONE.1)?;
+    rows::wait_for_subject(&j, &subject, "Claire's mail in Julien's inbox", DELIVERY)?;
+    rows::open(&j, &subject)?;
+    j.wait_text(".conversation-subject", &subject, WAIT)?;
+    j.execute("document.activeElement && document.activeElement.blur()", vec![])?;
+    j.press("r")?;
+    j.wait_for("[data-testid=composer] textarea", WAIT)?;
+    let reply_subject = format!("Re: {subject}");
+    j.wait_text("[data-testid=composer] .composer-title", &reply_subject, WAIT)?;
+    ensure!(
+        j.attr("[data-testid=composer] [data-testid=chip]", "data-email")?.as_deref() == Some(CLAIRE),
+        "the reply goes to Claire"
+    );
+    let body = j.prop("[data-testid=composer] textarea", "value")?.unwrap_or_default();
+    // The name is the one Claire's identity carries (our Cyrus gives identities the address only).
+    let attribution = body.lines().find(|l| l.starts_with("On ")).unwrap_or_default();
+    ensure!(
+        attribution.ends_with(" wrote:") && (attribution.contains("Claire Martin") || attribution.contains(CLAIRE)),
+        "the attribution in English: {body:?}"
+    );
+    ensure!(body.contains("> Le **conseil pédagogique** aura lieu jeudi"), "the original quoted: {body:?}");
+    // The send button is in view on the phone.
+    let in_view = j.execute(
+        "const r = document.querySelector('[data-testid=composer] [data-action=send]').getBoundingClientRect(); return r.bottom <= innerHeight && r.top >= 0;",
+        vec![],
+    )?;
+    ensure!(in_view == json!(true), "the send button is on screen on a phone");
+    j.execute(
+        "const t = document.querySelector('[data-testid=composer] textarea'); t.focus(); t.setSelectionRange(0, 0);",
+        vec![],
+    )?;
+    type_into(&j, "compose-body-", "Thanks, I will be there.")?;
+    j.click("[data-testid=composer] [data-action=send]")?;
+    j.wait_text("[data-testid=toast]", "Message sent", Duration::from_secs(30))?;
+
+    let mut replies = Vec::new();
+    eventually("the reply is in Claire's inbox", DELIVERY, || {
+        replies = emails_with_subject(ctx, CLAIRE, "inbox", &reply_subject)?;
+        Ok(!replies.is_empty())
+    })?;
+    ensure!(replies.len() == 1, "one reply: {replies:?}");
+    ensure!(
+        replies[0]["inReplyTo"][0] == original_id.as_str(),
+        "In-Reply-To is the original: {}",
+        replies[0]["inReplyTo"]
+    );
+    ensure!(replies[0]["threadId"] == sent[0]["threadId"], "the reply is in the conversation of Claire's sent mail");
+    eventually("the original is marked answered", WAIT, || {
+        let now = emails_with_subject(ctx, JULIEN, "inbox", &subject)?;
+        Ok(now.first().is_some_and(|m| m["keywords"]["$answered"] == true))
+    })?;
+    Ok(())
+}
+
+/// An address that cannot be sent to is marked on its chip and blocks "Envoyer" with words
+/// (English); once it is removed, the message leaves, once.
+fn a_bad_address_blocks_the_send(ctx: &Ctx) -> Result {
+    let subject = unique("Sortie au musée");
+    let b = signed_in(ctx, CLAIRE, "en-US")?;
+    b.click("[data-action=compose]")?;
+    b.wait_for("[data-testid=composer] [id^=compose-to-]", WAIT)?;
+    type_into(&b, "compose-to-", "élève@ac-cevennes.fr; julien.roux@ac-cevennes.fr, ")?;
+    b.wait_count("[data-testid=composer] [data-testid=chip]", 2, WAIT)?;
+    b.wait_text("[data-testid=composer] .chip.invalid", "accented letters", WAIT)?;
+    type_into(&b, "compose-subject-", &subject)?;
+    type_into(&b, "compose-body-", "Departure at 8:30.")?;
+    b.click("[data-testid=composer] [data-action=send]")?;
+    b.wait_text("[data-testid=composer] .composer-problem", "cannot receive mail", WAIT)?;
+    ensure!(b.exists("[data-testid=composer] textarea")?, "the composer stays open");
+    axe::assert_accessible(&b, "the composer with an error")?;
+    b.click("[data-testid=composer] .chip.invalid .chip-remove")?;
+    b.wait_count("[data-testid=composer] [data-testid=chip]", 1, WAIT)?;
+    b.click("[data-testid=composer] [data-action=send]")?;
+    b.wait_text("[data-testid=toast]", "Message sent", Duration::from_secs(30))?;
+    let mut sent = Vec::new();
+    eventually("the mail is in Claire's Sent", DELIVERY, || {
+        sent = emails_with_subject(ctx, CLAIRE, "sent", &subject)?;
+        Ok(!sent.is_empty())
+    })?;
+    ensure!(sent.len() == 1, "sent once: {sent:?}");
+    ensure!(sent[0]["to"].as_array().map(Vec::len) == Some(1), "to Julien only: {}", sent[0]["to"]);
+    Ok(())
+}
+
+/// A draft typed is saved to the Drafts folder a moment after typing stops; after a reload
+/// (and signing in again: the password is never kept) it is offered back with its text;
+/// "Supprimer le brouillon" destroys the server's copy.
+fn a_draft_survives_a_reload_and_is_discarded(ctx: &Ctx) -> Result {
+    let subject = unique("Brouillon de convocation");
+    let b = signed_in(ctx, CLAIRE, "fr-FR")?;
+    b.click("[data-action=compose]")?;
+    b.wait_for("[data-testid=composer] [id^=compose-to-]", WAIT)?;
+    type_into(&b, "compose-to-", "julien.roux@ac-cevennes.fr,")?;
+    type_into(&b, "compose-subject-", &subject)?;
+    type_into(&b, "compose-body-", "Madame, Monsieur, vous êtes convoqués au conseil de classe.")?;
+    b.wait_text("[data-testid=composer] .composer-status", "Brouillon enregistré à", WAIT)?;
+    let mut drafts = Vec::new();
+    eventually("the draft is in Claire's Drafts", WAIT, || {
+        drafts = emails_with_subject(ctx, CLAIRE, "drafts", &subject)?;
+        Ok(!drafts.is_empty())
+    })?;
+    ensure!(drafts.len() == 1, "one version in Drafts (the previous ones destroyed): {drafts:?}");
+    ensure!(drafts[0]["keywords"]["$draft"] == true, "a draft: {}", drafts[0]["keywords"]);
+    ensure!(part_text(&drafts[0], "textBody").contains("convoqués au conseil"), "its text saved");
+
+    b.refresh()?;
+    let claire = ctx.app()?.account(CLAIRE)?.clone();
+    b.wait_visible("#password", WAIT)?;
+    b.fill("#password", &claire.password)?;
+    b.click("button[type=submit]")?;
+    b.wait_for("[data-testid=message-row]", SIGN_IN)?;
+    b.wait_text("[data-testid=composer-bar]", &subject, WAIT)?;
+    ensure!(b.text("[data-testid=composer-bar]")?.contains("Message non envoyé retrouvé"), "offered back");
+    b.click("[data-testid=composer-bar] [data-action=open-composer]")?;
+    b.wait_for("[data-testid=composer] textarea", WAIT)?;
+    let body = b.prop("[data-testid=composer] textarea", "value")?.unwrap_or_default();
+    ensure!(body.contains("convoqués au conseil de classe"), "the text is back: {body:?}");
+    b.execute("window.confirm = () => true;", vec![])?;
+    b.click("[data-testid=composer] [data-action=discard]")?;
+    b.wait_text("[data-testid=toast]", "Brouillon supprimé", WAIT)?;
+    eventually("the draft is gone from the server", WAIT, || {
+        Ok(emails_with_subject(ctx, CLAIRE, "drafts", &subject)?.is_empty())
+    })?;
+    ensure!(!b.exists("[data-testid=composer]")?, "the composer is closed");
+    Ok(())
+}
+
+/// A `mailto:` link (the app is the browser's handler: `/compose?to=<link>`) opens a filled
+/// composer, through the login form.
+fn a_mailto_link_opens_a_filled_composer(ctx: &Ctx) -> Result {
+    let claire = ctx.app()?.account(CLAIRE)?.clone();
+    let b = ctx.browser_lang("fr-FR")?;
+    let link = "mailto:julien.roux@ac-cevennes.fr?cc=vie.scolaire@ac-cevennes.fr&subject=Absence%20de%20L%C3%A9a&body=Bonjour%2C%0D%0ALéa%20sera%20absente.";
+    b.goto(&format!("/compose?to={}", urlencode(link)))?;
+    b.wait_visible("#username", WAIT)?;
+    b.fill("#username", &claire.email)?;
+    b.fill("#password", &claire.password)?;
+    b.click("button[type=submit]")?;
+    b.wait_for("[data-testid=composer] textarea", SIGN_IN)?;
+    b.wait_text("[data-testid=composer] .composer-title", "Absence de Léa", WAIT)?;
+    let emails: Vec<String> = b
+        .execute("return [...document.querySelectorAll('[data-testid=composer] [data-testid=chip]')].map(c => c.dataset.email)", vec![])?
+        .as_array()
+        .cloned()
+        .unwrap_or_default()
+        .into_iter()
+        .filter_map(|v| v.as_str().map(str::to_string))
+        .collect();
+    ensure!(emails == [JULIEN, "vie.scolaire@ac-cevennes.fr"], "To and Cc from the link: {emails:?}");
+    let body = b.prop("[data-testid=composer] textarea", "value")?.unwrap_or_default();
+    ensure!(body.starts_with("Bonjour,\nLéa sera absente."), "the body from the link: {body:?}");
+    ensure!(b.current_url()?.ends_with("/mail/inbox"), "the composer opens over the inbox");
+    b.set_window(DESKTOP.0, DESKTOP.1)?;
+    Ok(())
+}
+
+fn urlencode(s: &str) -> String {
+    s.bytes()
+        .map(|c| match c {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => (c as char).to_string(),
+            _ => format!("%{c:02X}"),
+        })
+        .collect()
+}
+
+/// "ci-joint" with no file attached: "Envoyer" first asks, "Envoyer quand même" sends.
+fn a_missing_attachment_is_asked_about(ctx: &Ctx) -> Result {
+    let subject = unique("Compte rendu du conseil");
+    let b = signed_in(ctx, CLAIRE, "fr-FR")?;
+    compose_with_key(&b)?;
+    type_into(&b, "compose-to-", "julien.roux@ac-cevennes.fr ")?;
+    type_into(&b, "compose-subject-", &subject)?;
+    type_into(&b, "compose-body-", "Veuillez trouver ci-joint le compte rendu.")?;
+    b.click("[data-testid=composer] [data-action=send]")?;
+    b.wait_text("[data-testid=composer] .composer-reminder", "aucun fichier n'est joint", WAIT)?;
+    ensure!(b.text("[data-testid=composer] [data-action=send]")?.contains("Envoyer quand même"), "the button says so");
+    b.click("[data-testid=composer] [data-action=send]")?;
+    b.wait_text("[data-testid=toast]", "Message envoyé", Duration::from_secs(30))?;
+    let mut sent = Vec::new();
+    eventually("the mail is in Claire's Sent", DELIVERY, || {
+        sent = emails_with_subject(ctx, CLAIRE, "sent", &subject)?;
+        Ok(!sent.is_empty())
+    })?;
+    ensure!(sent.len() == 1, "sent once");
+    Ok(())
+}
+
+/// "Annuler l'envoi" within 5 s keeps the message: the composer opens again with it, and it
+/// is only a draft on the server.
+fn undo_send_keeps_the_message(ctx: &Ctx) -> Result {
+    let subject = unique("Message à retenir");
+    let b = signed_in(ctx, CLAIRE, "fr-FR")?;
+    compose_with_key(&b)?;
+    type_into(&b, "compose-to-", "julien.roux@ac-cevennes.fr,")?;
+    type_into(&b, "compose-subject-", &subject)?;
+    type_into(&b, "compose-body-", "Finalement, je vous appelle.")?;
+    b.click("[data-testid=composer] [data-action=send]")?;
+    b.wait_for("[data-testid=composer-bar] [data-action=cancel-send]", WAIT)?;
+    b.click("[data-testid=composer-bar] [data-action=cancel-send]")?;
+    b.wait_for("[data-testid=composer] textarea", WAIT)?;
+    ensure!(
+        b.prop("[data-testid=composer] textarea", "value")?.unwrap_or_default().contains("je vous appelle"),
+        "kept"
+    );
+    // Closing it keeps it in Drafts, where the server has it — and never in Sent.
+    b.click("[data-testid=composer] [data-action=close-composer]")?;
+    b.wait_text("[data-testid=toast]", "Brouillon enregistré", WAIT)?;
+    eventually("the message is a draft on the server", WAIT, || {
+        Ok(!emails_with_subject(ctx, CLAIRE, "drafts", &subject)?.is_empty())
+    })?;
+    ensure!(emails_with_subject(ctx, CLAIRE, "sent", &subject)?.is_empty(), "not sent");
+    Ok(())
+}
+
+/// With the MTA down, "Envoyer" keeps the message, says why in words and offers to try
+/// again; once the MTA is back, trying again delivers exactly one copy.
+fn a_failed_send_keeps_the_draft_and_a_retry_sends_once(ctx: &Ctx) -> Result {
+    let subject = unique("Convocation au conseil de discipline");
+    let b = signed_in(ctx, CLAIRE, "fr-FR")?;
+    compose_with_key(&b)?;
+    type_into(&b, "compose-to-", "julien.roux@ac-cevennes.fr,")?;
+    type_into(&b, "compose-subject-", &subject)?;
+    type_into(&b, "compose-body-", "Madame, Monsieur, veuillez vous présenter lundi à 17 h.")?;
+    let mut failure = String::new();
+    ctx.with_testbed(|tb| {
+        tb.restart_mta_when(|| {
+            let shown = (|| -> Result {
+                b.click("[data-testid=composer] [data-action=send]")?;
+                b.wait_for("[data-testid=composer] [data-testid=send-failure]", Duration::from_secs(60))?;
+                failure = b.text("[data-testid=composer] [data-testid=send-failure]")?;
+                axe::assert_accessible(&b, "the composer after a failed send")?;
+                Ok(())
+            })();
+            if let Err(e) = shown {
+                failure = format!("(not shown: {e})");
+            }
+        })
+    })?
+    .map_err(|e| facteur_browser_tests::Error(format!("restart the MTA: {e}")))?;
+    ensure!(
+        failure.contains("Le message n'est pas parti ; il est gardé en brouillon."),
+        "the failure in words: {failure:?}"
+    );
+    ensure!(
+        b.prop("[data-testid=composer] textarea", "value")?.unwrap_or_default().contains("présenter lundi"),
+        "the text is still there"
+    );
+    ensure!(b.text("[data-testid=composer] [data-action=send]")?.contains("Réessayer"), "offers to try again");
+    b.click("[data-testid=composer] [data-action=send]")?;
+    b.wait_text("[data-testid=toast]", "Message envoyé", Duration::from_secs(60))?;
+    let mut received = Vec::new();
+    eventually("the mail reaches Julien", DELIVERY, || {
+        received = emails_with_subject(ctx, JULIEN, "inbox", &subject)?;
+        Ok(!received.is_empty())
+    })?;
+    ensure!(received.len() == 1, "exactly one copy reached Julien: {}", received.len());
+    ensure!(emails_with_subject(ctx, CLAIRE, "sent", &subject)?.len() == 1, "one copy in Sent");
+    Ok(())
+}
+
+/// A small but real PDF (one empty page), with bytes a text conversion would change.
+fn pdf_bytes() -> Vec<u8> {
+    let mut pdf = b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]>>endobj\n".to_vec();
+    pdf.extend((0..=255u8).cycle().take(3000));
+    pdf.extend_from_slice(b"\ntrailer<</Root 1 0 R>>\n%%EOF\n");
+    pdf
+}
+
+/// Gives files to the composer's file input, as the file chooser does (CDP).
+fn choose_files(b: &Browser, paths: &[&std::path::Path]) -> Result {
+    let found = b.cdp(
+        "Runtime.evaluate",
+        json!({"expression": "document.querySelector('[data-testid=composer] [data-testid=file-input]')"}),
+    )?;
+    let object = found["result"]["objectId"].as_str().ok_or("no file input in the composer")?.to_string();
+    let files: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
+    b.cdp("DOM.setFileInputFiles", json!({"files": files, "objectId": object}))?;
+    Ok(())
+}
+
+/// Claire attaches a PDF (with its progress bar) and sends: Julien's mail has the text and
+/// HTML parts and the file, byte for byte. A file over the server's upload limit is refused
+/// before any upload, with the limit in words.
+fn an_attachment_arrives_byte_for_byte(ctx: &Ctx) -> Result {
+    let subject = unique("Emploi du temps modifié");
+    let dir = std::env::temp_dir().join(format!("facteur-compose-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).map_err(|e| facteur_browser_tests::Error(e.to_string()))?;
+    let pdf_path = dir.join("emploi-du-temps.pdf");
+    let pdf = pdf_bytes();
+    std::fs::write(&pdf_path, &pdf).map_err(|e| facteur_browser_tests::Error(e.to_string()))?;
+    let b = signed_in(ctx, CLAIRE, "fr-FR")?;
+    compose_with_key(&b)?;
+    type_into(&b, "compose-to-", "julien.roux@ac-cevennes.fr,")?;
+    type_into(&b, "compose-subject-", &subject)?;
+    type_into(&b, "compose-body-", "Voici le *nouvel* emploi du temps, en pièce jointe.")?;
+    choose_files(&b, &[&pdf_path])?;
+    b.wait_text("[data-testid=composer] [data-testid=composer-file]", "emploi-du-temps.pdf", WAIT)?;
+
+    // Over the server's limit: refused at once, nothing uploaded.
+    // (The testbed's servers take 20 MB per file, as académie services do.)
+    let limit = server::client(ctx, CLAIRE)?.capability_limit("maxSizeUpload", 0);
+    ensure!((1..=50_000_000).contains(&limit), "the server's upload limit: {limit}");
+    {
+        let big = dir.join("video-de-la-sortie.mp4");
+        let file = std::fs::File::create(&big).map_err(|e| facteur_browser_tests::Error(e.to_string()))?;
+        file.set_len(limit + 1).map_err(|e| facteur_browser_tests::Error(e.to_string()))?;
+        choose_files(&b, &[&big])?;
+        b.wait_text("[data-testid=composer] [data-testid=upload-problem]", "le serveur accepte au plus", WAIT)?;
+        ensure!(b.count("[data-testid=composer] [data-testid=composer-upload]")? == 0, "no upload started for it");
+        axe::assert_accessible(&b, "the composer with a file refused")?;
+    }
+    b.click("[data-testid=composer] [data-action=send]")?;
+    b.wait_text("[data-testid=toast]", "Message envoyé", Duration::from_secs(30))?;
+    let mut received = Vec::new();
+    eventually("the mail with its file is in Julien's inbox", DELIVERY, || {
+        received = emails_with_subject(ctx, JULIEN, "inbox", &subject)?;
+        Ok(!received.is_empty())
+    })?;
+    let julien = server::client(ctx, JULIEN)?;
+    let got = server::call(
+        &julien,
+        json!([["Email/get", {"accountId": julien.account_id, "ids": [received[0]["id"]],
+            "properties": ["attachments", "textBody", "htmlBody"]}, "g"]]),
+    )?;
+    let mail = &got[0][1]["list"][0];
+    let files = mail["attachments"].as_array().cloned().unwrap_or_default();
+    ensure!(files.len() == 1, "one attachment: {}", mail["attachments"]);
+    ensure!(files[0]["name"] == "emploi-du-temps.pdf", "its name: {}", files[0]);
+    ensure!(files[0]["type"] == "application/pdf", "its type: {}", files[0]);
+    let bytes = julien
+        .download(files[0]["blobId"].as_str().unwrap_or_default())
+        .map_err(|e| facteur_browser_tests::Error(e.to_string()))?;
+    ensure!(bytes == pdf, "the file's bytes are identical ({} received, {} sent)", bytes.len(), pdf.len());
+    ensure!(
+        part_type(mail, "textBody") == "text/plain" && part_type(mail, "htmlBody") == "text/html",
+        "both parts: {mail}"
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+    Ok(())
+}
+
+/// Bad input gets words or works, and nothing freezes (English, phone): 200 recipients pasted
+/// at once become 200 chips, a 10,000-character subject is refused with its length, a
+/// Markdown bomb (100,000 nested quotes) previews at once, and the text typed is kept
+/// through all of it.
+fn bad_input_is_said_in_words_and_nothing_freezes(ctx: &Ctx) -> Result {
+    let b = signed_in(ctx, CLAIRE, "en-US")?;
+    b.set_window(PHONE.0, PHONE.1)?;
+    b.press("c")?;
+    b.wait_for("[data-testid=composer] [id^=compose-to-]", WAIT)?;
+    let many: Vec<String> = (1..=200).map(|i| format!("Parent {i} <parent{i}@famille.example.fr>")).collect();
+    // A paste: the list arrives at once in the field.
+    b.execute(
+        "const f = document.querySelector('[data-testid=composer] [id^=compose-to-]'); f.focus();
+         const d = new DataTransfer(); d.setData('text/plain', arguments[0]);
+         f.dispatchEvent(new ClipboardEvent('paste', {clipboardData: d, bubbles: true, cancelable: true}));",
+        vec![json!(many.join(", "))],
+    )?;
+    b.wait_count("[data-testid=composer] [data-testid=chip]", 200, WAIT)?;
+    let subject = "Réunions".repeat(1250);
+    b.execute(
+        "const s = document.querySelector('[data-testid=composer] [id^=compose-subject-]'); s.value = arguments[0]; s.dispatchEvent(new Event('input', {bubbles: true}));",
+        vec![json!(subject)],
+    )?;
+    let bomb = format!("{}deep\n\nThe text before the bomb stays.", "> ".repeat(100_000));
+    b.execute(
+        "const t = document.querySelector('[data-testid=composer] textarea'); t.value = arguments[0]; t.dispatchEvent(new Event('input', {bubbles: true}));",
+        vec![json!(bomb)],
+    )?;
+    b.click("[data-testid=composer] [data-action=preview]")?;
+    b.wait_text("[data-testid=composer-preview]", "The text before the bomb stays.", WAIT)?;
+    let depth = b.execute(
+        "let d = 0, e = document.querySelector('[data-testid=composer-preview] blockquote'); while (e) { d++; e = e.querySelector(':scope > blockquote'); } return d;",
+        vec![],
+    )?;
+    ensure!(depth.as_u64().is_some_and(|d| d <= 32), "the quotes are flattened beyond 32 levels: {depth}");
+    b.click("[data-testid=composer] [data-action=send]")?;
+    b.wait_text("[data-testid=composer] .composer-problem", "The subject is too long: 10000 characters", WAIT)?;
+    ensure!(b.count("[data-testid=composer] [data-testid=chip]")? == 200, "the recipients are kept");
+    ensure!(b.exists("[data-testid=composer]")?, "the composer is still open");
+    axe::assert_accessible(&b, "the composer with 200 recipients and a refused subject")?;
+    Ok(())
+}
+
+browser_tests!(
+    claire_writes_julien_answers,
+    bad_input_is_said_in_words_and_nothing_freezes,
+    an_attachment_arrives_byte_for_byte,
+    #[needs(StoppableMta)]
+    a_failed_send_keeps_the_draft_and_a_retry_sends_once,
+    a_bad_address_blocks_the_send,
+    a_draft_survives_a_reload_and_is_discarded,
+    a_mailto_link_opens_a_filled_composer,
+    a_missing_attachment_is_asked_about,
+    undo_send_keeps_the_message,
+);
