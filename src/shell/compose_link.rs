@@ -6,13 +6,13 @@
 use crate::platform::intents::use_intents;
 use leptos::prelude::*;
 use leptos_router::components::Redirect;
-use leptos_router::hooks::use_query_map;
 
 /// The `mailto:` handler's address.
 #[component]
 pub fn ComposeLink() -> impl IntoView {
-    let query = use_query_map();
-    let link = query.with_untracked(|q| q.get("to")).unwrap_or_default();
+    // Read from the address as written: a link holding `&` (its subject, its body) would
+    // fall apart in the router's query map.
+    let link = crate::platform::location::query_param("to").unwrap_or_default();
     // A bare address list is taken as the link's path.
     let link = if link.to_ascii_lowercase().starts_with("mailto:") { link } else { format!("mailto:{link}") };
     if let (Some(intents), Some(fill)) = (use_intents(), facteur_compose::mailto::parse(&link)) {

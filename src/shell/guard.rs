@@ -38,7 +38,7 @@ pub fn SignedIn() -> impl IntoView {
             // Come back here after signing in (a reload keeps the view), unless signing out.
             // The query as written (the router's is decoded: a value holding `&`, such as a
             // `mailto:` link, would fall apart).
-            let search = web_sys::window().and_then(|w| w.location().search().ok()).unwrap_or_default();
+            let search = crate::platform::location::raw_query();
             let here = format!("{}{search}", location.pathname.get_untracked());
             let path = if session.signed_out.get_untracked() {
                 "/login".to_string()

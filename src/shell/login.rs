@@ -24,8 +24,8 @@ pub fn LoginPage() -> impl IntoView {
     let remembered = storage::remembered_username();
     let signed_out = session.signed_out.get_untracked();
     // Where to go after signing in: only a path of this app (never another site).
-    let next = leptos_router::hooks::use_query_map()
-        .with_untracked(|q| q.get("next"))
+    // (Read as written: the router's query map decodes the path it holds once more.)
+    let next = crate::platform::location::query_param("next")
         .filter(|n| (n.starts_with("/mail/") || n.starts_with("/compose?")) && !n.contains("//") && !n.contains('\\'))
         .unwrap_or_else(|| "/mail/inbox".to_string());
     let asks_server = config.jmap_url.is_none();

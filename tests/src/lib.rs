@@ -29,11 +29,12 @@
 //!   `app`, `with_testbed`), one shared testbed per test binary.
 //! - [`server`]: `client` (JMAP as a seeded account), `call`, `eventually` (wait until the server
 //!   holds something), `mailbox_id`, `make_folder` (a folder of plain mails for one test).
-//! - [`flows`] (signing in), [`rows`] (list rows by subject), [`seed`] (what the seed files hold).
+//! - [`compose`] (what the composer's tests share), [`flows`] (signing in), [`rows`] (list rows by subject), [`seed`] (what the seed files hold).
 
 pub mod axe;
 pub mod bench;
 pub mod browser;
+pub mod compose;
 mod error;
 pub mod flows;
 pub mod paths;

@@ -3,7 +3,8 @@
 //! Markdown the user writes becomes the HTML part while the text part stays the Markdown
 //! source itself ([`markdown`]), what a reply, a reply to all and a forward start with
 //! ([`reply`]), `mailto:` links ([`mailto`]), the warning for a forgotten attachment
-//! ([`reminder`]), and the JMAP requests that save a draft and send it ([`requests`]).
+//! ([`reminder`]), address suggestions from the mail sent and received ([`suggest`]), and the
+//! JMAP requests that save a draft and send it ([`requests`]).
 //!
 //! The app's composer (a lazy wasm part of its own) only shows these and sends the requests.
 
@@ -14,6 +15,7 @@ pub mod markdown;
 pub mod reminder;
 pub mod reply;
 pub mod requests;
+pub mod suggest;
 
 pub use address::{AddressProblem, Recipient};
 pub use draft::{Draft, DraftAttachment};

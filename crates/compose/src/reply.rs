@@ -37,11 +37,48 @@ pub struct Original {
     pub text: String,
     /// Its files (forwarded with it).
     pub attachments: Vec<DraftAttachment>,
+    /// The whole message as the server keeps it (forwarded as an `.eml` file).
+    pub blob_id: String,
+    /// Its size in octets.
+    pub size: u64,
+}
+
+/// The original as a file: `message/rfc822`, named after its subject (`Conseil de classe.eml`;
+/// characters a file name cannot hold replaced).
+///
+/// ```
+/// use facteur_compose::reply::{as_eml, Original};
+/// let original = Original { subject: "Re: 1re G3 / sortie".into(), blob_id: "B1".into(), size: 2048, ..Default::default() };
+/// let file = as_eml(&original);
+/// assert_eq!((file.name.as_str(), file.media_type.as_str(), file.blob_id.as_str()), ("Re 1re G3 - sortie.eml", "message/rfc822", "B1"));
+/// ```
+pub fn as_eml(original: &Original) -> DraftAttachment {
+    let base: String = original
+        .subject
+        .chars()
+        .filter_map(|c| match c {
+            '/' | '\\' | '|' => Some('-'),
+            ':' | '*' | '?' | '"' | '<' | '>' => None,
+            c if c.is_control() => None,
+            c => Some(c),
+        })
+        .take(120)
+        .collect();
+    let base = base.split_whitespace().collect::<Vec<_>>().join(" ");
+    DraftAttachment {
+        blob_id: original.blob_id.clone(),
+        name: format!("{}.eml", if base.is_empty() { "message" } else { &base }),
+        media_type: "message/rfc822".into(),
+        size: original.size,
+        cid: None,
+    }
 }
 
 /// The `Email/get` properties [`Original`] is read from (with `fetchTextBodyValues`).
 pub const ORIGINAL_PROPERTIES: &[&str] = &[
     "id",
+    "blobId",
+    "size",
     "messageId",
     "references",
     "inReplyTo",
@@ -66,6 +103,8 @@ pub enum Answer {
     ReplyAll,
     /// To someone new, with the original inline and its files.
     Forward,
+    /// To someone new, the original attached whole as an `.eml` file (`message/rfc822`).
+    ForwardAsAttachment,
 }
 
 /// An identity as the composer offers it.
@@ -96,7 +135,7 @@ pub struct SenderIdentity {
 pub fn answer_subject(answer: Answer, subject: &str) -> String {
     let (prefix, words) = match answer {
         Answer::Reply | Answer::ReplyAll => ("Re:", REPLY_PREFIXES),
-        Answer::Forward => ("Fwd:", FORWARD_PREFIXES),
+        Answer::Forward | Answer::ForwardAsAttachment => ("Fwd:", FORWARD_PREFIXES),
     };
     let mut rest = subject.trim();
     while let Some(after) = strip_prefix(rest, words) {
@@ -242,7 +281,7 @@ pub fn answer_draft(
                 draft.to = unique(reply_to.iter(), &[]);
             }
         }
-        Answer::Forward => {}
+        Answer::Forward | Answer::ForwardAsAttachment => {}
     }
     draft.subject = answer_subject(answer, &original.subject);
     let block = match answer {
@@ -269,6 +308,11 @@ pub fn answer_draft(
                 original.attachments.iter().map(|a| DraftAttachment { cid: None, ..a.clone() }).collect();
             draft.origin = Origin::Forward;
             forwarded(lang, original)
+        }
+        Answer::ForwardAsAttachment => {
+            draft.attachments = vec![as_eml(original)];
+            draft.origin = Origin::Forward;
+            String::new()
         }
     };
     draft.original_id = Some(original.id.clone());
@@ -395,6 +439,8 @@ mod tests {
             ],
             reply_to: vec![],
             sent_at: at(12, 9, 14),
+            blob_id: "raw42".into(),
+            size: 5120,
             text: "Bonjour,\r\n\r\nLe car part à 8 h.\r\n> plus ancien\r\n".into(),
             attachments: vec![DraftAttachment {
                 blob_id: "b1".into(),
@@ -563,5 +609,18 @@ mod tests {
         let mut draft = draft;
         draft.set_identity("i1", r("Marc Duval", "marc.duval@ac-cevennes.fr"), "Marc");
         assert!(draft.body.starts_with("\n\n-- \nMarc\n\n---------- Message transféré"), "{:?}", draft.body);
+    }
+
+    #[test]
+    fn a_forward_as_attachment_carries_the_whole_message_and_no_text_of_it() {
+        let d = answer_draft(Answer::ForwardAsAttachment, &original(), &identities(), Lang::Fr, "l", "m@x");
+        assert_eq!(d.subject, "Fwd: RE : Sortie à Nîmes");
+        assert!(d.to.is_empty() && d.cc.is_empty(), "no recipient yet");
+        assert_eq!(d.attachments.len(), 1, "the message only, not its files one by one");
+        assert_eq!(d.attachments[0].blob_id, "raw42");
+        assert_eq!(d.attachments[0].media_type, "message/rfc822");
+        assert_eq!(d.attachments[0].name, "RE Sortie à Nîmes.eml");
+        assert!(!d.body.contains("Le car part"), "its text is in the file, not the body: {:?}", d.body);
+        assert_eq!((d.origin, d.original_id.as_deref()), (Origin::Forward, Some("e42")));
     }
 }

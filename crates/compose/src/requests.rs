@@ -284,6 +284,8 @@ pub fn read_original(
         sent_at,
         text: texts.join("\n"),
         attachments,
+        blob_id: email.blob_id.clone().unwrap_or_default(),
+        size: email.size.unwrap_or(0),
     })
 }
 
@@ -396,6 +398,8 @@ fn failure(error_type: &str, description: Option<&str>, invalid_recipients: Opti
         "tooLarge" => SendFailure::TooLarge,
         "tooManyRecipients" => SendFailure::TooManyRecipients,
         "forbiddenToSend" | "forbiddenFrom" | "forbiddenMailFrom" => SendFailure::CannotSend(description()),
+        // The server could not hand it to its MTA (Cyrus with Postfix down: "Internal Error").
+        "serverFail" | "serverUnavailable" => SendFailure::CannotSend(description()),
         _ => SendFailure::Server(description()),
     }
 }
@@ -831,6 +835,11 @@ mod tests {
             kept(SendFailure::CannotSend("forbiddenToSend".into()))
         );
         assert_eq!(refused(json!({"type": "noRecipients"})), kept(SendFailure::Server("noRecipients".into())));
+        // Cyrus with its MTA down: the submission fails with `serverFail`, "Internal Error".
+        assert_eq!(
+            refused(json!({"type": "serverFail", "description": "Internal Error"})),
+            kept(SendFailure::CannotSend("Internal Error".into()))
+        );
         assert_eq!(
             refused(json!({"type": "rateLimit", "description": "Trop d'envois"})),
             kept(SendFailure::Server("Trop d'envois".into()))

@@ -202,7 +202,11 @@ fn MailShell() -> impl IntoView {
         Some(Ok(list)) => compose::mailboxes_of(&list),
         _ => None,
     });
-    let composers = compose::Composers::provide(client.clone(), mailboxes, toasts);
+    let inbox = Memo::new(move |_| match folders.get() {
+        Some(Ok(list)) => list.into_iter().find(|f| f.role.as_deref() == Some("inbox")).map(|f| f.id),
+        _ => None,
+    });
+    let composers = compose::Composers::provide(client.clone(), mailboxes, inbox, toasts);
     // "Write to" asked by a `mailto:` link or another area: a filled new message.
     if let Some(intents) = crate::platform::intents::use_intents() {
         Effect::new(move || {

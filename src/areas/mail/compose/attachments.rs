@@ -4,8 +4,8 @@
 //! removed; a file larger than the server's `maxSizeUpload` is refused before any upload, with
 //! the limit in words.
 
+use super::{Composers, Entry};
 use crate::i18n::*;
-use crate::platform::jmap_client::JmapClient;
 use crate::platform::lang::lang_of;
 use facteur_compose::draft::{Draft, DraftAttachment};
 use facteur_kit::text::human_size;
@@ -44,17 +44,18 @@ impl Uploads {
         self.list.with_untracked(|l| !l.is_empty())
     }
 
-    /// Uploads `file`; once it is on the server it is added to the draft (`inline`: with a
-    /// Content-Id, returned at once so that the text can show it) and `done` runs.
+    /// Uploads `file`; once it is on the server it is added to the entry's draft (`inline`:
+    /// with a Content-Id, returned at once so that the text can show it) and saved. The draft
+    /// gets it even if the composer was minimised or closed meanwhile (the entry outlives it).
     pub fn start(
         &self,
-        client: &JmapClient,
+        composers: Composers,
+        entry: &Entry,
         i18n: I18nContext<Locale>,
-        draft: RwSignal<Draft>,
         file: web_sys::File,
         inline: bool,
-        done: Callback<()>,
     ) -> Option<String> {
+        let client = composers.client.get_value();
         let name = match file.name() {
             n if n.is_empty() => "image".to_string(),
             n => n,
@@ -80,7 +81,7 @@ impl Uploads {
         self.next.set_value(id + 1);
         self.list.update(|l| l.push(Upload { id, name: name.clone(), progress: 0.0 }));
         let cid = inline.then(|| format!("{}@facteur", super::random_hex(16)));
-        let (uploads, client, media_type) = (*self, client.clone(), file.type_());
+        let (uploads, media_type, entry) = (*self, file.type_(), entry.clone());
         let returned = cid.clone();
         leptos::task::spawn_local(async move {
             let list = uploads.list;
@@ -118,12 +119,8 @@ impl Uploads {
                 return;
             };
             let media_type = if media_type.is_empty() { "application/octet-stream".to_string() } else { media_type };
-            let attached = draft.try_update(|d| {
-                d.attachments.push(DraftAttachment { blob_id, name, media_type, size, cid });
-            });
-            if attached.is_some() {
-                done.run(());
-            }
+            entry.draft.update(|d| d.attachments.push(DraftAttachment { blob_id, name, media_type, size, cid }));
+            super::saving::changed(composers, &entry, i18n);
         });
         returned
     }

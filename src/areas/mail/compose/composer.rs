@@ -156,12 +156,11 @@ fn Composer(composers: Composers, entry: Entry) -> impl IntoView {
             changed.run(());
         }
     };
-    let client = composers.client.get_value();
     let attach = {
-        let client = client.clone();
+        let entry = entry.clone();
         move |files: Vec<web_sys::File>| {
             for file in files {
-                uploads.start(&client, i18n, draft, file, false, changed);
+                uploads.start(composers, &entry, i18n, file, false);
             }
         }
     };
@@ -192,7 +191,7 @@ fn Composer(composers: Composers, entry: Entry) -> impl IntoView {
     };
     // An image pasted in the text: uploaded as an inline part, shown where it was pasted.
     let on_paste = {
-        let client = client.clone();
+        let entry = entry.clone();
         move |ev: ev::ClipboardEvent| {
             let files = files_of(ev.clipboard_data().and_then(|d| d.files()));
             let images: Vec<_> = files.into_iter().filter(|f| f.type_().starts_with("image/")).collect();
@@ -205,7 +204,7 @@ fn Composer(composers: Composers, entry: Entry) -> impl IntoView {
             let mut at = byte_offset(&text, area.selection_start().ok().flatten().unwrap_or(0));
             for image in images {
                 let name = image.name();
-                if let Some(cid) = uploads.start(&client, i18n, draft, image, true, changed) {
+                if let Some(cid) = uploads.start(composers, &entry, i18n, image, true) {
                     let inserted = format!("![{}](cid:{cid})", if name.is_empty() { "image" } else { &name });
                     text.insert_str(at, &inserted);
                     at += inserted.len();
@@ -456,7 +455,14 @@ fn Composer(composers: Composers, entry: Entry) -> impl IntoView {
                     on:paste=on_paste
                 ></textarea>
                 <Show when=move || preview.get()>
-                    <div class="composer-preview" data-testid="composer-preview" inner_html=rendered></div>
+                    <div
+                        class="composer-preview"
+                        data-testid="composer-preview"
+                        role="region"
+                        tabindex="0"
+                        aria-label=move || t_string!(i18n, compose.preview)
+                        inner_html=rendered
+                    ></div>
                 </Show>
                 <AttachmentChips draft uploads on_change=changed />
                 <div class="composer-messages">

@@ -105,6 +105,13 @@ pub struct Composers {
     pub mailboxes: Memo<Option<Mailboxes>>,
     /// The mail area's toasts ("Message envoyé"; tasks cannot read the context).
     pub toasts: Toasts,
+    /// The Inbox (with Sent, where suggested addresses come from).
+    pub inbox: Memo<Option<String>>,
+    /// The people the user wrote to or heard from, for suggestions (`None` until asked, once
+    /// per session: [`Composers::want_suggestions`]).
+    pub known: RwSignal<Option<facteur_compose::suggest::KnownAddresses>>,
+    /// The suggestions were asked for (once).
+    known_asked: StoredValue<bool>,
 }
 
 /// A random hexadecimal string (ids and Message-IDs: unique, not secret).
@@ -130,7 +137,12 @@ fn domain_of(address: &str) -> &str {
 
 impl Composers {
     /// Provides the composers of the mail area, with the drafts this tab held before a reload.
-    pub fn provide(client: JmapClient, mailboxes: Memo<Option<Mailboxes>>, toasts: Toasts) -> Composers {
+    pub fn provide(
+        client: JmapClient,
+        mailboxes: Memo<Option<Mailboxes>>,
+        inbox: Memo<Option<String>>,
+        toasts: Toasts,
+    ) -> Composers {
         let restored: Vec<Entry> = crate::platform::storage::open_drafts()
             .and_then(|json| serde_json::from_str::<Vec<Draft>>(&json).ok())
             .unwrap_or_default()
@@ -144,6 +156,9 @@ impl Composers {
             client: StoredValue::new(client),
             mailboxes,
             toasts,
+            inbox,
+            known: RwSignal::new(None),
+            known_asked: StoredValue::new(false),
         };
         provide_context(composers);
         composers
@@ -298,6 +313,32 @@ impl Composers {
             if composers.entries.try_with_untracked(|_| ()).is_some() {
                 composers.show(draft);
             }
+        });
+    }
+
+    /// Reads, once per session, the people the user wrote to or heard from (the first time a
+    /// recipient field is used). A failure leaves the suggestions empty: typing still works.
+    pub fn want_suggestions(&self) {
+        if self.known_asked.get_value() {
+            return;
+        }
+        let (Some(mailboxes), Some(inbox)) = (self.mailboxes.get_untracked(), self.inbox.get_untracked()) else {
+            return;
+        };
+        self.known_asked.set_value(true);
+        let composers = *self;
+        leptos::task::spawn_local(async move {
+            let Some(client) = composers.client.try_get_value() else { return };
+            let (request, handle) = facteur_compose::suggest::request(client.mail_account(), &mailboxes.sent, &inbox);
+            let own: Vec<String> = match composers.identities.try_get_untracked().flatten() {
+                Some(Ok(list)) => list.iter().map(|i| i.sender.email.clone()).collect(),
+                _ => vec![client.username().to_string()],
+            };
+            let known = match client.send(&request).await {
+                Ok(response) => facteur_compose::suggest::read(&response, &handle, &own).ok(),
+                Err(_) => None,
+            };
+            let _ = composers.known.try_set(Some(known.unwrap_or_default()));
         });
     }
 

@@ -68,8 +68,31 @@ pub fn RecipientField(
     on_change: Callback<()>,
 ) -> impl IntoView {
     let i18n = use_i18n();
+    let composers = super::use_composers();
     let text = RwSignal::new(String::new());
     let list = { Memo::new(move |_| draft.with(|d| pick.of(d).clone())) };
+    // Suggestions: the people the user wrote to or heard from whose name or address starts so.
+    let (open, active) = (RwSignal::new(false), RwSignal::new(None::<usize>));
+    let suggestions = Memo::new(move |_| {
+        let typed = text.get();
+        if typed.trim().is_empty() {
+            return Vec::new();
+        }
+        composers.known.with(|k| k.as_ref().map(|k| list.with(|l| k.suggest(&typed, l, 6))).unwrap_or_default())
+    });
+    let shown = move || open.get() && !suggestions.with(Vec::is_empty);
+    let choose = move |who: Recipient| {
+        draft.update(|d| {
+            let into = pick.of_mut(d);
+            if !into.iter().any(|known| known.email.eq_ignore_ascii_case(&who.email)) {
+                into.push(who);
+            }
+        });
+        text.set(String::new());
+        active.set(None);
+        open.set(false);
+        on_change.run(());
+    };
     let add = {
         move |typed: &str| {
             let found = address::parse_recipients(typed);
@@ -95,6 +118,8 @@ pub fn RecipientField(
                 text.set(String::new());
             } else {
                 text.set(value);
+                open.set(true);
+                active.set(None);
             }
         }
     };
@@ -112,10 +137,34 @@ pub fn RecipientField(
     };
     let on_keydown = {
         move |ev: ev::KeyboardEvent| match ev.key().as_str() {
+            "ArrowDown" | "ArrowUp" if !suggestions.with_untracked(Vec::is_empty) => {
+                ev.prevent_default();
+                let n = suggestions.with_untracked(Vec::len);
+                open.set(true);
+                active.update(|a| {
+                    *a = Some(match (*a, ev.key().as_str()) {
+                        (None, "ArrowDown") => 0,
+                        (None, _) => n - 1,
+                        (Some(i), "ArrowDown") => (i + 1) % n,
+                        (Some(i), _) => (i + n - 1) % n,
+                    })
+                });
+            }
+            "Escape" if open.get_untracked() && !suggestions.with_untracked(Vec::is_empty) => {
+                ev.prevent_default();
+                ev.stop_propagation();
+                open.set(false);
+            }
             "Enter" => {
                 ev.prevent_default();
-                add(&text.get_untracked());
-                text.set(String::new());
+                let picked = active.get_untracked().and_then(|i| suggestions.with_untracked(|s| s.get(i).cloned()));
+                match picked.filter(|_| open.get_untracked()) {
+                    Some(who) => choose(who),
+                    None => {
+                        add(&text.get_untracked());
+                        text.set(String::new());
+                    }
+                }
             }
             "Backspace" if text.with_untracked(String::is_empty) => {
                 let mut last = None;
@@ -131,6 +180,7 @@ pub fn RecipientField(
     };
     let on_blur = {
         move |_| {
+            open.set(false);
             let typed = text.get_untracked();
             if !typed.trim().is_empty() {
                 add(&typed);
@@ -145,6 +195,15 @@ pub fn RecipientField(
         }
     };
     let problem_id = format!("{id}-problems");
+    let listbox_id = format!("{id}-suggestions");
+    let option_id = {
+        let listbox_id = listbox_id.clone();
+        move |i: usize| format!("{listbox_id}-{i}")
+    };
+    let active_option = {
+        let option_id = option_id.clone();
+        move || active.get().filter(|_| shown()).map(&option_id)
+    };
     view! {
         <div class="recipient-field" data-testid=format!("field-{id}")>
             <label for=id.clone()>{move || label.get()}</label>
@@ -192,6 +251,12 @@ pub fn RecipientField(
                         autocomplete="off"
                         spellcheck="false"
                         aria-describedby=problem_id.clone()
+                        role="combobox"
+                        aria-autocomplete="list"
+                        aria-expanded=move || shown().to_string()
+                        aria-controls=listbox_id.clone()
+                        aria-activedescendant=active_option
+                        on:focus=move |_| composers.want_suggestions()
                         prop:value=move || text.get()
                         on:input=on_input
                         on:paste=on_paste
@@ -199,6 +264,47 @@ pub fn RecipientField(
                         on:blur=on_blur
                     />
                 </li>
+            </ul>
+            <ul
+                id=listbox_id
+                class="suggestions"
+                role="listbox"
+                data-testid="suggestions"
+                aria-label=move || label.get()
+                hidden=move || !shown()
+            >
+                {move || {
+                    suggestions
+                        .get()
+                        .into_iter()
+                        .enumerate()
+                        .map(|(i, who)| {
+                            let option_id = option_id(i);
+                            let (label, email, shown_email) = (
+                                who.label().to_string(),
+                                who.email.clone(),
+                                who.email.clone(),
+                            );
+                            let named = who.name.is_some();
+                            view! {
+                                <li
+                                    id=option_id
+                                    role="option"
+                                    class="suggestion"
+                                    data-email=email.clone()
+                                    aria-selected=move || (active.get() == Some(i)).to_string()
+                                    on:mousedown=move |ev| {
+                                        ev.prevent_default();
+                                        choose(who.clone());
+                                    }
+                                >
+                                    <span class="suggestion-name">{label}</span>
+                                    {named.then(|| view! { <span class="suggestion-email">{shown_email}</span> })}
+                                </li>
+                            }
+                        })
+                        .collect_view()
+                }}
             </ul>
             <p id=problem_id class="visually-hidden" aria-live="polite">
                 {move || {

@@ -400,7 +400,8 @@ fn Toolbar(messages: Vec<ConversationMessage>) -> impl IntoView {
             true
         });
     }
-    let (reply, reply_all, forward) = (answer.clone(), answer.clone(), answer.clone());
+    let (reply, reply_all, forward, forward_attached) =
+        (answer.clone(), answer.clone(), answer.clone(), answer.clone());
 
     let targets: Vec<Folder> = actions::destinations(&ctx, &here_id);
     let chosen = {
@@ -442,6 +443,15 @@ fn Toolbar(messages: Vec<ConversationMessage>) -> impl IntoView {
             >
                 <Icon kind=IconKind::Forward />
                 <span class="action-text">{crate::tr!(i18n, actions.forward)}</span>
+            </button>
+            <button
+                type="button"
+                class="button secondary small"
+                data-action="forward-attached"
+                on:click=move |_| forward_attached(Answer::ForwardAsAttachment)
+            >
+                <Icon kind=IconKind::Attachment />
+                <span class="action-text">{crate::tr!(i18n, actions.forward_attached)}</span>
             </button>
             {(role.as_deref() != Some("archive"))
                 .then(|| {
