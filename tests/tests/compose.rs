@@ -244,7 +244,8 @@ fn urlencode(s: &str) -> String {
         .collect()
 }
 
-/// "ci-joint" with no file attached: "Envoyer" first asks, "Envoyer quand même" sends.
+/// "ci-joint" with no file attached: "Envoyer" first asks, "Envoyer quand même" sends; on the
+/// way, the toolbar's "Gras" on a selection, and "Texte brut" (the mail leaves as text only).
 fn a_missing_attachment_is_asked_about(ctx: &Ctx) -> Result {
     let subject = unique("Compte rendu du conseil");
     let b = signed_in(ctx, CLAIRE, "fr-FR")?;
@@ -252,6 +253,19 @@ fn a_missing_attachment_is_asked_about(ctx: &Ctx) -> Result {
     type_into(&b, "compose-to-", "julien.roux@ac-cevennes.fr ")?;
     type_into(&b, "compose-subject-", &subject)?;
     type_into(&b, "compose-body-", "Veuillez trouver ci-joint le compte rendu.")?;
+    // The toolbar: "compte rendu" selected, then "Gras".
+    b.execute(
+        "const t = document.querySelector('[data-testid=composer] textarea'); const at = t.value.indexOf('compte rendu'); t.focus(); t.setSelectionRange(at, at + 'compte rendu'.length);",
+        vec![],
+    )?;
+    b.click("[data-testid=composer] .composer-toolbar button[aria-label=Gras]")?;
+    b.wait_until(
+        "document.querySelector('[data-testid=composer] textarea').value.includes('**compte rendu**')",
+        "the selection in bold",
+        WAIT,
+    )?;
+    // "Texte brut": the message leaves as text only.
+    b.click("[data-testid=composer] [data-action=plain-text]")?;
     b.click("[data-testid=composer] [data-action=send]")?;
     b.wait_text("[data-testid=composer] .composer-reminder", "aucun fichier n'est joint", WAIT)?;
     ensure!(b.text("[data-testid=composer] [data-action=send]")?.contains("Envoyer quand même"), "the button says so");
@@ -263,6 +277,12 @@ fn a_missing_attachment_is_asked_about(ctx: &Ctx) -> Result {
         Ok(!sent.is_empty())
     })?;
     ensure!(sent.len() == 1, "sent once");
+    ensure!(part_text(&sent[0], "textBody").contains("**compte rendu**"), "the text as written");
+    ensure!(
+        part_type(&sent[0], "htmlBody") == "text/plain" && sent[0]["bodyStructure"]["type"] == "text/plain",
+        "plain text: no HTML part ({})",
+        sent[0]["bodyStructure"]
+    );
     Ok(())
 }
 
@@ -543,8 +563,86 @@ fn addresses_are_suggested_as_one_types(ctx: &Ctx) -> Result {
     Ok(())
 }
 
+/// From offers the account's identities, and the signature follows the one chosen: Claire
+/// has a second identity (made on the server) with a signature; choosing it puts the
+/// signature in, choosing the first again takes it out, and the mail Julien receives is from
+/// the identity chosen, signed.
+fn the_signature_follows_the_identity(ctx: &Ctx) -> Result {
+    let c = server::client(ctx, CLAIRE)?;
+    let made = server::call(
+        &c,
+        json!([["Identity/set", {"accountId": c.account_id, "create": {"cpe": {
+            "name": "Claire Martin (vie scolaire)", "email": CLAIRE,
+            "textSignature": "Claire Martin\nConseillère principale d'éducation\nLycée Jean-Moulin"}}}, "s"]]),
+    )?;
+    let identity = made[0][1]["created"]["cpe"]["id"].as_str().ok_or("the identity was not created")?.to_string();
+    let subject = unique("Réunion parents-professeurs");
+    let b = signed_in(ctx, CLAIRE, "fr-FR")?;
+    compose_with_key(&b)?;
+    type_into(&b, "compose-to-", "julien.roux@ac-cevennes.fr,")?;
+    type_into(&b, "compose-subject-", &subject)?;
+    b.wait_for(
+        &format!(
+            "[data-testid=composer] select option[value={}]",
+            serde_json::to_string(&identity).unwrap_or_default()
+        ),
+        WAIT,
+    )?;
+    b.execute(
+        "const s = document.querySelector('[data-testid=composer] select'); s.value = arguments[0]; s.dispatchEvent(new Event('change', {bubbles: true}));",
+        vec![json!(identity)],
+    )?;
+    b.wait_until(
+        "document.querySelector('[data-testid=composer] textarea').value.includes('Conseillère principale')",
+        "the signature of the identity chosen",
+        WAIT,
+    )?;
+    // Back to the first identity (no signature): it goes; then the second again.
+    b.execute(
+        "const s = document.querySelector('[data-testid=composer] select'); s.value = [...s.options].find(o => o.value !== arguments[0]).value; s.dispatchEvent(new Event('change', {bubbles: true}));",
+        vec![json!(identity)],
+    )?;
+    b.wait_until(
+        "!document.querySelector('[data-testid=composer] textarea').value.includes('Conseillère principale')",
+        "the signature taken out with its identity",
+        WAIT,
+    )?;
+    b.execute(
+        "const s = document.querySelector('[data-testid=composer] select'); s.value = arguments[0]; s.dispatchEvent(new Event('change', {bubbles: true}));",
+        vec![json!(identity)],
+    )?;
+    b.wait_until(
+        "document.querySelector('[data-testid=composer] textarea').value.includes('Conseillère principale')",
+        "the signature back",
+        WAIT,
+    )?;
+    b.execute(
+        "const t = document.querySelector('[data-testid=composer] textarea'); t.focus(); t.setSelectionRange(0, 0);",
+        vec![],
+    )?;
+    type_into(&b, "compose-body-", "Bonjour, la réunion est maintenue.")?;
+    b.click("[data-testid=composer] [data-action=send]")?;
+    b.wait_text("[data-testid=toast]", "Message envoyé", Duration::from_secs(30))?;
+    let mut received = Vec::new();
+    eventually("the signed mail is in Julien's inbox", DELIVERY, || {
+        received = emails_with_subject(ctx, JULIEN, "inbox", &subject)?;
+        Ok(!received.is_empty())
+    })?;
+    let text = part_text(&received[0], "textBody");
+    ensure!(text.starts_with("Bonjour, la réunion est maintenue."), "the text first: {text:?}");
+    ensure!(text.contains("-- \nClaire Martin\nConseillère principale d'éducation"), "signed: {text:?}");
+    ensure!(
+        received[0]["from"][0]["name"] == "Claire Martin (vie scolaire)",
+        "from the identity: {}",
+        received[0]["from"]
+    );
+    Ok(())
+}
+
 browser_tests!(
     claire_writes_julien_answers,
+    #[needs(EditableIdentities)]
+    the_signature_follows_the_identity,
     addresses_are_suggested_as_one_types,
     bad_input_is_said_in_words_and_nothing_freezes,
     an_attachment_arrives_byte_for_byte,

@@ -103,6 +103,9 @@ pub enum Feature {
     /// The MTA the server hands submitted mail to can be stopped on its own (Postfix beside
     /// Cyrus: [`Testbed::restart_mta_when`]); Stalwart's is inside the server.
     StoppableMta,
+    /// Identities the user can create and change (`Identity/set`: Stalwart; Cyrus 3.6 answers
+    /// `unknownMethod` and gives each account one identity, its address without a name).
+    EditableIdentities,
     /// An address refused for a while after too many failed logins (Stalwart: 429, then a
     /// ban; never 127.0.0.1). Cyrus only answers 401.
     LoginBans,
@@ -598,7 +601,7 @@ impl ServerKind {
             | Feature::FolderNameRefusals
             | Feature::ConversationTotals
             | Feature::StoppableMta => self == ServerKind::Cyrus,
-            Feature::Push | Feature::LoginBans => self == ServerKind::Stalwart,
+            Feature::Push | Feature::LoginBans | Feature::EditableIdentities => self == ServerKind::Stalwart,
         }
     }
 }
