@@ -68,6 +68,7 @@ fn register_lazy_parts() {
         ("bulk-actions", || Box::pin(async { drop(preload_bulk_actions().await) })),
         ("search-panel", || Box::pin(async { drop(preload_search_panel().await) })),
         ("composer", || Box::pin(async { drop(compose::composer::preload_composer().await) })),
+        ("composer-close", || Box::pin(async { drop(compose::composer::preload_composer_close().await) })),
     ]);
 }
 

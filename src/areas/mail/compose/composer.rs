@@ -22,6 +22,14 @@ pub(crate) fn composer_part(composers: Composers, entry: Entry) -> Result<AnyVie
     Ok(view! { <Composer composers entry /> }.into_any())
 }
 
+/// Closes a message from its bar (the draft saved first when changed): saving renders the
+/// Markdown, so it runs in this part of the app, not in the first page's module.
+#[wasm_split(composer_close, wasm_split_path = ::leptos::wasm_split, fallible, preload(preload_composer_close))]
+pub(crate) fn close_part(composers: Composers, entry: Entry, i18n: I18nContext<Locale>) -> Result<(), NotDownloaded> {
+    saving::close(composers, entry, i18n);
+    Ok(())
+}
+
 /// What blocks a send, in words.
 fn send_problem_words(i18n: I18nContext<Locale>, problem: &SendProblem) -> String {
     match problem {

@@ -3,7 +3,7 @@
 //! waiting to leave as "Envoi dans 5 s — Annuler l'envoi"; a message found again after a
 //! reload with "Reprendre". Also "Nouveau message", at the top of the folders.
 
-use super::composer::composer_part;
+use super::composer::{close_part, composer_part};
 use super::{saving, use_composers, Composers, Entry, Status};
 use crate::i18n::*;
 use crate::platform::lazy::lazy;
@@ -138,7 +138,14 @@ fn DockBar(composers: Composers, entry: Entry) -> impl IntoView {
                             data-action="close-composer"
                             aria-label=move || t_string!(i18n, compose.close)
                             title=move || t_string!(i18n, compose.close)
-                            on:click=move |_| saving::close(composers, close_entry.clone(), i18n)
+                            on:click=move |_| {
+                                let entry = close_entry.clone();
+                                leptos::task::spawn_local(async move {
+                                    if close_part(composers, entry, i18n).await.is_err() {
+                                        composers.toasts.error(t_string!(i18n, errors.part_not_downloaded).to_string());
+                                    }
+                                });
+                            }
                         >
                             <Icon kind=IconKind::Close />
                         </button>
