@@ -1,10 +1,11 @@
 //! Intents: what one part of the app asks another to do without importing it. Today one:
 //! "write to these addresses" — from a `mailto:` link (the app is the browser's handler for
 //! them: [`register_mailto_handler`], address `/compose?to=<mailto URL>`), and later from a
-//! contact card or an event's attendees. The mail area's composer takes it
-//! ([`Intents::take_write`]) and opens a filled new message.
+//! contact card or an event's attendees. It is said as a `mailto:` link (RFC 6068: To, Cc,
+//! Bcc, subject and body in one string any area can write), which the mail area's composer
+//! takes ([`Intents::take_write`]), reads (`facteur_compose::mailto`, in the composer's part)
+//! and opens as a filled new message.
 
-use facteur_compose::mailto::Mailto;
 use leptos::prelude::*;
 
 /// The address the browser opens a `mailto:` link at (`%s`: the whole link, encoded).
@@ -13,13 +14,14 @@ pub const MAILTO_HANDLER: &str = "/compose?to=%s";
 /// The intents waiting to be taken, provided by the shell's signed-in guard.
 #[derive(Clone, Copy)]
 pub struct Intents {
-    write: RwSignal<Option<Mailto>>,
+    write: RwSignal<Option<String>>,
 }
 
 impl Intents {
-    /// Asks for a new message filled with `what` (the mail area opens it when it is shown).
-    pub fn write(&self, what: Mailto) {
-        self.write.set(Some(what));
+    /// Asks for a new message filled from a `mailto:` link (the mail area opens it when it
+    /// is shown).
+    pub fn write(&self, link: String) {
+        self.write.set(Some(link));
     }
 
     /// Whether a "write to" waits (tracked).
@@ -28,7 +30,7 @@ impl Intents {
     }
 
     /// Takes the "write to" that waits, if any.
-    pub fn take_write(&self) -> Option<Mailto> {
+    pub fn take_write(&self) -> Option<String> {
         self.write.try_update(Option::take).flatten()
     }
 }

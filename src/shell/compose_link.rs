@@ -15,8 +15,8 @@ pub fn ComposeLink() -> impl IntoView {
     let link = crate::platform::location::query_param("to").unwrap_or_default();
     // A bare address list is taken as the link's path.
     let link = if link.to_ascii_lowercase().starts_with("mailto:") { link } else { format!("mailto:{link}") };
-    if let (Some(intents), Some(fill)) = (use_intents(), facteur_compose::mailto::parse(&link)) {
-        intents.write(fill);
+    if let Some(intents) = use_intents() {
+        intents.write(link);
     }
     view! { <Redirect path="/mail/inbox" /> }
 }

@@ -1,8 +1,11 @@
-//! Keyboard shortcuts of the mail screen, and the `?` list of them.
+//! Keyboard shortcuts of the mail screen, and the `?` list of them (a part of the app of its
+//! own, downloaded when first asked for).
 
 use crate::areas::mail::context::use_mail;
 use crate::i18n::*;
+use crate::platform::lazy::NotDownloaded;
 use crate::platform::shortcuts::on_shortcut;
+use leptos::wasm_split::wasm_split;
 use leptos::{ev, html, prelude::*};
 use leptos_router::{hooks::use_params_map, NavigateOptions};
 use wasm_bindgen::JsCast;
@@ -22,7 +25,7 @@ pub const SEARCH_FIELD: &str = "search-input";
 /// (e, #, r, a, f act on the open conversation: see the reading pane.)
 pub fn listen(navigate: impl Fn(&str, NavigateOptions) + Clone + 'static, help_open: RwSignal<bool>) {
     let mail = use_mail();
-    let composers = crate::areas::mail::compose::use_composers();
+    let compose = crate::areas::mail::compose::use_compose_requests();
     let params = use_params_map();
     let keys = move |event: &ev::KeyboardEvent| {
         let open = params.with_untracked(|p| p.get("thread"));
@@ -85,7 +88,7 @@ pub fn listen(navigate: impl Fn(&str, NavigateOptions) + Clone + 'static, help_o
             }
             "c" => {
                 event.prevent_default();
-                composers.open_new(None);
+                compose.ask(crate::areas::mail::compose::ComposeRequest::New);
             }
             _ => {}
         }
@@ -96,9 +99,15 @@ pub fn listen(navigate: impl Fn(&str, NavigateOptions) + Clone + 'static, help_o
     });
 }
 
+/// The list of shortcuts, a part of the app of its own (downloaded at the first `?`).
+#[wasm_split(shortcut_help, wasm_split_path = ::leptos::wasm_split, fallible, preload(preload_shortcut_help))]
+pub(crate) fn shortcut_help_part(open: RwSignal<bool>) -> Result<AnyView, NotDownloaded> {
+    Ok(view! { <ShortcutHelp open /> }.into_any())
+}
+
 /// The list of shortcuts, in a modal dialog.
 #[component]
-pub fn ShortcutHelp(open: RwSignal<bool>) -> impl IntoView {
+fn ShortcutHelp(open: RwSignal<bool>) -> impl IntoView {
     let i18n = use_i18n();
     let dialog = NodeRef::<html::Dialog>::new();
     // The dialog element is the outside world: open it modally when asked.

@@ -68,7 +68,9 @@ fn register_lazy_parts() {
         ("bulk-actions", || Box::pin(async { drop(preload_bulk_actions().await) })),
         ("search-panel", || Box::pin(async { drop(preload_search_panel().await) })),
         ("composer", || Box::pin(async { drop(compose::composer::preload_composer().await) })),
-        ("composer-close", || Box::pin(async { drop(compose::composer::preload_composer_close().await) })),
+        ("composer-dock", || Box::pin(async { drop(compose::dock::preload_composer_dock().await) })),
+        ("search-requests", || Box::pin(async { drop(server::preload_search_requests().await) })),
+        ("shortcut-help", || Box::pin(async { drop(keyboard::preload_shortcut_help().await) })),
     ]);
 }
 
@@ -81,6 +83,8 @@ fn MailShell() -> impl IntoView {
     let params = use_params_map();
     let menu_open = RwSignal::new(false);
     let help_open = RwSignal::new(false);
+    // The list of shortcuts is downloaded at the first `?`, then kept.
+    let help_asked = Memo::new(move |asked: Option<&bool>| asked.copied().unwrap_or(false) || help_open.get());
 
     // The account's mail as the app holds it (folders, rows, open lists, pending changes).
     let store = RwSignal::new_local(facteur_mail::records::mail_store(client.mail_account()));
@@ -198,22 +202,14 @@ fn MailShell() -> impl IntoView {
     register_lazy_parts();
     crate::areas::mail::folders::folder_dialogs::FolderManager::provide();
     crate::areas::mail::folders::quota::QuotaState::provide(usage);
-    let toasts = Toasts::provide();
-    let mailboxes = Memo::new(move |_| match folders.get() {
-        Some(Ok(list)) => compose::mailboxes_of(&list),
-        _ => None,
-    });
-    let inbox = Memo::new(move |_| match folders.get() {
-        Some(Ok(list)) => list.into_iter().find(|f| f.role.as_deref() == Some("inbox")).map(|f| f.id),
-        _ => None,
-    });
-    let composers = compose::Composers::provide(client.clone(), mailboxes, inbox, toasts);
+    Toasts::provide();
+    let requests = compose::slot::ComposeRequests::provide();
     // "Write to" asked by a `mailto:` link or another area: a filled new message.
     if let Some(intents) = crate::platform::intents::use_intents() {
         Effect::new(move || {
             if intents.write_waiting() {
-                if let Some(fill) = intents.take_write() {
-                    composers.open_new(Some(fill));
+                if let Some(link) = intents.take_write() {
+                    requests.ask(compose::ComposeRequest::Link(link));
                 }
             }
         });
@@ -259,7 +255,7 @@ fn MailShell() -> impl IntoView {
                 aria-label=move || t_string!(i18n, shell.folders)
                 on:click=move |_| menu_open.set(false)
             >
-                <compose::dock::NewMessageButton />
+                <compose::slot::NewMessageButton />
                 <FolderNav folders current=Signal::derive(move || slug.get()) />
                 <crate::areas::mail::notification_switch::NotificationSwitch />
             </nav>
@@ -273,10 +269,12 @@ fn MailShell() -> impl IntoView {
                     <Outlet />
                 </section>
             </main>
-            <compose::dock::ComposerDock />
+            <compose::ComposerSlot />
             <ToastArea />
             <crate::areas::mail::folders::folder_dialogs::FolderDialogs />
-            <keyboard::ShortcutHelp open=help_open />
+            <Show when=move || {
+                help_asked.get()
+            }>{crate::platform::lazy::lazy(move || keyboard::shortcut_help_part(help_open), || ())}</Show>
         </div>
     }
 }

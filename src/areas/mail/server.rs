@@ -1,6 +1,7 @@
 //! Loads folders and message pages (the requests are built and read in `facteur_mail`).
 
 use crate::platform::jmap_client::{CallError, JmapClient};
+use crate::platform::lazy::NotDownloaded;
 use facteur_jmap::quota::QuotaDialect;
 use facteur_mail::mailbox::Folder;
 use facteur_mail::quota::Usage;
@@ -9,6 +10,7 @@ use facteur_mail::search::{
     request::{self, SearchPage},
     SearchQuery,
 };
+use leptos::wasm_split::wasm_split;
 
 /// All the account's folders, the mailbox state and the storage use, in one request
 /// (`Mailbox/get` + `Quota/get` when the server has quotas).
@@ -79,6 +81,10 @@ pub async fn load_conversation(
 /// A page of search results with their highlighted words: `Email/query`, `Email/get`,
 /// (`Thread/get`) and `SearchSnippet/get` in one request. Days start at midnight in the
 /// browser's time zone.
+///
+/// Building and reading a search's request are a part of the app of their own
+/// ([`search_request_part`], fetched after the first rows): a first page without a search
+/// needs none of it.
 pub async fn search_page(
     client: &JmapClient,
     search: &SearchQuery,
@@ -87,8 +93,40 @@ pub async fn search_page(
     position: u32,
     limit: u32,
 ) -> Result<SearchPage, CallError> {
-    let (request, calls) =
-        request::search_page(client.mail_account(), search, mailbox_id, &chrono::Local, threaded, position, limit);
+    let not_in = |_| CallError::Network("a part of the app could not be downloaded".into());
+    let built = search_request_part(
+        client.mail_account().to_string(),
+        search.clone(),
+        mailbox_id.to_string(),
+        threaded,
+        position,
+        limit,
+    )
+    .await
+    .map_err(not_in)?;
+    let (request, calls) = built;
     let response = client.send(&request).await?;
-    request::read_search_page(&response, &calls).map_err(|e| CallError::Unexpected(e.to_string()))
+    read_search_part(response, calls).await.map_err(not_in)?.map_err(CallError::Unexpected)
+}
+
+/// The request of a page of search results (see [`search_page`]).
+#[wasm_split(search_requests, wasm_split_path = ::leptos::wasm_split, fallible, preload(preload_search_requests))]
+pub(crate) fn search_request_part(
+    account: String,
+    search: SearchQuery,
+    mailbox_id: String,
+    threaded: bool,
+    position: u32,
+    limit: u32,
+) -> Result<(facteur_jmap::Request, request::SearchCalls), NotDownloaded> {
+    Ok(request::search_page(&account, &search, &mailbox_id, &chrono::Local, threaded, position, limit))
+}
+
+/// Reads a page of search results (see [`search_page`]).
+#[wasm_split(search_requests, wasm_split_path = ::leptos::wasm_split, fallible)]
+pub(crate) fn read_search_part(
+    response: facteur_jmap::Response,
+    calls: request::SearchCalls,
+) -> Result<Result<SearchPage, String>, NotDownloaded> {
+    Ok(request::read_search_page(&response, &calls).map_err(|e| e.to_string()))
 }

@@ -22,14 +22,6 @@ pub(crate) fn composer_part(composers: Composers, entry: Entry) -> Result<AnyVie
     Ok(view! { <Composer composers entry /> }.into_any())
 }
 
-/// Closes a message from its bar (the draft saved first when changed): saving renders the
-/// Markdown, so it runs in this part of the app, not in the first page's module.
-#[wasm_split(composer_close, wasm_split_path = ::leptos::wasm_split, fallible, preload(preload_composer_close))]
-pub(crate) fn close_part(composers: Composers, entry: Entry, i18n: I18nContext<Locale>) -> Result<(), NotDownloaded> {
-    saving::close(composers, entry, i18n);
-    Ok(())
-}
-
 /// What blocks a send, in words.
 fn send_problem_words(i18n: I18nContext<Locale>, problem: &SendProblem) -> String {
     match problem {
@@ -80,7 +72,24 @@ fn Composer(composers: Composers, entry: Entry) -> impl IntoView {
     let body_ref = NodeRef::<html::Textarea>::new();
     let file_ref = NodeRef::<html::Input>::new();
     let uploads = Uploads::new();
-    composers.with_identities(|_, _| ());
+    // A new message takes the first identity and its signature (its Message-ID then ends
+    // with the identity's domain); then the draft is kept in the tab.
+    {
+        let entry = entry.clone();
+        composers.with_identities(move |composers, identities| {
+            if let Some(first) = identities.first() {
+                entry.draft.update(|d| {
+                    if d.identity_id.is_none() {
+                        d.set_identity(&first.id, first.sender.clone(), &first.signature);
+                        if d.email_id.is_none() {
+                            d.message_id = super::new_message_id(super::domain_of(&first.sender.email));
+                        }
+                    }
+                });
+            }
+            composers.keep();
+        });
+    }
     // The first field to fill gets the focus when the panel opens.
     {
         let first = first_field(&key, &draft.get_untracked());

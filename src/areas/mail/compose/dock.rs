@@ -1,19 +1,60 @@
 //! Where the messages being written are shown: the open one as a panel (bottom right on a
 //! desktop, the whole screen on a phone), the others as bars to open again; a message
 //! waiting to leave as "Envoi dans 5 s — Annuler l'envoi"; a message found again after a
-//! reload with "Reprendre". Also "Nouveau message", at the top of the folders.
+//! reload with "Reprendre".
 
-use super::composer::{close_part, composer_part};
-use super::{saving, use_composers, Composers, Entry, Status};
+use super::composer::composer_part;
+use super::slot::{use_compose_requests, ComposeRequest};
+use super::{saving, Composers, Entry, Status};
 use crate::i18n::*;
-use crate::platform::lazy::lazy;
+use crate::platform::lazy::{lazy, NotDownloaded};
 use crate::ui::icon::{Icon, IconKind};
 use leptos::prelude::*;
+use leptos::wasm_split::wasm_split;
 
-/// The dock of the messages being written.
+/// The dock, a part of the app of its own (with the composer's bars and their close, which
+/// saves): the first page has none of its code.
+#[wasm_split(composer_dock, wasm_split_path = ::leptos::wasm_split, fallible, preload(preload_composer_dock))]
+pub(crate) fn dock_part() -> Result<AnyView, NotDownloaded> {
+    Ok(view! { <ComposerDock /> }.into_any())
+}
+
+/// The dock of the messages being written (and those this tab kept before a reload): it makes
+/// the composers of the mail area and takes the requests to write, those made before it was
+/// downloaded and those to come.
 #[component]
-pub fn ComposerDock() -> impl IntoView {
-    let composers = use_composers();
+fn ComposerDock() -> impl IntoView {
+    let i18n = use_i18n();
+    let mail = crate::areas::mail::use_mail();
+    let folders = mail.folders;
+    let mailboxes = Memo::new(move |_| match folders.get() {
+        Some(Ok(list)) => super::mailboxes_of(&list),
+        _ => None,
+    });
+    let inbox = Memo::new(move |_| match folders.get() {
+        Some(Ok(list)) => list.into_iter().find(|f| f.role.as_deref() == Some("inbox")).map(|f| f.id),
+        _ => None,
+    });
+    let toasts = crate::ui::toast::use_toasts();
+    let composers = Composers::provide(mail.client(), mailboxes, inbox, toasts);
+    let requests = use_compose_requests();
+    requests.dock_shown.set(true);
+    if requests.saved_waiting {
+        composers.restore();
+    }
+    Effect::new(move || {
+        if requests.list.with(|l| l.is_empty()) {
+            return;
+        }
+        for request in requests.take() {
+            match request {
+                ComposeRequest::New => composers.open_new(None),
+                ComposeRequest::Link(link) => composers.open_new(facteur_compose::mailto::parse(&link)),
+                ComposeRequest::Answer(answer, id) => composers.open_answer(answer, id, i18n),
+                ComposeRequest::Saved(id) => composers.open_saved(id, i18n),
+            }
+        }
+    });
     view! {
         <div class="composer-dock" data-testid="composer-dock">
             <For
@@ -138,14 +179,7 @@ fn DockBar(composers: Composers, entry: Entry) -> impl IntoView {
                             data-action="close-composer"
                             aria-label=move || t_string!(i18n, compose.close)
                             title=move || t_string!(i18n, compose.close)
-                            on:click=move |_| {
-                                let entry = close_entry.clone();
-                                leptos::task::spawn_local(async move {
-                                    if close_part(composers, entry, i18n).await.is_err() {
-                                        composers.toasts.error(t_string!(i18n, errors.part_not_downloaded).to_string());
-                                    }
-                                });
-                            }
+                            on:click=move |_| saving::close(composers, close_entry.clone(), i18n)
                         >
                             <Icon kind=IconKind::Close />
                         </button>
@@ -154,23 +188,5 @@ fn DockBar(composers: Composers, entry: Entry) -> impl IntoView {
                 }
             }}
         </div>
-    }
-}
-
-/// "Nouveau message", at the top of the folders (key `c`).
-#[component]
-pub fn NewMessageButton() -> impl IntoView {
-    let i18n = use_i18n();
-    let composers = use_composers();
-    view! {
-        <button
-            type="button"
-            class="button primary compose-button"
-            data-action="compose"
-            on:click=move |_| composers.open_new(None)
-        >
-            <Icon kind=IconKind::Pencil />
-            <span>{crate::tr!(i18n, compose.new_message)}</span>
-        </button>
     }
 }

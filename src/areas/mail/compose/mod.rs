@@ -17,6 +17,7 @@ pub mod composer;
 pub mod dock;
 mod recipients;
 pub mod saving;
+pub mod slot;
 
 use crate::i18n::*;
 use crate::platform::jmap_client::{CallError, JmapClient};
@@ -112,6 +113,9 @@ pub struct Composers {
     pub known: RwSignal<Option<facteur_compose::suggest::KnownAddresses>>,
     /// The suggestions were asked for (once).
     known_asked: StoredValue<bool>,
+    /// This tab kept messages being written before a reload, not yet taken back
+    /// ([`Composers::restore`], by the dock's part: reading them is not the first page's work).
+    pub saved_waiting: RwSignal<bool>,
 }
 
 /// A random hexadecimal string (ids and Message-IDs: unique, not secret).
@@ -131,27 +135,22 @@ pub fn new_message_id(domain: &str) -> String {
     format!("{millis:x}.{}@{}", random_hex(16), if domain.is_empty() { "facteur.invalid" } else { domain })
 }
 
-fn domain_of(address: &str) -> &str {
+pub(crate) fn domain_of(address: &str) -> &str {
     address.rsplit_once('@').map(|(_, d)| d).unwrap_or("")
 }
 
 impl Composers {
-    /// Provides the composers of the mail area, with the drafts this tab held before a reload.
+    /// Provides the composers of the mail area (the drafts this tab held before a reload come
+    /// back with the dock: [`Composers::restore`]).
     pub fn provide(
         client: JmapClient,
         mailboxes: Memo<Option<Mailboxes>>,
         inbox: Memo<Option<String>>,
         toasts: Toasts,
     ) -> Composers {
-        let restored: Vec<Entry> = crate::platform::storage::open_drafts()
-            .and_then(|json| serde_json::from_str::<Vec<Draft>>(&json).ok())
-            .unwrap_or_default()
-            .into_iter()
-            .filter(|d| !d.is_blank())
-            .map(|d| Entry::new(d, true))
-            .collect();
         let composers = Composers {
-            entries: RwSignal::new(restored),
+            entries: RwSignal::new(Vec::new()),
+            saved_waiting: RwSignal::new(true),
             identities: RwSignal::new(None),
             client: StoredValue::new(client),
             mailboxes,
@@ -162,6 +161,29 @@ impl Composers {
         };
         provide_context(composers);
         composers
+    }
+
+    /// Takes back the messages this tab was writing before a reload, as bars offering to
+    /// resume them.
+    pub fn restore(&self) {
+        if !self.saved_waiting.get_untracked() {
+            return;
+        }
+        self.saved_waiting.set(false);
+        let restored: Vec<Entry> = crate::platform::storage::open_drafts()
+            .and_then(|json| serde_json::from_str::<Vec<Draft>>(&json).ok())
+            .unwrap_or_default()
+            .into_iter()
+            .filter(|d| !d.is_blank())
+            .map(|d| Entry::new(d, true))
+            .collect();
+        self.entries.update(|list| {
+            for entry in restored {
+                if !list.iter().any(|e| e.key == entry.key) {
+                    list.push(entry);
+                }
+            }
+        });
     }
 
     /// Keeps every open draft in `sessionStorage` (at each change).
@@ -185,7 +207,7 @@ impl Composers {
             }
             list.push(entry.clone());
         });
-        self.keep();
+        // Kept in the tab by the composer once it shows it (with its identity).
         entry
     }
 
@@ -219,18 +241,8 @@ impl Composers {
             draft.subject = m.subject;
             draft.body = m.body;
         }
-        let entry = self.show(draft);
-        self.with_identities(move |composers, identities| {
-            if let Some(first) = identities.first() {
-                entry.draft.update(|d| {
-                    if d.identity_id.is_none() {
-                        d.set_identity(&first.id, first.sender.clone(), &first.signature);
-                        d.message_id = new_message_id(domain_of(&first.sender.email));
-                    }
-                });
-                composers.keep();
-            }
-        });
+        // The identity and its signature come with the composer (`composer::Composer`).
+        self.show(draft);
     }
 
     /// Répondre / Répondre à tous / Transférer the message `email_id`.
@@ -365,6 +377,8 @@ impl Composers {
         Some(self.toasts)
     }
 }
+
+pub use slot::{use_compose_requests, ComposeRequest, ComposerSlot};
 
 /// The composers of the mail area.
 pub fn use_composers() -> Composers {

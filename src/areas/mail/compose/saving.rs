@@ -113,9 +113,12 @@ fn refused_words(i18n: I18nContext<Locale>, refused: &SendFailure) -> String {
     }
 }
 
-/// The time now as `HH:MM` (local).
+/// The time now as `HH:MM` (local; integer formatting: chrono's `format` brings its whole
+/// strftime machinery into the wasm).
 fn now_hm() -> String {
-    chrono::Local::now().format("%H:%M").to_string()
+    use chrono::Timelike;
+    let now = chrono::Local::now();
+    format!("{:02}:{:02}", now.hour(), now.minute())
 }
 
 /// A change was made: kept in the tab at once, saved to the Drafts folder soon.

@@ -5,7 +5,7 @@ use crate::areas::mail::context::use_mail;
 use crate::areas::mail::list::message_row::{MessageRow, PlaceholderRow};
 use crate::areas::mail::list::pages::PageLoader;
 use crate::areas::mail::list::selection_bar::{SelectAllBox, SelectionBar};
-use crate::areas::mail::search::search_results::ResultsHeader;
+use crate::areas::mail::search::search_results::results_header_part;
 use crate::i18n::*;
 use crate::ui::error_banner::ErrorBanner;
 use crate::ui::virtual_list::{VirtualList, VirtualScroll};
@@ -104,7 +104,9 @@ pub fn MessageList(folder: Signal<Option<Folder>>, folders_loaded: Signal<bool>)
     };
     view! {
         {move || match search.get() {
-            Some(search) => view! { <ResultsHeader search folder_name /> }.into_any(),
+            Some(search) => {
+                crate::platform::lazy::lazy(move || results_header_part(search.clone(), folder_name), || ()).into_any()
+            }
             None => folder_header().into_any(),
         }}
         <SelectionBar />

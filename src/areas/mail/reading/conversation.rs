@@ -1,6 +1,7 @@
 //! The reading pane: one conversation, its messages oldest first, the latest expanded.
 
 use crate::areas::mail::actions::{self, MoveKind};
+use crate::areas::mail::compose::ComposeRequest;
 use crate::areas::mail::context::use_mail;
 use crate::areas::mail::reading::attachment_list::AttachmentList;
 use crate::areas::mail::reading::html_body::HtmlBody;
@@ -258,13 +259,13 @@ fn MessageCard(message: ConversationMessage, expanded: bool) -> impl IntoView {
                             drafts
                                 .is_some_and(|d| m.mailbox_ids.contains(&d))
                                 .then(|| {
-                                    let composers = crate::areas::mail::compose::use_composers();
+                                    let compose = crate::areas::mail::compose::use_compose_requests();
                                     view! {
                                         <button
                                             type="button"
                                             class="button primary small"
                                             data-action="edit-draft"
-                                            on:click=move |_| composers.open_saved(id.clone(), i18n)
+                                            on:click=move |_| compose.ask(ComposeRequest::Saved(id.clone()))
                                         >
                                             <Icon kind=IconKind::Pencil />
                                             <span>{crate::tr!(i18n, compose.edit_draft)}</span>
@@ -375,12 +376,12 @@ fn Toolbar(messages: Vec<ConversationMessage>) -> impl IntoView {
     };
 
     // Répondre, Répondre à tous, Transférer: the latest message of the conversation.
-    let composers = crate::areas::mail::compose::use_composers();
+    let compose = crate::areas::mail::compose::use_compose_requests();
     let answer = {
         let latest = latest.clone();
         move |kind: Answer| {
             if let Some((id, _)) = &latest {
-                composers.open_answer(kind, id.clone(), i18n);
+                compose.ask(ComposeRequest::Answer(kind, id.clone()));
             }
         }
     };

@@ -10,6 +10,7 @@ use facteur_kit::dates::long_day;
 use facteur_mail::search::snippet::Highlight;
 use facteur_mail::search::{Scope, SearchQuery};
 use leptos::prelude::*;
+use leptos::wasm_split::wasm_split;
 use leptos_router::hooks::{use_navigate, use_query_map};
 use std::collections::HashMap;
 
@@ -61,9 +62,19 @@ impl MailContext {
     }
 }
 
+/// The head of the results, a part of the app of its own (with the request of a search,
+/// `server::search_request_part`): a first page without a search has none of its code.
+#[wasm_split(search_requests, wasm_split_path = ::leptos::wasm_split, fallible)]
+pub(crate) fn results_header_part(
+    search: SearchQuery,
+    folder_name: Signal<Option<String>>,
+) -> Result<AnyView, crate::platform::lazy::NotDownloaded> {
+    Ok(view! { <ResultsHeader search folder_name /> }.into_any())
+}
+
 /// The head of the results: what was searched, how many match, where, and "clear".
 #[component]
-pub fn ResultsHeader(search: SearchQuery, folder_name: Signal<Option<String>>) -> impl IntoView {
+fn ResultsHeader(search: SearchQuery, folder_name: Signal<Option<String>>) -> impl IntoView {
     let i18n = use_i18n();
     let lang = use_lang();
     let mail = use_mail();
