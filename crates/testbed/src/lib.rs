@@ -96,10 +96,6 @@ pub enum Feature {
     /// Names a folder may not have, refused by the server (Cyrus: `%`; Stalwart takes every
     /// name the app lets through).
     FolderNameRefusals,
-    /// `Email/query` with `collapseThreads` counts conversations in its `total` (Stalwart
-    /// 0.16 counts the emails, in `/query` and `/queryChanges`: the app corrects it when the
-    /// list's short last page comes, until the next `/queryChanges` says the wrong total again).
-    ConversationTotals,
     /// An address refused for a while after too many failed logins (Stalwart: 429, then a
     /// ban; never 127.0.0.1). Cyrus only answers 401.
     LoginBans,
@@ -567,10 +563,9 @@ impl ServerKind {
     /// Whether this server offers `feature` (see [`Feature`]).
     pub fn supports(self, feature: Feature) -> bool {
         match feature {
-            Feature::RightsOnOwnFolders
-            | Feature::CalendarsAndContacts
-            | Feature::FolderNameRefusals
-            | Feature::ConversationTotals => self == ServerKind::Cyrus,
+            Feature::RightsOnOwnFolders | Feature::CalendarsAndContacts | Feature::FolderNameRefusals => {
+                self == ServerKind::Cyrus
+            }
             Feature::Push | Feature::LoginBans => self == ServerKind::Stalwart,
         }
     }
