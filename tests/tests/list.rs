@@ -526,25 +526,26 @@ fn archiving_conversations_takes_all_their_messages(ctx: &Ctx) -> Result {
 }
 
 /// One row per conversation (the default) or, the option unticked, one row per message, as
-/// the server groups them; a page of conversations is one request with its `Thread/get`.
+/// the server groups them; a page of conversations is one request with its `Thread/get`. The
+/// list of conversations has the folder's conversations from its first page to its end, on
+/// either server: Stalwart 0.16 says, in the `total` of a collapsed `Email/query` and of its
+/// `/queryChanges`, the number of messages, and the folder's `totalThreads` bounds the list.
 fn conversations_or_one_row_per_message(ctx: &Ctx) -> Result {
     let f = folders(ctx)?;
     let c = server(ctx)?;
-    // (first ten ids, how many there are, the total the server says). Stalwart 0.16 says, with
-    // collapsed threads, the number of messages: the app can only tell once the list's short
-    // last page has come (`QueryResponse::checked_total`).
-    let query = |collapse: bool| -> Result<(Vec<String>, usize, usize)> {
+    // Every id of the folder, newest first, one per conversation or one per message.
+    let query = |collapse: bool| -> Result<Vec<String>> {
         let r = call(
             &c,
             json!([["Email/query", {"accountId": c.account_id, "filter": {"inMailbox": &f.fils},
-            "sort": [{"property": "receivedAt", "isAscending": false}], "collapseThreads": collapse, "calculateTotal": true, "limit": 1000}, "q"]]),
+            "sort": [{"property": "receivedAt", "isAscending": false}], "collapseThreads": collapse, "limit": 1000}, "q"]]),
         )?;
-        let ids = ids(&r[0][1]["ids"]);
-        let said = r[0][1]["total"].as_u64().ok_or_else(|| Error(format!("no total: {r}")))? as usize;
-        Ok((ids[..10.min(ids.len())].to_vec(), ids.len(), said))
+        Ok(ids(&r[0][1]["ids"]))
     };
-    let ((first_conversations, conversations, said), (first_messages, messages, _)) = (query(true)?, query(false)?);
+    let (conversation_ids, message_ids) = (query(true)?, query(false)?);
+    let (conversations, messages) = (conversation_ids.len(), message_ids.len());
     ensure!(conversations > 60 && conversations < messages, "{conversations} conversations for {messages} messages");
+    let (first_conversations, first_messages) = (conversation_ids[..10].to_vec(), message_ids[..10].to_vec());
     let shown_ids = |b: &Browser| -> Result<Vec<String>> {
         let ids = b.eval(
             "[...Array(10).keys()].map(p => document.querySelector(`[data-position='${p}']`)?.dataset.id ?? null)",
@@ -560,7 +561,7 @@ fn conversations_or_one_row_per_message(ctx: &Ctx) -> Result {
 
     let b = open_folder_as(ctx, "en-US", &f.fils, true)?;
     ensure!(b.prop("#threads-toggle", "checked")?.as_deref() == Some("true"), "conversations are not the default");
-    b.wait_for(&format!("[data-position='0'][aria-setsize='{said}']"), WAIT)?;
+    b.wait_for(&format!("[data-position='0'][aria-setsize='{conversations}']"), WAIT)?;
     b.wait_for("[data-position='9'] .subject", WAIT)?;
     ensure!(shown_ids(&b)? == first_conversations, "the rows are not the server's conversations");
     ensure!(
@@ -579,11 +580,6 @@ fn conversations_or_one_row_per_message(ctx: &Ctx) -> Result {
         "the page of conversations was asked by {sent:?}"
     );
 
-    if said != conversations {
-        // The end of the list, shorter than the server said: now the list knows its size.
-        scroll_to_row(&b, said - 1)?;
-        b.wait_for(&format!("[aria-setsize='{conversations}']"), WAIT)?;
-    }
     // Select all offers the whole folder's conversations.
     scroll_to_row(&b, 0)?;
     b.click("[data-testid=select-all]")?;
@@ -592,6 +588,34 @@ fn conversations_or_one_row_per_message(ctx: &Ctx) -> Result {
     b.screenshots_desktop_phone("list-select-all-en", |_| Ok(()))?;
     b.click("[data-action=bulk-clear]")?;
     b.wait_gone("[data-testid=selection-bar]", WAIT)?;
+
+    // The end of the list is the folder's oldest conversation, and nothing is asked past it.
+    let last = conversations - 1;
+    scroll_to_row(&b, last)?;
+    b.wait_for(&format!("[data-position='{last}'][data-id='{}'] .subject", conversation_ids[last]), WAIT)?;
+    let past_the_end = page_requests(&b, before)?
+        .into_iter()
+        .filter(|r| r[0][1].as_u64().is_some_and(|position| position as usize >= conversations))
+        .collect::<Vec<_>>();
+    ensure!(past_the_end.is_empty(), "pages asked past the last conversation: {past_the_end:?}");
+    ensure!(!b.exists(&format!("[data-position='{conversations}']"))?, "a row past the last conversation");
+    // Still so once a change made elsewhere has come (Stalwart's `/queryChanges` says the
+    // number of messages again): the oldest conversation flagged on the server.
+    let oldest = &conversation_ids[last];
+    let flag = |on: bool| {
+        call(
+            &c,
+            json!([["Email/set", {"accountId": c.account_id, "update": {oldest: {"keywords/$flagged": on.then_some(true)}}}, "s"]]),
+        )
+    };
+    flag(true)?;
+    let shown = b.wait_for(&format!("[data-position='{last}'][data-id='{oldest}'] .flag"), WAIT);
+    flag(false)?;
+    shown?;
+    let setsize = b.attr(&format!("[data-position='{last}']"), "aria-setsize")?;
+    ensure!(setsize == Some(conversations.to_string()), "after a change, the list says {setsize:?} rows");
+    ensure!(!b.exists(&format!("[data-position='{conversations}']"))?, "a row past the last conversation");
+    scroll_to_row(&b, 0)?;
 
     // One row per message, kept after a reload.
     b.click("#threads-toggle")?;
@@ -653,6 +677,5 @@ browser_tests!(
     drag_a_row_onto_a_folder_then_undo,
     keyboard_walks_and_selects,
     phone_targets,
-    #[needs(ConversationTotals)]
     conversations_or_one_row_per_message,
 );

@@ -443,24 +443,33 @@ pub struct QueryResponse {
 }
 
 impl QueryResponse {
-    /// The `total`, checked against this page: a page shorter than what was asked (`asked`, the
-    /// `limit` sent, or the server's own smaller one) ends the results, whatever `total` says.
-    /// Stalwart 0.16 answers an `Email/query` with `collapseThreads` with the number of emails,
-    /// not of conversations: its short last page is the only sign of where the list ends.
+    /// The `total`, checked against this page asked at `position` with `limit` `asked`: a page
+    /// shorter than what was asked (`asked`, or the server's own smaller `limit`) ends the
+    /// results, whatever `total` says. Stalwart 0.16 answers an `Email/query` with
+    /// `collapseThreads` with the number of emails, not of conversations: its short last page
+    /// is the only sign in the answer of where the list ends.
+    ///
+    /// An empty page ends the results at or before the position asked: its own `position` says
+    /// nothing (there is no first id to place), and Stalwart answers `0` there, which would end
+    /// a list of 83,862 conversations at 0 when a page was asked past its end.
     ///
     /// ```
     /// use facteur_jmap::QueryResponse;
+    /// let page = |position: u64, ids: usize| -> QueryResponse {
+    ///     serde_json::from_value(serde_json::json!({"accountId": "c", "queryState": "q", "canCalculateChanges": true,
+    ///         "position": position, "ids": vec!["x"; ids], "total": 83})).unwrap()
+    /// };
     /// // Captured from Stalwart: 74 conversations, total 83 (the emails).
-    /// let page: QueryResponse = serde_json::from_value(serde_json::json!({
-    ///     "accountId": "c", "queryState": "q", "canCalculateChanges": true, "position": 50,
-    ///     "ids": vec!["x"; 24], "total": 83})).unwrap();
-    /// assert_eq!(page.checked_total(50), Some(74));
-    /// assert_eq!(page.checked_total(24), Some(83), "a full page says nothing");
+    /// assert_eq!(page(50, 24).checked_total(50, 50), Some(74));
+    /// assert_eq!(page(50, 24).checked_total(50, 24), Some(83), "a full page says nothing");
+    /// // Asked past the end, Stalwart answers no ids at position 0: the list ends by 80 at most.
+    /// assert_eq!(page(0, 0).checked_total(80, 50), Some(80));
+    /// assert_eq!(page(0, 0).checked_total(0, 50), Some(0), "nothing from the start: empty");
     /// ```
-    pub fn checked_total(&self, asked: u64) -> Option<u64> {
+    pub fn checked_total(&self, position: u64, asked: u64) -> Option<u64> {
         let asked = self.limit.map_or(asked, |applied| applied.min(asked));
         let got = self.ids.len() as u64;
-        let end = self.position.saturating_add(got);
+        let end = if got == 0 { position } else { self.position.saturating_add(got) };
         match self.total {
             Some(total) if got < asked && end < total => Some(end),
             total => total,
@@ -623,4 +632,34 @@ pub struct AddedItem {
     pub id: String,
     /// Its index in the new results.
     pub index: u64,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::QueryResponse;
+
+    fn answer(json: &str) -> QueryResponse {
+        serde_json::from_str(json).unwrap()
+    }
+
+    #[test]
+    fn a_page_asked_past_the_end_ends_the_list_there_not_at_zero() {
+        // Stalwart 0.16, the 83,862 conversations of a folder of 100,000 mails, asked at
+        // 99,950 (where the list of 100,000 said it ended): no ids, position 0.
+        let past = answer(
+            r#"{"accountId":"c","queryState":"s1chqm","canCalculateChanges":true,"position":0,"ids":[],"total":100000,"limit":100}"#,
+        );
+        assert_eq!(past.checked_total(99_950, 50), Some(99_950));
+        // Cyrus 3.6 answers the position clamped to the total: the same end.
+        let cyrus = answer(
+            r#"{"accountId":"a","queryState":"q","canCalculateChanges":true,"position":75,"ids":[],"total":75}"#,
+        );
+        assert_eq!(cyrus.checked_total(83_800, 100), Some(75));
+        // Stalwart's last page, 62 ids at 83,800: the list ends at 83,862.
+        let last = answer(&format!(
+            r#"{{"accountId":"c","queryState":"s1chqm","canCalculateChanges":true,"position":83800,"ids":{},"total":100000,"limit":100}}"#,
+            serde_json::to_string(&vec!["x"; 62]).unwrap()
+        ));
+        assert_eq!(last.checked_total(83_800, 100), Some(83_862));
+    }
 }

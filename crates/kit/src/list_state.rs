@@ -32,7 +32,12 @@ use std::ops::Range;
 /// about 100,000 × 24 bytes plus the ids.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct ListState {
+    /// The number of results as the server's answers give it (its `total`, or where a short
+    /// page ended the results).
     total: usize,
+    /// The most results there can be, known from elsewhere than the query's answers
+    /// ([`ListState::set_bound`]).
+    bound: Option<usize>,
     ids: Vec<Option<String>>,
     query_state: Option<String>,
     can_calculate_changes: bool,
@@ -99,9 +104,32 @@ impl ListState {
         Self::default()
     }
 
-    /// The number of results of the query (loaded or not).
+    /// The number of results of the query (loaded or not): what the server's answers say,
+    /// within the bound when one is set ([`ListState::set_bound`]).
     pub fn total(&self) -> usize {
-        self.total
+        self.bound.map_or(self.total, |bound| bound.min(self.total))
+    }
+
+    /// Bounds the results by a count known from elsewhere than the query's answers (`None`:
+    /// none): a folder's list of conversations has at most the folder's `totalThreads` rows
+    /// (RFC 8621 §2), whatever the `Email/query` says (Stalwart 0.16 gives, with
+    /// `collapseThreads`, the number of emails). [`ListState::total`], the rows shown and the
+    /// pages asked stay within it; the answers are still read as the server gives them, so that
+    /// its next `/queryChanges` totals fit what is held.
+    ///
+    /// ```
+    /// use facteur_kit::list_state::ListState;
+    /// let mut list = ListState::new();
+    /// list.apply_page(0, (0..50).map(|i| i.to_string()).collect(), 100_000, "s1");
+    /// list.set_bound(Some(83_862));
+    /// assert_eq!(list.total(), 83_862);
+    /// // A jump to the end asks the last conversations, not positions past them.
+    /// assert_eq!(list.missing_pages(83_840..100_000, 50), [(83_800, 50), (83_850, 12)]);
+    /// list.set_bound(None);
+    /// assert_eq!(list.total(), 100_000);
+    /// ```
+    pub fn set_bound(&mut self, bound: Option<usize>) {
+        self.bound = bound;
     }
 
     /// The query state the ids belong to.
@@ -129,7 +157,8 @@ impl ListState {
     pub fn apply_page(&mut self, position: usize, ids: Vec<String>, total: usize, query_state: &str) -> bool {
         let reset = self.query_state.as_deref().is_some_and(|held| held != query_state);
         if self.query_state.as_deref() != Some(query_state) {
-            *self = Self { query_state: Some(query_state.to_string()), ..Self::default() };
+            // The bound is not the query's: it stays.
+            *self = Self { query_state: Some(query_state.to_string()), bound: self.bound, ..Self::default() };
         }
         let end = position.saturating_add(ids.len());
         if self.ids.len() < end {
@@ -171,10 +200,11 @@ impl ListState {
         if self.query_state.is_none() {
             return (!range.is_empty()).then(|| (range.start / page_size * page_size, page_size));
         }
-        let end = range.end.min(self.total);
+        let total = self.total();
+        let end = range.end.min(total);
         let first = (range.start..end).find(|&p| self.id_at(p).is_none())?;
         let start = first / page_size * page_size;
-        Some((start, page_size.min(self.total - start)))
+        Some((start, page_size.min(total - start)))
     }
 
     /// Every page request (`position`, `limit`) needed to load the unloaded rows of `range`:
@@ -266,7 +296,9 @@ impl ListState {
 
     /// Whether every position of the query is loaded.
     pub fn is_fully_loaded(&self) -> bool {
-        self.query_state.is_some() && self.ids.len() == self.total && self.ids.iter().all(Option::is_some)
+        self.query_state.is_some()
+            && self.ids.len() >= self.total()
+            && self.ids[..self.total()].iter().all(Option::is_some)
     }
 
     /// The loaded ids, in order, with their positions.
@@ -277,13 +309,15 @@ impl ListState {
     /// The rows of `range` (clamped to the total) with their id when loaded: what the list renders
     /// (a placeholder row for `None`).
     pub fn window(&self, range: Range<usize>) -> Vec<(usize, Option<&str>)> {
-        let end = range.end.min(self.total);
+        let end = range.end.min(self.total());
         (range.start.min(end)..end).map(|p| (p, self.id_at(p))).collect()
     }
 
     /// Applies an `Email/queryChanges` answer (RFC 8620 §5.6): removes every `removed` id, then
     /// inserts each `added` id at its index, in index order; positions not known stay unknown and
-    /// shift with the rest. The total and the query state become the new ones.
+    /// shift with the rest. The total and the query state become the new ones; an answer with
+    /// nothing removed and nothing added keeps the total held (the results are the same ones),
+    /// so that a total a short page proved is not undone by every poll.
     ///
     /// A removed id that is not loaded may have been in an unloaded stretch: when the totals show
     /// it was (or, without a total, could have been), the positions after the first unloaded one
@@ -364,6 +398,10 @@ impl ListState {
 
         let expected = self.total.saturating_sub(dropped) + added.len();
         let (total, certain) = match changes.total.map(to_usize) {
+            // Nothing left the results and nothing entered them: the same results, so the same
+            // total, whatever this answer counts (Stalwart 0.16 says, for a list of
+            // conversations, the number of emails, which a short last page proved wrong).
+            _ if changes.removed.is_empty() && changes.added.is_empty() => (self.total, true),
             Some(given) => {
                 let total = given.saturating_sub(self.pending_removals.len());
                 (total, total == expected)
@@ -426,6 +464,8 @@ impl ListState {
         });
         let removed = before - self.ids.len();
         self.total -= removed;
+        // They were among the results the bound counts.
+        self.bound = self.bound.map(|bound| bound.saturating_sub(removed));
         removed
     }
 
@@ -446,12 +486,13 @@ impl ListState {
         let ids: Vec<Option<String>> =
             self.ids.iter().filter(|slot| !slot.as_deref().is_some_and(|id| hidden.contains(id))).cloned().collect();
         let gone = self.ids.len() - ids.len();
-        ListState { total: self.total - gone, ids, ..self.clone_without_ids() }
+        ListState { total: self.total().saturating_sub(gone), bound: None, ids, ..self.clone_without_ids() }
     }
 
     fn clone_without_ids(&self) -> ListState {
         ListState {
             total: self.total,
+            bound: self.bound,
             ids: Vec::new(),
             query_state: self.query_state.clone(),
             can_calculate_changes: self.can_calculate_changes,
@@ -978,6 +1019,61 @@ mod tests {
         list.apply_query_changes(&changes("s1", "s2", Some(100_001), &[], &[("n", 0)])).unwrap();
         assert_eq!(shown(&list)[..2], [Some("n"), Some("a")]);
         assert!(list.ids.capacity() < 1024, "{} positions of room", list.ids.capacity());
+    }
+
+    #[test]
+    fn query_changes_that_change_nothing_keep_a_total_a_short_page_proved() {
+        // Stalwart 0.16: a folder of 100,000 mails in 83,862 conversations, its collapsed
+        // `Email/query` and `/queryChanges` saying 100,000. The last page, short, proved the end.
+        let mut list = ListState::new();
+        list.apply_page(0, (0..50).map(|i| format!("M{i}")).collect(), 100_000, "s1");
+        list.apply_page(83_850, (83_850..83_862).map(|i| format!("M{i}")).collect(), 83_862, "s1");
+        assert_eq!(list.total(), 83_862);
+        // The poll's round, every 4 s: nothing removed, nothing added, the emails counted again.
+        let summary = list.apply_query_changes(&changes("s1", "s2", Some(100_000), &[], &[])).unwrap();
+        assert!(summary.is_empty());
+        assert_eq!((list.total(), list.id_at(83_861), list.query_state()), (83_862, Some("M83861"), Some("s2")));
+        assert_eq!(list.missing_pages(83_840..83_862, 50), [(83_800, 50)], "nothing asked past the end");
+        // A small folder, 7 conversations of 11 mails: its first page said it all.
+        let mut list = ListState::new();
+        list.apply_page(0, ids(&["a", "b", "c", "d", "e", "f", "g"]), 7, "s1");
+        list.apply_query_changes(&changes("s1", "s2", Some(11), &[], &[])).unwrap();
+        assert_eq!((list.total(), list.missing(0..20, 50)), (7, None));
+        // A change is still counted as the server says.
+        list.apply_query_changes(&changes("s2", "s3", Some(8), &[], &[("n", 0)])).unwrap();
+        assert_eq!((list.total(), list.id_at(0), list.id_at(7)), (8, Some("n"), Some("g")));
+    }
+
+    #[test]
+    fn a_bound_keeps_the_rows_and_the_pages_within_it() {
+        let mut list = ListState::new();
+        list.set_bound(Some(7));
+        // The first page of a folder of 7 conversations, its query saying 11 (the emails).
+        list.apply_page(0, ids(&["a", "b", "c", "d", "e"]), 11, "s1");
+        assert_eq!(list.total(), 7);
+        assert_eq!(list.missing(0..20, 5), Some((5, 2)), "the last page asks what the bound leaves");
+        assert_eq!(list.window(0..20).len(), 7);
+        assert!(!list.is_fully_loaded());
+        list.apply_page(5, ids(&["f", "g"]), 11, "s1");
+        assert!(list.is_fully_loaded() && list.missing(0..20, 5).is_none());
+        // A page of another state empties the list, not the bound.
+        list.apply_page(0, ids(&["a"]), 11, "s2");
+        assert_eq!((list.total(), list.loaded_count()), (7, 1));
+        list.apply_page(1, ids(&["b", "c", "d", "e", "f", "g"]), 11, "s2");
+        // The server's next changes are read against what it said (11): a new conversation on
+        // top is certain, nothing is forgotten; the bound, set again from the folder, follows.
+        let summary = list.apply_query_changes(&changes("s2", "s3", Some(12), &[], &[("n", 0)])).unwrap();
+        assert_eq!((summary.arrived, summary.forgotten_from), (ids(&["n"]), None));
+        assert_eq!((list.total(), list.id_at(7)), (7, Some("g")), "within the bound until it moves");
+        list.set_bound(Some(8));
+        assert_eq!((list.total(), list.window(0..20).len(), list.id_at(7)), (8, 8, Some("g")));
+        // Rows removed at once leave the bound too; the list as shown while some are hidden.
+        assert_eq!(list.remove_ids(&ids(&["b"])), 1);
+        assert_eq!((list.total(), list.id_at(2)), (7, Some("c")));
+        let shown = list.hiding(&HashSet::from(["c"]));
+        assert_eq!((shown.total(), shown.id_at(2), shown.window(0..20).len()), (6, Some("d"), 6));
+        list.set_bound(None);
+        assert_eq!(list.total(), 11);
     }
 
     #[test]

@@ -528,12 +528,18 @@ impl Persistence for MemoryPersistence {
     }
 }
 
+/// How the results of an open query are bounded by a record of the store
+/// ([`Store::bound_query`]): the count it reads, `None` for no bound.
+type QueryBound = Box<dyn Fn(&Store) -> Option<usize>>;
+
 /// The local copy of one account (see the module documentation).
 pub struct Store {
     account_id: String,
     pub(crate) slots: SmallMap<&'static str, Box<dyn AnySlot>>,
     /// Query key → type name.
     query_types: SmallMap<String, &'static str>,
+    /// Query key → what bounds its results.
+    bounds: SmallMap<String, QueryBound>,
     pub(crate) pending: PendingQueue,
 }
 
@@ -544,6 +550,7 @@ impl Store {
             account_id: account_id.into(),
             slots: SmallMap::new(),
             query_types: SmallMap::new(),
+            bounds: SmallMap::new(),
             pending: PendingQueue::default(),
         }
     }
@@ -641,6 +648,7 @@ impl Store {
             }
             slot.trim(pending);
         }
+        self.refresh_bounds();
     }
     /// Replaces every object of a type with `records` and its state with `state`: the domain
     /// fetched all of them itself (a `/get` with no ids, e.g. every folder with the quota in the
@@ -711,6 +719,7 @@ impl Store {
     }
     /// Closes a query: nothing is asked for it any more, and its objects may be evicted.
     pub fn close_query(&mut self, key: &str) -> bool {
+        self.bounds.remove(key);
         let Some(name) = self.query_types.remove(key) else { return false };
         let pending = &self.pending;
         self.slots.get_mut(name).is_some_and(|slot| {
@@ -722,6 +731,62 @@ impl Store {
     /// The keys of the open queries.
     pub fn query_keys(&self) -> impl Iterator<Item = &str> {
         self.query_types.keys().map(String::as_str)
+    }
+    /// Bounds the results of the open query `key` by a count that a record of the store holds:
+    /// `read` of the server's version of the object `id` of `R` (`None`, or the object not
+    /// held: no bound). A folder's list of conversations has at most the folder's
+    /// `totalThreads` rows, whatever its `Email/query` says ([`ListState::set_bound`]). The
+    /// bound follows the record as the store takes in the server's versions (objects stored, a
+    /// sync round, a saved store loaded), and goes when the query is closed or opened again.
+    ///
+    /// ```
+    /// use facteur_jmap::{Email, EmailQuery, Mailbox};
+    /// use facteur_kit::store::{Record, Store, TypeOptions};
+    /// # #[derive(Clone, Debug, serde::Serialize, serde::Deserialize)]
+    /// # struct Row(Email);
+    /// # impl Record for Row {
+    /// #     type Object = Email;
+    /// #     fn id(&self) -> &str { self.0.id.as_deref().unwrap_or_default() }
+    /// #     fn from_object(email: Email) -> Option<Self> { Some(Row(email)) }
+    /// # }
+    /// #[derive(Clone, Debug, serde::Serialize, serde::Deserialize)]
+    /// struct Folder { id: String, threads: Option<u64> }
+    /// # impl Record for Folder {
+    /// #     type Object = Mailbox;
+    /// #     fn id(&self) -> &str { &self.id }
+    /// #     fn from_object(m: Mailbox) -> Option<Self> { Some(Folder { id: m.id?, threads: m.total_threads }) }
+    /// # }
+    /// let mut store = Store::new("A1");
+    /// store.register::<Row>(TypeOptions { capacity: 100, load_all: false });
+    /// store.register::<Folder>(TypeOptions { capacity: 100, load_all: true });
+    /// store.open_query::<Row>("archives", EmailQuery::new("A1"), 50);
+    /// store.bound_query::<Folder>("archives", "F1", |f| f.threads.map(|n| n as usize));
+    /// store.apply_page("archives", 0, vec!["m1".into()], 100_000, "q1");
+    /// assert_eq!(store.query("archives").unwrap().total(), 100_000, "the folder not held: no bound");
+    /// store.insert([Folder { id: "F1".into(), threads: Some(83_862) }]);
+    /// assert_eq!(store.query("archives").unwrap().total(), 83_862);
+    /// ```
+    pub fn bound_query<R: Record>(&mut self, key: &str, id: &str, read: fn(&R) -> Option<usize>) {
+        if self.query_types.get(key).is_none() {
+            return;
+        }
+        let id = id.to_string();
+        let bound = move |store: &Store| store.records::<R>()?.get(&id).and_then(read);
+        self.bounds.insert(key.into(), Box::new(bound));
+        self.refresh_bounds();
+    }
+    /// Sets each bounded query's bound from the records held now.
+    pub(crate) fn refresh_bounds(&mut self) {
+        if self.bounds.keys().next().is_none() {
+            return;
+        }
+        let bounds: Vec<(String, Option<usize>)> =
+            self.bounds.iter().map(|(key, read)| (key.clone(), read(self))).collect();
+        for (key, bound) in bounds {
+            if let Some(list) = self.query_mut(&key) {
+                list.set_bound(bound);
+            }
+        }
     }
     /// The ids of an open query, by position, as the server has them.
     pub fn query(&self, key: &str) -> Option<&ListState> {
@@ -899,6 +964,7 @@ impl Store {
         for slot in self.slots.values_mut() {
             slot.trim(&self.pending);
         }
+        self.refresh_bounds();
         Ok(())
     }
 }

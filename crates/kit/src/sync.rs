@@ -266,6 +266,8 @@ pub fn apply(store: &mut Store, plan: Plan, response: &Response) -> Result<SyncS
             }
         }
     }
+    // The records that bound queries came with the same answer.
+    store.refresh_bounds();
     Ok(summary)
 }
 
@@ -341,7 +343,7 @@ struct ChangesCalls<O: JmapObject> {
 
 enum QueryCalls<O: JmapObject> {
     Changes { changes: CallHandle<QueryChanges<O>>, added: GetCall<O> },
-    Page { query: CallHandle<Query<O>>, get: GetCall<O>, fresh: bool, limit: u32 },
+    Page { query: CallHandle<Query<O>>, get: GetCall<O>, fresh: bool, position: usize, limit: u32 },
 }
 
 struct TypeCalls<O: JmapObject> {
@@ -375,7 +377,7 @@ fn page_calls<R: Record>(
     query.limit = Some(limit.into());
     let query = builder.call(query);
     let get = GetCall::plan::<R>(builder, account, get_of::<R>(account).ids_ref(query.reference("/ids")));
-    QueryCalls::Page { query, get, fresh, limit }
+    QueryCalls::Page { query, get, fresh, position, limit }
 }
 
 fn name_of<R: Record>() -> &'static str {
@@ -574,10 +576,10 @@ impl<R: Record> SyncSlot for Slot<R> {
                     Err(Error::Method(e)) => summary.errors.push((changes.name.clone(), e)),
                     Err(e) => return Err(e),
                 },
-                QueryCalls::Page { query, get, fresh, limit } => match response.get(&query) {
+                QueryCalls::Page { query, get, fresh, position, limit } => match response.get(&query) {
                     Ok(mut page) => {
                         // A short page ends the list, whatever its total says.
-                        page.total = page.checked_total(limit.into());
+                        page.total = page.checked_total(position as u64, limit.into());
                         if fresh {
                             open.list = ListState::new();
                             open.reload = false;

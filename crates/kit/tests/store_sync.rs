@@ -105,6 +105,18 @@ fn args(request: &Request, index: usize) -> &Value {
     &request.method_calls[index].arguments
 }
 
+/// The calls of a round when both types moved, with the open list's changes.
+const BOTH_TYPES_AND_THE_LIST: [&str; 8] = [
+    "Email/changes",
+    "Email/get",
+    "Email/get",
+    "Email/queryChanges",
+    "Email/get",
+    "Mailbox/changes",
+    "Mailbox/get",
+    "Mailbox/get",
+];
+
 /// An empty `/get` answer.
 fn empty_get(state: &str) -> Value {
     json!({"accountId": ACCOUNT, "state": state, "notFound": [], "list": []})
@@ -209,19 +221,7 @@ fn a_state_change_for_two_types_is_answered_in_one_request() {
     let (request, plan) =
         sync::plan(&mut store, Trigger::Push(&push), &SyncOptions { max_changes: 100, ..SyncOptions::default() })
             .unwrap();
-    assert_eq!(
-        names(&request),
-        [
-            "Email/changes",
-            "Email/get",
-            "Email/get",
-            "Email/queryChanges",
-            "Email/get",
-            "Mailbox/changes",
-            "Mailbox/get",
-            "Mailbox/get",
-        ]
-    );
+    assert_eq!(names(&request), BOTH_TYPES_AND_THE_LIST);
     let json = serde_json::to_value(&request).unwrap();
     assert_eq!(json["methodCalls"].as_array().unwrap().len(), 8, "one methodCalls list");
     assert_eq!(args(&request, 0)["sinceState"], "e1");
@@ -887,4 +887,105 @@ fn a_destroy_leaves_every_query_at_once_and_for_good_once_confirmed() {
     assert!(store.pending().is_empty() && store.records::<Msg>().unwrap().get("m2").is_none());
     assert_eq!(store.query("all").unwrap().window(0..2), [(0, Some("m1"))], "out of the list, not only hidden");
     assert_eq!(shown(&store, "inbox"), ["m1", "m3"]);
+}
+
+/// A folder's list of conversations, as Stalwart 0.16 answers it: its collapsed `Email/query`
+/// and `/queryChanges` count the emails (7), the folder's `totalThreads` the conversations (5).
+#[test]
+fn a_list_bounded_by_its_folders_count_follows_that_count_through_the_rounds() {
+    let mut store = Store::new(ACCOUNT);
+    store.register::<Msg>(TypeOptions { capacity: 100, load_all: false });
+    store.register::<Folder>(TypeOptions { capacity: 100, load_all: true });
+    store.open_query::<Msg>("inbox", inbox_query(), 2);
+    let threads = |f: &Folder| f.0.total_threads.map(|n| n as usize);
+    store.bound_query::<Folder>("inbox", "inbox", threads);
+    let folder = |threads: u64| json!({"id": "inbox", "name": "Inbox", "role": "inbox", "totalThreads": threads});
+    let page = |query_state: &str, ids: &[&str], total: u64| {
+        vec![
+            (
+                "Email/query",
+                json!({"accountId": ACCOUNT, "queryState": query_state, "canCalculateChanges": true, "position": 0,
+                    "ids": ids, "total": total}),
+            ),
+            (
+                "Email/get",
+                json!({"accountId": ACCOUNT, "state": "e1", "notFound": [],
+                    "list": ids.iter().map(|id| email(id, "inbox", json!({}), id)).collect::<Vec<_>>()}),
+            ),
+        ]
+    };
+    let (request, plan) = sync::plan(&mut store, Trigger::Poll, &SyncOptions::default()).unwrap();
+    assert_eq!(names(&request), ["Email/query", "Email/get", "Mailbox/get"]);
+    let mut answers = page("q1", &["m1", "m2"], 7);
+    answers.push(("Mailbox/get", json!({"accountId": ACCOUNT, "state": "b1", "notFound": [], "list": [folder(5)]})));
+    sync::apply(&mut store, plan, &respond(&request, answers)).unwrap();
+    assert_eq!(store.query("inbox").unwrap().total(), 5, "the folder's conversations, not the emails");
+    // Scrolling asks the conversations there are, not the emails: the last page is of one.
+    let (request, _) = sync::page(&store, "inbox", 0..10).unwrap();
+    assert_eq!((args(&request, 0)["position"].clone(), args(&request, 0)["limit"].clone()), (json!(2), json!(2)));
+    store.apply_page("inbox", 2, vec!["m3".into(), "m4".into()], 7, "q1");
+    let (request, _) = sync::page(&store, "inbox", 0..10).unwrap();
+    assert_eq!((args(&request, 0)["position"].clone(), args(&request, 0)["limit"].clone()), (json!(4), json!(1)));
+
+    // A new conversation: the query counts one more email, the folder one more conversation.
+    let (request, plan) = sync::plan(&mut store, Trigger::Poll, &SyncOptions::default()).unwrap();
+    assert_eq!(names(&request), BOTH_TYPES_AND_THE_LIST);
+    let response = respond(
+        &request,
+        vec![
+            (
+                "Email/changes",
+                json!({"accountId": ACCOUNT, "oldState": "e1", "newState": "e2", "created": ["m9"], "updated": [], "destroyed": []}),
+            ),
+            (
+                "Email/get",
+                json!({"accountId": ACCOUNT, "state": "e2", "notFound": [], "list": [email("m9", "inbox", json!({}), "Nouveau")]}),
+            ),
+            ("Email/get", empty_get("e2")),
+            (
+                "Email/queryChanges",
+                json!({"accountId": ACCOUNT, "oldQueryState": "q1", "newQueryState": "q2", "total": 8,
+                    "removed": [], "added": [{"id": "m9", "index": 0}]}),
+            ),
+            (
+                "Email/get",
+                json!({"accountId": ACCOUNT, "state": "e2", "notFound": [], "list": [email("m9", "inbox", json!({}), "Nouveau")]}),
+            ),
+            (
+                "Mailbox/changes",
+                json!({"accountId": ACCOUNT, "oldState": "b1", "newState": "b2", "created": [], "updated": ["inbox"], "destroyed": [],
+                    "updatedProperties": ["totalEmails", "unreadEmails", "totalThreads", "unreadThreads"]}),
+            ),
+            ("Mailbox/get", empty_get("b2")),
+            ("Mailbox/get", json!({"accountId": ACCOUNT, "state": "b2", "notFound": [], "list": [folder(6)]})),
+        ],
+    );
+    let summary = sync::apply(&mut store, plan, &response).unwrap();
+    let QueryOutcome::Changed(changed) = &summary.queries["inbox"] else { panic!("the list moved") };
+    assert_eq!((changed.new_at_top.as_slice(), changed.forgotten_from), (&["m9".to_string()][..], None));
+    let list = store.query("inbox").unwrap();
+    assert_eq!((list.total(), list.id_at(0), list.id_at(4)), (6, Some("m9"), Some("m4")));
+
+    // The query loaded again from the top (the server could not tell its changes): still bounded.
+    let (request, plan) = sync::plan(&mut store, Trigger::Poll, &SyncOptions::default()).unwrap();
+    let response = respond(
+        &request,
+        [
+            nothing_changed("Email", "e2"),
+            vec![
+                ("error", json!({"type": "cannotCalculateChanges"})),
+                ("error", json!({"type": "invalidResultReference"})),
+            ],
+            nothing_changed("Mailbox", "b2"),
+        ]
+        .concat(),
+    );
+    assert_eq!(sync::apply(&mut store, plan, &response).unwrap().reload_queries, ["inbox"]);
+    let (request, plan) = sync::plan(&mut store, Trigger::Push(&state_change(&[])), &SyncOptions::default()).unwrap();
+    sync::apply(&mut store, plan, &respond(&request, page("q3", &["m9", "m1"], 8))).unwrap();
+    assert_eq!(store.query("inbox").unwrap().total(), 6);
+    // Closed and opened again: no bound until one is set again.
+    store.open_query::<Msg>("inbox", inbox_query(), 2);
+    store.apply_page("inbox", 0, vec!["m9".into(), "m1".into()], 8, "q3");
+    assert_eq!(store.query("inbox").unwrap().total(), 8);
 }

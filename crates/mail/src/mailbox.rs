@@ -20,6 +20,10 @@ pub struct Folder {
     pub unread: u64,
     /// All messages.
     pub total: u64,
+    /// Its conversations (`totalThreads`: those with a message in it), when the server says:
+    /// the rows of its list by conversation ([`crate::records::open_folder_list`]).
+    #[serde(default)]
+    pub threads: Option<u64>,
 }
 
 impl Folder {
@@ -33,6 +37,7 @@ impl Folder {
             sort_order: 0,
             unread: 0,
             total: 0,
+            threads: None,
         }
     }
 
@@ -41,7 +46,7 @@ impl Folder {
     ///
     /// ```
     /// # use facteur_mail::mailbox::Folder;
-    /// let mut f = Folder { id: "m1".into(), name: "Inbox".into(), parent_id: None, role: Some("inbox".into()), sort_order: 0, unread: 0, total: 0 };
+    /// let mut f = Folder { id: "m1".into(), name: "Inbox".into(), parent_id: None, role: Some("inbox".into()), sort_order: 0, unread: 0, total: 0, threads: None };
     /// assert_eq!(f.slug(), "inbox");
     /// f.role = None;
     /// assert_eq!(f.slug(), "m1");

@@ -7,7 +7,8 @@
 //! Neither record has the JSON shape of its JMAP object (`unread`, not `keywords/$seen`), so
 //! each reads the patches the app sends (RFC 8620 §5.3, JSON-pointer keys) for what they mean:
 //! for a row, `keywords/<keyword>`, `mailboxIds/<id>` and the whole `keywords` or `mailboxIds`;
-//! for a folder, `name`, `parentId`, `role`, `sortOrder`, `totalEmails` and `unreadEmails`.
+//! for a folder, `name`, `parentId`, `role`, `sortOrder`, `totalEmails`, `unreadEmails` and
+//! `totalThreads`.
 //! Other keys change nothing shown and are ignored, and have no inverse (undoing them would
 //! need a value the record does not hold).
 //!
@@ -83,9 +84,36 @@ pub fn list_key(mailbox_id: &str, threaded: bool) -> String {
 /// Opens a folder's list under [`list_key`], as the app queries it ([`list_query`]: in the
 /// mailbox, newest first, with the total, one row per conversation when `threaded`), in pages
 /// of [`LIST_PAGE_SIZE`]; its first page comes with the next sync round.
+///
+/// By conversation, the list has at most the folder's `totalThreads` rows (RFC 8621 §2: the
+/// conversations with a message in the folder, which is what `collapseThreads` lists): its
+/// total is bounded by the folder's count as the store holds it ([`Store::bound_query`]),
+/// whatever the `Email/query` says. Stalwart 0.16 says the number of emails there (100,000 for
+/// 83,862 conversations), and its `/queryChanges` again at each round: without the bound the
+/// list would stretch past its last conversation, and a jump to the end would ask pages of
+/// nothing.
+///
+/// ```
+/// use facteur_mail::mailbox::Folder;
+/// use facteur_mail::records::{list_key, mail_store, open_folder_list};
+/// let mut store = mail_store("c");
+/// store.insert([Folder { total: 100_000, threads: Some(83_862), ..Folder::new("q", "Archives 2021-2026", None, None) }]);
+/// open_folder_list(&mut store, "q", true);
+/// store.apply_page(&list_key("q", true), 0, (0..50).map(|i| format!("M{i}")).collect(), 100_000, "s1");
+/// assert_eq!(store.query(&list_key("q", true)).unwrap().total(), 83_862);
+/// open_folder_list(&mut store, "q", false);
+/// store.apply_page(&list_key("q", false), 0, (0..50).map(|i| format!("M{i}")).collect(), 100_000, "s1");
+/// assert_eq!(store.query(&list_key("q", false)).unwrap().total(), 100_000, "one row per message");
+/// ```
 pub fn open_folder_list(store: &mut Store, mailbox_id: &str, threaded: bool) {
     let query = list_query(store.account_id(), mailbox_id, threaded);
-    store.open_query::<MessageSummary>(&list_key(mailbox_id, threaded), query, LIST_PAGE_SIZE);
+    let key = list_key(mailbox_id, threaded);
+    store.open_query::<MessageSummary>(&key, query, LIST_PAGE_SIZE);
+    if threaded {
+        store.bound_query::<Folder>(&key, mailbox_id, |folder| {
+            folder.threads.map(|n| usize::try_from(n).unwrap_or(usize::MAX))
+        });
+    }
 }
 
 /// A patch key as (property, member): `keywords/$seen` → (`keywords`, `$seen`), the member
@@ -244,7 +272,8 @@ impl Record for Folder {
         Some(MAILBOX_PROPERTIES.iter().map(|p| p.to_string()).collect())
     }
     /// `name`, `parentId` and `role` (`null`: none), `sortOrder` (`null`: 0), `totalEmails`
-    /// → `total`, `unreadEmails` → `unread`; a value of the wrong kind is ignored.
+    /// → `total`, `unreadEmails` → `unread`, `totalThreads` → `threads` (`null`: not known); a
+    /// value of the wrong kind is ignored.
     fn apply_patch(&mut self, patch: &PatchObject) {
         let optional = |value: &Value| match value {
             Value::Null => Some(None),
@@ -275,6 +304,7 @@ impl Record for Folder {
                 }
                 "totalEmails" => self.total = value.as_u64().unwrap_or(self.total),
                 "unreadEmails" => self.unread = value.as_u64().unwrap_or(self.unread),
+                "totalThreads" if value.is_null() || value.is_u64() => self.threads = value.as_u64(),
                 _ => {}
             }
         }
@@ -288,6 +318,7 @@ impl Record for Folder {
             "sortOrder" => Some(self.sort_order.into()),
             "totalEmails" => Some(self.total.into()),
             "unreadEmails" => Some(self.unread.into()),
+            "totalThreads" => Some(self.threads.map_or(Value::Null, Value::from)),
             _ => None,
         };
         patch.keys().filter_map(|key| Some((key.clone(), before(key)?))).collect()

@@ -24,7 +24,7 @@ pub enum ReadError {
 
 /// The properties the sidebar needs.
 pub(crate) const MAILBOX_PROPERTIES: &[&str] =
-    &["id", "name", "parentId", "role", "sortOrder", "totalEmails", "unreadEmails"];
+    &["id", "name", "parentId", "role", "sortOrder", "totalEmails", "unreadEmails", "totalThreads"];
 
 /// The properties a list row needs.
 pub(crate) const ROW_PROPERTIES: &[&str] =
@@ -79,13 +79,16 @@ pub(crate) fn folder_from(m: Mailbox) -> Folder {
         sort_order: m.sort_order.unwrap_or(0),
         unread: m.unread_emails.unwrap_or(0),
         total: m.total_emails.unwrap_or(0),
+        threads: m.total_threads,
     }
 }
 
 /// The calls of a message page.
 pub struct PageCalls {
     pub(crate) query: CallHandle<EmailQuery>,
-    /// The `limit` sent: a shorter answer ends the list ([`QueryResponse::checked_total`]).
+    /// The `position` and `limit` sent: a shorter answer ends the list
+    /// ([`QueryResponse::checked_total`]).
+    position: u64,
     limit: Option<u64>,
     get: CallHandle<EmailGet>,
     threads: Option<CallHandle<ThreadGet>>,
@@ -111,12 +114,12 @@ pub fn message_page(
 /// (threaded) `Thread/get` of their threads.
 pub(crate) fn page_calls(builder: &mut RequestBuilder, query: EmailQuery, threaded: bool) -> PageCalls {
     let account_id = query.account_id.clone();
-    let limit = query.limit;
+    let (position, limit) = (query.position.map_or(0, |p| u64::try_from(p).unwrap_or(0)), query.limit);
     let query = builder.call(query);
     let get = builder.call(EmailGet::new(&account_id).ids_ref(query.reference("/ids")).properties(ROW_PROPERTIES));
     let threads =
         threaded.then(|| builder.call(ThreadGet::new(&account_id).ids_ref(get.reference("/list/*/threadId"))));
-    PageCalls { query, limit, get, threads }
+    PageCalls { query, position, limit, get, threads }
 }
 
 /// A page of a list, with the states to ask for changes from.
@@ -166,7 +169,7 @@ pub fn read_message_page(response: &Response, calls: &PageCalls) -> Result<Page,
         None => Default::default(),
     };
     let total = match calls.limit {
-        Some(asked) => query.checked_total(asked),
+        Some(asked) => query.checked_total(calls.position, asked),
         None => query.total,
     };
     Ok(Page {
@@ -465,6 +468,20 @@ mod tests {
                 {"id": "M1", "mailboxIds": {"inbox": true}}, {"id": "M2", "mailboxIds": {"sent": true}},
                 {"id": "M3", "mailboxIds": {"inbox": true, "work": true}}], "notFound": []}, "c1"]]})).unwrap();
         assert_eq!(read_thread_emails(&answer, &calls, "inbox").unwrap(), ["M1", "M3"]);
+    }
+
+    #[test]
+    fn a_page_asked_past_the_end_of_the_conversations_does_not_empty_the_list() {
+        // Stalwart 0.16 says 100,000 (the emails) for 83,862 conversations; the page asked at
+        // 99,950 comes back empty at position 0.
+        let (_, calls) = message_page("c", "q", true, 99_950, 50);
+        let answer: Response = serde_json::from_value(json!({"sessionState": "s", "methodResponses": [
+            ["Email/query", {"accountId": "c", "queryState": "s1", "canCalculateChanges": true, "position": 0, "ids": [], "total": 100_000, "limit": 100}, "c0"],
+            ["Email/get", {"accountId": "c", "state": "e1", "list": [], "notFound": []}, "c1"],
+            ["Thread/get", {"accountId": "c", "state": "t1", "list": [], "notFound": []}, "c2"]]}))
+        .unwrap();
+        let page = read_message_page(&answer, &calls).unwrap();
+        assert_eq!((page.ids.len(), page.total), (0, Some(99_950)), "the list ends by 99,950, not at 0");
     }
 
     #[test]

@@ -226,17 +226,12 @@ fn folder_patches_apply_and_undo() {
     let inverse = round_trip(&folder, patch([("sortOrder", json!(3))]), |f| assert_eq!(f.sort_order, 3));
     assert_eq!(inverse, patch([("sortOrder", json!(10))]));
     round_trip(&folder, patch([("sortOrder", Value::Null)]), |f| assert_eq!(f.sort_order, 0));
-    let counts = patch([("totalEmails", json!(19)), ("unreadEmails", json!(3))]);
-    let inverse = round_trip(&folder, counts, |f| assert_eq!((f.total, f.unread), (19, 3)));
-    assert_eq!(inverse, patch([("totalEmails", json!(18)), ("unreadEmails", json!(2))]));
+    let counts = patch([("totalEmails", json!(19)), ("unreadEmails", json!(3)), ("totalThreads", json!(12))]);
+    let inverse = round_trip(&folder, counts, |f| assert_eq!((f.total, f.unread, f.threads), (19, 3, Some(12))));
+    assert_eq!(inverse, patch([("totalEmails", json!(18)), ("unreadEmails", json!(2)), ("totalThreads", Value::Null)]));
 
-    // Not held (thread counts, rights), or of the wrong kind: nothing changes.
-    let odd = patch([
-        ("totalThreads", json!(4)),
-        ("unreadThreads", json!(1)),
-        ("myRights", json!({})),
-        ("isSubscribed", json!(true)),
-    ]);
+    // Not held (unread conversations, rights), or of the wrong kind: nothing changes.
+    let odd = patch([("unreadThreads", json!(1)), ("myRights", json!({})), ("isSubscribed", json!(true))]);
     assert!(round_trip(&folder, odd, |f| assert_eq!(f, &folder)).is_empty());
     round_trip(&folder, patch([("name", json!(3)), ("parentId", json!(true)), ("unreadEmails", json!("x"))]), |f| {
         assert_eq!(f, &folder);

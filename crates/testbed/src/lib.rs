@@ -96,10 +96,6 @@ pub enum Feature {
     /// Names a folder may not have, refused by the server (Cyrus: `%`; Stalwart takes every
     /// name the app lets through).
     FolderNameRefusals,
-    /// `Email/query` with `collapseThreads` counts conversations in its `total` (Stalwart
-    /// 0.16 counts the emails, in `/query` and `/queryChanges`: the app corrects it when the
-    /// list's short last page comes, until the next `/queryChanges` says the wrong total again).
-    ConversationTotals,
     /// The MTA the server hands submitted mail to can be stopped on its own (Postfix beside
     /// Cyrus: [`Testbed::restart_mta_when`]); Stalwart's is inside the server.
     StoppableMta,
@@ -599,7 +595,6 @@ impl ServerKind {
             Feature::RightsOnOwnFolders
             | Feature::CalendarsAndContacts
             | Feature::FolderNameRefusals
-            | Feature::ConversationTotals
             | Feature::StoppableMta => self == ServerKind::Cyrus,
             Feature::Push | Feature::LoginBans | Feature::EditableIdentities => self == ServerKind::Stalwart,
         }
