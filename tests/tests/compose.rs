@@ -376,6 +376,13 @@ fn an_attachment_arrives_byte_for_byte(ctx: &Ctx) -> Result {
     type_into(&b, "compose-body-", "Voici le *nouvel* emploi du temps, en pièce jointe.")?;
     choose_files(&b, &[&pdf_path])?;
     b.wait_text("[data-testid=composer] [data-testid=composer-file]", "emploi-du-temps.pdf", WAIT)?;
+    // A second file, removed again: it does not go with the mail (one attachment arrives).
+    let note_path = dir.join("brouillon-de-note.txt");
+    std::fs::write(&note_path, "à ne pas envoyer").map_err(|e| facteur_browser_tests::Error(e.to_string()))?;
+    choose_files(&b, &[&note_path])?;
+    b.wait_count("[data-testid=composer] [data-testid=composer-file]", 2, WAIT)?;
+    b.click("[data-testid=composer] [data-testid=composer-file]:last-child .chip-remove")?;
+    b.wait_count("[data-testid=composer] [data-testid=composer-file]", 1, WAIT)?;
 
     // Over the server's limit: refused at once, nothing uploaded.
     // (The testbed's servers take 20 MB per file, as académie services do.)
@@ -639,8 +646,78 @@ fn the_signature_follows_the_identity(ctx: &Ctx) -> Result {
     Ok(())
 }
 
+/// Two messages at once (English, desktop): the first minimised to a bar while the second is
+/// written, then opened again from its bar. And Reply All (`a`) on a mail to several people:
+/// everyone but Claire, From and To in To, Cc in Cc — as the server holds the draft once the
+/// composer is closed.
+fn two_messages_at_once_and_reply_all(ctx: &Ctx) -> Result {
+    let first = unique("Sortie au Pont du Gard");
+    let b = signed_in(ctx, CLAIRE, "en-US")?;
+    compose_with_key(&b)?;
+    type_into(&b, "compose-subject-", &first)?;
+    b.click("[data-testid=composer] [data-action=minimise]")?;
+    b.wait_text("[data-testid=composer-bar]", &first, WAIT)?;
+    b.click("[data-action=compose]")?;
+    b.wait_for("[data-testid=composer] [id^=compose-to-]", WAIT)?;
+    ensure!(
+        b.count("[data-testid=composer]")? == 1 && b.count("[data-testid=composer-bar]")? == 1,
+        "one panel and one bar"
+    );
+    b.click("[data-testid=composer-bar] [data-action=open-composer]")?;
+    b.wait_text("[data-testid=composer] .composer-title", &first, WAIT)?;
+    ensure!(b.count("[data-testid=composer-bar]")? == 1, "the other message is a bar now");
+    axe::assert_accessible(&b, "two messages being written")?;
+    for _ in 0..2 {
+        b.click("[data-testid=composer] [data-action=close-composer], [data-testid=composer-bar] [data-action=close-composer]")?;
+    }
+    b.wait_gone("[data-testid=composer], [data-testid=composer-bar]", WAIT)?;
+
+    // A mail to Claire and Sophie, Paul in copy, from Julien.
+    let subject = unique("Conseil de classe de la 2nde B");
+    let stamp = subject.rsplit(' ').next().unwrap_or("0").to_string();
+    let raw = format!(
+        "From: Julien Roux <julien.roux@ac-cevennes.fr>\r\nTo: Claire Martin <claire.martin@ac-cevennes.fr>, Sophie Aubert <sophie.aubert@ac-cevennes.fr>\r\n\
+         Cc: Paul Roche <paul.roche@ac-cevennes.fr>\r\nSubject: {subject}\r\nMessage-ID: <cc-{stamp}@ac-cevennes.fr>\r\n\
+         MIME-Version: 1.0\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: 8bit\r\n\r\nLe conseil est avancé à mardi.\r\n"
+    );
+    ctx.with_testbed(|tb| tb.deliver(raw.as_bytes(), JULIEN, &[CLAIRE]))?
+        .map_err(|e| facteur_browser_tests::Error(format!("delivery: {e}")))?;
+    rows::wait_for_subject(&b, &subject, "Julien's mail to several people", DELIVERY)?;
+    rows::open(&b, &subject)?;
+    b.wait_text(".conversation-subject", &subject, WAIT)?;
+    b.execute("document.activeElement && document.activeElement.blur()", vec![])?;
+    b.press("a")?;
+    b.wait_text("[data-testid=composer] .composer-title", &format!("Re: {subject}"), WAIT)?;
+    let chips = |field: &str| -> Result<Vec<String>> {
+        Ok(b.execute(
+            &format!("return [...document.querySelectorAll('[data-testid=composer] [id^=compose-{field}-]')].flatMap(i => [...i.closest('.recipient-field').querySelectorAll('[data-testid=chip]')].map(c => c.dataset.email))"),
+            vec![],
+        )?
+        .as_array()
+        .cloned()
+        .unwrap_or_default()
+        .into_iter()
+        .filter_map(|v| v.as_str().map(str::to_string))
+        .collect())
+    };
+    ensure!(chips("to")? == ["julien.roux@ac-cevennes.fr", "sophie.aubert@ac-cevennes.fr"], "To: {:?}", chips("to")?);
+    ensure!(chips("cc")? == ["paul.roche@ac-cevennes.fr"], "Cc: {:?}", chips("cc")?);
+    b.click("[data-testid=composer] [data-action=close-composer]")?;
+    let reply = format!("Re: {subject}");
+    let mut drafts = Vec::new();
+    eventually("the reply is a draft on the server", WAIT, || {
+        drafts = emails_with_subject(ctx, CLAIRE, "drafts", &reply)?;
+        Ok(!drafts.is_empty())
+    })?;
+    let to: Vec<&str> =
+        drafts[0]["to"].as_array().map(|a| a.iter().filter_map(|p| p["email"].as_str()).collect()).unwrap_or_default();
+    ensure!(to == ["julien.roux@ac-cevennes.fr", "sophie.aubert@ac-cevennes.fr"], "the draft's To: {to:?}");
+    Ok(())
+}
+
 browser_tests!(
     claire_writes_julien_answers,
+    two_messages_at_once_and_reply_all,
     #[needs(EditableIdentities)]
     the_signature_follows_the_identity,
     addresses_are_suggested_as_one_types,
