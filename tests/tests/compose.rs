@@ -690,7 +690,7 @@ fn two_messages_at_once_and_reply_all(ctx: &Ctx) -> Result {
     b.wait_text("[data-testid=composer] .composer-title", &format!("Re: {subject}"), WAIT)?;
     let chips = |field: &str| -> Result<Vec<String>> {
         Ok(b.execute(
-            &format!("return [...document.querySelectorAll('[data-testid=composer] [id^=compose-{field}-]')].flatMap(i => [...i.closest('.recipient-field').querySelectorAll('[data-testid=chip]')].map(c => c.dataset.email))"),
+            &format!("return [...document.querySelectorAll('[data-testid=composer] input[id^=compose-{field}-]')].flatMap(i => [...i.closest('.recipient-field').querySelectorAll('[data-testid=chip]')].map(c => c.dataset.email))"),
             vec![],
         )?
         .as_array()

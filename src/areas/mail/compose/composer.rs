@@ -261,8 +261,10 @@ fn Composer(composers: Composers, entry: Entry) -> impl IntoView {
     let minimise = {
         let entry = entry.clone();
         move |_| {
-            entry.minimised.set(true);
+            // Saved first (its status shown by this form), then the form goes: a change of
+            // status after it went would reach its disposed signals.
             saving::save_now(composers, entry.clone(), i18n);
+            entry.minimised.set(true);
         }
     };
     let close = {
