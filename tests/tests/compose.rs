@@ -702,7 +702,13 @@ fn two_messages_at_once_and_reply_all(ctx: &Ctx) -> Result {
     };
     ensure!(chips("to")? == ["julien.roux@ac-cevennes.fr", "sophie.aubert@ac-cevennes.fr"], "To: {:?}", chips("to")?);
     ensure!(chips("cc")? == ["paul.roche@ac-cevennes.fr"], "Cc: {:?}", chips("cc")?);
+    b.execute(
+        "const t = document.querySelector('[data-testid=composer] textarea'); t.focus(); t.setSelectionRange(0, 0);",
+        vec![],
+    )?;
+    type_into(&b, "compose-body-", "Merci, c'est noté.")?;
     b.click("[data-testid=composer] [data-action=close-composer]")?;
+    b.wait_text("[data-testid=toast]", "Draft saved", WAIT)?;
     let reply = format!("Re: {subject}");
     let mut drafts = Vec::new();
     eventually("the reply is a draft on the server", WAIT, || {

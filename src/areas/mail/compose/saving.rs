@@ -245,16 +245,20 @@ pub fn send_now(composers: Composers, entry: Entry, i18n: I18nContext<Locale>) {
     });
 }
 
-/// Closes the composer: a blank draft goes, another is saved first (it stays in Drafts).
+/// Closes the composer: a blank draft, or an answer not changed, goes; another is saved first
+/// (it stays in Drafts).
 pub fn close(composers: Composers, entry: Entry, i18n: I18nContext<Locale>) {
     let blank = entry.draft.with_untracked(Draft::is_blank);
-    if !blank && entry.edits.with_untracked(|e| e.made != e.saved) {
+    // An answer opened and closed without a change was never the user's draft: it goes.
+    let untouched = entry.edits.with_untracked(|e| e.made == 0) && entry.draft.with_untracked(|d| d.email_id.is_none());
+    if blank || untouched {
+        return composers.remove(&entry.key);
+    }
+    if entry.edits.with_untracked(|e| e.made != e.saved) {
         save_now(composers, entry.clone(), i18n);
     }
     composers.remove(&entry.key);
-    if !blank {
-        composers.toasts.info(t_string!(i18n, compose.kept_in_drafts).to_string());
-    }
+    composers.toasts.info(t_string!(i18n, compose.kept_in_drafts).to_string());
 }
 
 /// "Supprimer le brouillon", once confirmed: the entry goes and so does the server's copy.
