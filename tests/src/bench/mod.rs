@@ -77,7 +77,11 @@ pub const METRICS: &[(&str, &str, Unit)] = &[
         Unit::Count,
     ),
     ("new_mail.calls", "New mail: JMAP method calls in those POSTs", Unit::Count),
-    ("new_mail.shown_ms", "New mail: server holds it → row painted (the next poll, every 4 s: no push)", Unit::Ms),
+    (
+        "new_mail.shown_ms",
+        "New mail: server holds it → row painted (on a push, or at the next poll: every 4 s)",
+        Unit::Ms,
+    ),
 ];
 
 /// The label and unit of a figure.
