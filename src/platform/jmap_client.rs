@@ -5,6 +5,7 @@
 
 use crate::platform::http::{self, HttpError};
 use facteur_jmap::{ProblemDetails, Request, Response, Session};
+use facteur_kit::gate::Gate;
 use facteur_kit::login::{basic_authorization, looks_like_session, LoginFailure};
 use std::sync::Arc;
 
@@ -23,6 +24,9 @@ struct Inner {
     authorization: String,
     /// The mail account (a session without one is refused at sign-in).
     mail_account: String,
+    /// At most the server's `maxConcurrentRequests` requests at a time (Stalwart refuses the
+    /// ones beyond).
+    gate: Gate,
 }
 
 impl PartialEq for JmapClient {
@@ -85,7 +89,10 @@ pub async fn sign_in(session_url: &str, username: &str, password: &str) -> Resul
     let mail_account = session.account_for(MAIL).ok_or(LoginFailure::Server)?.to_string();
     // Our Cyrus sends relative URLs: make them absolute once.
     let session = session.resolve_against(&response.url);
-    Ok(JmapClient { inner: Arc::new(Inner { session, authorization, mail_account }) })
+    // (Read alone: the whole core capability's reader would weigh on the first download.)
+    let most = session.capabilities.get(facteur_jmap::CORE).and_then(|core| core["maxConcurrentRequests"].as_u64());
+    let gate = Gate::new(most.map_or(0, |n| usize::try_from(n).unwrap_or(usize::MAX)));
+    Ok(JmapClient { inner: Arc::new(Inner { session, authorization, mail_account, gate }) })
 }
 
 /// How many objects the server accepts in one `/get` and one `/set` (its core capability).
@@ -158,9 +165,12 @@ impl JmapClient {
         self.inner.session.core().max_size_upload
     }
 
-    /// Sends one JMAP request (several method calls) and returns the response.
+    /// Sends one JMAP request (several method calls) and returns the response; waits first
+    /// while the server's `maxConcurrentRequests` are in flight (a request dropped meanwhile,
+    /// such as a page scrolled past, is never sent).
     pub async fn send(&self, request: &Request) -> Result<Response, CallError> {
         let body = serde_json::to_string(request).map_err(|e| CallError::Unexpected(e.to_string()))?;
+        let _turn = self.inner.gate.turn().await;
         let answer = http::post_json(&self.inner.session.api_url, &self.inner.authorization, body).await?;
         match answer.status {
             200..=299 => serde_json::from_str(&answer.body).map_err(|e| CallError::Unexpected(e.to_string())),

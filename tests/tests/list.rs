@@ -9,6 +9,7 @@ use facteur_browser_tests::flows::sign_in_per_message;
 use facteur_browser_tests::server::{call, eventually, make_folder, role_id};
 use facteur_browser_tests::{axe, browser_tests, ensure, Browser, Ctx, Error, Result, WAIT};
 use facteur_testbed::jmap::{ids, Client};
+use facteur_testbed::Feature;
 use serde_json::{json, Value};
 use std::rc::Rc;
 use std::sync::OnceLock;
@@ -525,6 +526,46 @@ fn archiving_conversations_takes_all_their_messages(ctx: &Ctx) -> Result {
     Ok(())
 }
 
+/// A page the server did not answer (the network gone for a moment; Stalwart refusing a request
+/// past its `maxConcurrentRequests`, which the account's other clients share) is asked again
+/// while its rows are in view: they come without the user scrolling, also where nothing else
+/// makes the list ask again (with push, no round runs while nothing changes).
+fn a_page_not_answered_is_asked_again_while_in_view(ctx: &Ctx) -> Result {
+    let f = folders(ctx)?;
+    let c = server(ctx)?;
+    let b = open_folder(ctx, "fr-FR", &f.big)?;
+    if ctx.app()?.server.supports(Feature::Push) {
+        // Once the stream has delivered an event (Stalwart's first ping: 30 s, or the first
+        // change), the app no longer polls: no round makes the list ask again.
+        b.wait_until(
+            "document.documentElement.dataset.changes === 'push'",
+            "the event source open and heard",
+            Duration::from_secs(45),
+        )?;
+    }
+    b.record_requests()?;
+    let asked = |b: &Browser| -> Result<usize> {
+        let n = b.eval("window.__facteurRequests.filter(r => r.method === 'POST' && (r.body || '').includes('Email/query')).length")?;
+        Ok(n.as_u64().unwrap_or(0) as usize)
+    };
+    let before = asked(&b)?;
+    // The API endpoint only (not the event source).
+    b.block_urls(&["*/jmap/", "*/jmap"])?;
+    let position = 1_530;
+    scroll_to_row(&b, position)?;
+    let placeholder = format!(".message-row.placeholder[data-position='{position}']");
+    b.wait_for(&placeholder, WAIT)?;
+    // The page was asked, and could not be loaded.
+    std::thread::sleep(Duration::from_millis(500));
+    b.block_urls(&[])?;
+    let subject = subject_at(&b, position)?;
+    let expected = folder_ids(&c, &f.big, position, 1)?;
+    let expected = emails(&c, &expected, &["subject"])?[0]["subject"].as_str().unwrap_or_default().to_string();
+    ensure!(subject == expected, "row {position} is {subject:?}, the server has {expected:?}");
+    ensure!(asked(&b)? > before, "the page came without a request recorded");
+    Ok(())
+}
+
 /// One row per conversation (the default) or, the option unticked, one row per message, as
 /// the server groups them; a page of conversations is one request with its `Thread/get`. The
 /// list of conversations has the folder's conversations from its first page to its end, on
@@ -677,5 +718,6 @@ browser_tests!(
     drag_a_row_onto_a_folder_then_undo,
     keyboard_walks_and_selects,
     phone_targets,
+    a_page_not_answered_is_asked_again_while_in_view,
     conversations_or_one_row_per_message,
 );

@@ -8,13 +8,15 @@
 //!   people read them, in French or English;
 //! - [`list_state`]: a long list over `/query` and `/queryChanges` (ids by position, the
 //!   window rendered, the selection); [`prefetch`]: objects fetched before they are opened;
-//! - [`refused`]: why the server refused a change, by kind;
+//! - [`refused`]: why the server refused a change, by kind; [`gate`]: at most the server's
+//!   `maxConcurrentRequests` at a time;
 //! - [`store`]: the local copy of an account (objects by type and id, states, open queries),
 //!   bounded in memory; [`sync`]: keeping it current, every type in one request per round;
 //!   [`pending`]: changes shown at once until the server confirms them, undoable.
 
 pub mod config;
 pub mod dates;
+pub mod gate;
 pub mod lang;
 pub mod list_state;
 pub mod login;

@@ -77,7 +77,11 @@ pub const METRICS: &[(&str, &str, Unit)] = &[
         Unit::Count,
     ),
     ("new_mail.calls", "New mail: JMAP method calls in those POSTs", Unit::Count),
-    ("new_mail.shown_ms", "New mail: server holds it → row painted (the next poll, every 4 s: no push)", Unit::Ms),
+    (
+        "new_mail.shown_ms",
+        "New mail: server holds it → row painted (on a push, or at the next poll: every 4 s)",
+        Unit::Ms,
+    ),
     ("compose.open_ms", "Open the composer: click on “Nouveau message” → the To field editable, with focus", Unit::Ms),
     ("compose.send_request_ms", "Send: the request (Email/set + EmailSubmission/set) → answered", Unit::Ms),
     (

@@ -22,13 +22,17 @@ const PROBE_JS: &str = r#"
     const url = isRequest ? input.url : String(input);
     const e = { method, url, start: performance.now(), end: null, calls: [] };
     bench.fetches.push(e);
-    const read = (text) => { try { e.calls = JSON.parse(text).methodCalls.map(c => c[0]); } catch (_) {} };
+    const read = (text) => { try {
+      const calls = JSON.parse(text).methodCalls;
+      e.calls = calls.map(c => c[0]);
+      e.positions = calls.filter(c => c[0].endsWith('/query')).map(c => c[1].position);
+    } catch (_) {} };
     if (method === 'POST') {
       if (init && typeof init.body === 'string') read(init.body);
       else if (isRequest) { try { input.clone().text().then(read, () => {}); } catch (_) {} }
     }
     const p = orig.apply(this, arguments);
-    p.then(() => { e.end = performance.now(); }, () => { e.end = performance.now(); e.failed = true; });
+    p.then((r) => { e.end = performance.now(); e.status = r.status; }, () => { e.end = performance.now(); e.failed = true; });
     return p;
   };
   const look = () => {

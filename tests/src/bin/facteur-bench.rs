@@ -181,7 +181,7 @@ fn run(args: &Args) -> Result<bool> {
                 if server == ServerKind::Cyrus {
                     "New mail (a change made elsewhere): delivered to Claire through Postfix while her Inbox is open; counted from the moment the server holds it (asked over JMAP by the bench) to its row painted. Cyrus does not push: the app finds it at its next poll (every 4 s).".into()
                 } else {
-                    "New mail (a change made elsewhere): delivered to Claire over LMTP while her Inbox is open; counted from the moment the server holds it (asked over JMAP by the bench) to its row painted. Stalwart pushes: the app asks on its `StateChange`.".into()
+                    "New mail (a change made elsewhere): delivered to Claire over LMTP while her Inbox is open; counted from the moment the server holds it (when the LMTP delivery is answered: LMTP answers once the mail is stored) to its row painted, as the page's clock sees it. Stalwart pushes: the app asks on its `StateChange`.".into()
                 },
                 format!("Memory: the JS heap (CDP, after a forced garbage collection) and the wasm linear memory (it never shrinks) before and after scrolling down through {} rows of the big folder.", args.scroll_rows),
             ],

@@ -10,6 +10,7 @@ use futures::future::{abortable, AbortHandle};
 use leptos::{prelude::*, task::spawn_local};
 use std::collections::HashMap;
 use std::ops::Range;
+use std::time::Duration;
 
 /// How many rows one request loads.
 pub const PAGE_SIZE: usize = 50;
@@ -18,6 +19,11 @@ pub const PAGE_SIZE: usize = 50;
 const KEEP_LOADED_AT_MOST: usize = 3000;
 /// Rows kept loaded on each side of the view when forgetting.
 const KEEP_AROUND_VIEW: usize = 1000;
+/// A page that could not be loaded is asked again after this while it is in view: a server
+/// may refuse a request for a moment (Stalwart answers "Request limit exceeded" past its
+/// `maxConcurrentRequests`, which the account's other clients share), and rows must not stay
+/// empty until the user scrolls (with push, no round makes the list ask again).
+const RETRY: Duration = Duration::from_secs(2);
 
 /// Puts a loaded page into the store: its ids into the open list, its rows by id. The sync
 /// engine then follows the list from the page's query state (a page of a newer state replaces
@@ -131,13 +137,18 @@ async fn load(
     if same != Some(true) || ctx.bulk_busy.try_get_untracked() != Some(false) {
         return;
     }
-    // A failed page keeps its placeholders and is asked again at the next scroll; the live
-    // updates' banner says when the server is unreachable.
-    if let Ok((page, highlights)) = result {
-        if let Some(highlights) = highlights {
-            let _ = ctx.search.highlights.try_update(|h| h.extend(highlights));
+    // A failed page keeps its placeholders and is asked again: at the next scroll, or after a
+    // while (the rows' effect, which tracks the store, asks what is missing in view then); the
+    // live updates' banner says when the server is unreachable.
+    match result {
+        Ok((page, highlights)) => {
+            if let Some(highlights) = highlights {
+                let _ = ctx.search.highlights.try_update(|h| h.extend(highlights));
+            }
+            show_page(&ctx, page);
+            crate::platform::perf::mark_after_paint("facteur:page-shown");
         }
-        show_page(&ctx, page);
-        crate::platform::perf::mark_after_paint("facteur:page-shown");
+        // (Nothing when the list went away meanwhile.)
+        Err(_) => set_timeout(move || ctx.store.notify(), RETRY),
     }
 }
