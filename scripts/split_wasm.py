@@ -6,7 +6,10 @@ linked (with `--emit-relocs`, .cargo/config.toml), `wasm-split-cli` (crates.io
 they use into one module per part, plus `__wasm_split.js` that loads them; then wasm-bindgen
 makes the main module's JS glue (keeping the function table the parts import:
 `--keep-lld-exports`) and wasm-opt shrinks every module. The files replace Trunk's under the
-same names, and index.html's integrity hashes are updated.
+same names, and index.html's integrity hashes are updated. The parts and their loader are then
+named after their contents (`split_reading_pane-<hash>.wasm`, `__wasm_split-<hash>.js`): a
+page of one build never gets a part of another under the same name (the service worker keeps
+the build before for a tab still open on it; servers may cache them for good).
 """
 import base64
 import glob
@@ -53,6 +56,7 @@ def split(staging):
             sys.exit("split_wasm: no part was split out (is #[wasm_split] still used?)")
         for chunk in chunks:
             run("wasm-opt", *WASM_OPT, chunk, "-o", os.path.join(staging, os.path.basename(chunk)))
+        name_by_contents(staging, name)
     index_path = os.path.join(staging, "index.html")
     with open(index_path, encoding="utf-8") as f:
         html = f.read()
@@ -63,3 +67,38 @@ def split(staging):
             sys.exit(f"split_wasm: no integrity attribute for {file} in index.html")
     with open(index_path, "w", encoding="utf-8") as f:
         f.write(html)
+
+
+def digest(path):
+    with open(path, "rb") as f:
+        return hashlib.sha256(f.read()).hexdigest()[:16]
+
+
+def name_by_contents(staging, name):
+    """Renames each part `<part>-<hash>.wasm` and its loader `__wasm_split-<hash>.js`, with the
+    references to them (the loader's `"./<part>.wasm"`, the main glue's `from "./__wasm_split.js"`)."""
+    loader_path = os.path.join(staging, "__wasm_split.js")
+    with open(loader_path, encoding="utf-8") as f:
+        loader = f.read()
+    for path in sorted(glob.glob(os.path.join(staging, "*.wasm"))):
+        base = os.path.basename(path)[:-len(".wasm")]
+        if base == name + "_bg":
+            continue
+        renamed = f"{base}-{digest(path)}.wasm"
+        loader, n = re.subn(r'"\./' + re.escape(base) + r'\.wasm"', f'"./{renamed}"', loader)
+        if n == 0:
+            sys.exit(f"split_wasm: __wasm_split.js does not load {base}.wasm")
+        os.rename(path, os.path.join(staging, renamed))
+    with open(loader_path, "w", encoding="utf-8") as f:
+        f.write(loader)
+    renamed_loader = f"__wasm_split-{digest(loader_path)}.js"
+    os.rename(loader_path, os.path.join(staging, renamed_loader))
+    glue_path = os.path.join(staging, name + ".js")
+    with open(glue_path, encoding="utf-8") as f:
+        glue = f.read()
+    # Only where it is imported: the wasm module's imports keep their name.
+    glue, n = re.subn(r'from "\./__wasm_split\.js"', f'from "./{renamed_loader}"', glue)
+    if n == 0:
+        sys.exit("split_wasm: the main module's glue does not import __wasm_split.js")
+    with open(glue_path, "w", encoding="utf-8") as f:
+        f.write(glue)

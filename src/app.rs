@@ -9,6 +9,7 @@ use crate::shell::compose_link::ComposeLink;
 use crate::shell::guard::SignedIn;
 use crate::shell::login::LoginPage;
 use crate::shell::not_found::NotFound;
+use crate::shell::update_banner::UpdateBanner;
 use leptos::prelude::*;
 use leptos_router::{
     components::{ParentRoute, Redirect, Route, Router, Routes},
@@ -22,6 +23,7 @@ pub fn App() -> impl IntoView {
     view! {
         <I18nContextProvider>
             <RestoreLanguage />
+            <UpdateBanner />
             <ConfigGate>
                 <Router>
                     <Routes fallback=NotFound>

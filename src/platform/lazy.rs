@@ -63,6 +63,7 @@ pub fn preload_soon() {
     set_timeout(
         || {
             FIRST_PAGE_DONE.with(|done| done.set(true));
+            crate::platform::service_worker::register_soon();
             leptos::task::spawn_local(async {
                 let parts: Vec<Preload> = PARTS.with_borrow(|parts| parts.iter().map(|(_, p)| *p).collect());
                 for preload in parts {
@@ -74,6 +75,18 @@ pub fn preload_soon() {
         },
         PRELOAD_AFTER,
     );
+}
+
+/// Turns on the stylesheet of a lazily loaded part: index.html holds it as
+/// `<link rel="stylesheet" disabled data-lazy-style="name">`, not downloaded until then (the
+/// first page does not wait for it). Called when the part's code is fetched.
+pub fn enable_style(name: &str) {
+    let link = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.query_selector(&format!("link[data-lazy-style={name}]")).ok().flatten());
+    if let Some(link) = link {
+        let _ = link.remove_attribute("disabled");
+    }
 }
 
 /// Shows the view a part of the app gives once its code is in: `fallback` while it downloads,

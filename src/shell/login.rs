@@ -103,6 +103,8 @@ pub fn LoginPage() -> impl IntoView {
     let lang = use_lang();
     let institution = config.institution.name.clone();
     let help_links = config.help_links.clone();
+    // The form is shown: the app's files can be kept for offline starts from now on.
+    crate::platform::service_worker::register_soon();
 
     view! {
         <div class="login-layout">

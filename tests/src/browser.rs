@@ -527,10 +527,43 @@ impl Browser {
     }
 
     /// Fails listing what is left, unless the current origin stores nothing at all, ignoring
-    /// `localStorage` keys in `allowed_local_keys` (e.g. the saved language choice).
+    /// `localStorage` keys in `allowed_local_keys` (e.g. the saved language choice), and the
+    /// app's service worker (`/sw.js`) with its caches of the app's own files
+    /// (`facteur-shell-*`, `facteur-config`), once checked to hold nothing else: no answer of
+    /// the JMAP server, no user data.
     pub fn assert_storage_empty(&self, allowed_local_keys: &[&str]) -> Result {
         let mut r = self.storage()?;
         r.local.retain(|(k, _)| !allowed_local_keys.contains(&k.as_str()));
+        let app_cache = |n: &String| n.starts_with("facteur-shell-") || n == "facteur-config";
+        if r.caches.iter().any(app_cache) || r.service_workers > 0 {
+            let foreign = self.execute_async(
+                "const done = arguments[arguments.length - 1];
+                 (async () => {
+                   const out = [];
+                   for (const name of await caches.keys()) {
+                     if (!name.startsWith('facteur-shell-') && name !== 'facteur-config') continue;
+                     for (const req of await (await caches.open(name)).keys()) {
+                       const path = new URL(req.url).pathname;
+                       const own = name === 'facteur-config' ? path === '/config.json'
+                         : !path.startsWith('/jmap') && !path.startsWith('/.well-known') && !path.startsWith('/mail');
+                       if (!own) out.push(name + ' ' + path);
+                     }
+                   }
+                   for (const reg of await navigator.serviceWorker.getRegistrations()) {
+                     const w = reg.active || reg.waiting || reg.installing;
+                     if (!w || new URL(w.scriptURL).pathname !== '/sw.js') out.push('worker ' + (w && w.scriptURL));
+                   }
+                   return out;
+                 })().then(done, e => done(['error ' + e]));",
+                vec![],
+            )?;
+            let foreign: Vec<String> = serde_json::from_value(foreign).unwrap_or_default();
+            if !foreign.is_empty() {
+                return Err(Error(format!("the app's caches hold more than its files: {foreign:?}\n{r}")));
+            }
+            r.caches.retain(|n| !app_cache(n));
+            r.service_workers = 0;
+        }
         if r.is_empty() {
             Ok(())
         } else {
@@ -562,7 +595,7 @@ impl Browser {
     /// Announces a console error this test provokes on purpose (a download it blocks, a
     /// server it stops, a wrong password the server answers 401): an error containing
     /// `pattern` (where `*` stands for any text) then fails neither the `wait_*` helpers nor
-    /// the test. Say exactly which, e.g. `"split_reading_pane.wasm - Failed to load resource"`.
+    /// the test. Say exactly which, e.g. `"split_reading_pane-*.wasm - Failed to load resource"`.
     pub fn expect_console_error(&self, pattern: &str) {
         self.expected_errors.lock().unwrap_or_else(|p| p.into_inner()).push(pattern.to_string());
     }

@@ -401,7 +401,7 @@ fn network_drop_shows_a_banner_and_recovers(ctx: &Ctx) -> Result {
     let b = signed_in(ctx, "fr-FR")?;
     let rows_before = b.count("[data-testid=message-row]")?;
     // The parts of the app still to download fail too, and their loader says so.
-    b.expect_console_error("__wasm_split.js * TypeError: Failed to fetch");
+    b.expect_console_error("__wasm_split-*.js * TypeError: Failed to fetch");
     b.execute(
         "window.__fetch = window.fetch; window.fetch = () => Promise.reject(new TypeError('Failed to fetch'));",
         vec![],

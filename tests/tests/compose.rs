@@ -3,7 +3,9 @@
 //! part; Julien answers from his phone and the original is marked answered; an address that
 //! cannot be sent to blocks the send with words; a draft is saved to Drafts, offered again
 //! after a reload and discarded; a `mailto:` link opens a filled composer; an announced but
-//! missing attachment is asked about first. (A send with the MTA down: `send_failure.rs`.)
+//! missing attachment is asked about first; a file dropped (its progress bar moving) and an
+//! image pasted in the text arrive byte for byte, the image inline by its Content-Id. (A send
+//! with the MTA down: `send_failure.rs`.)
 
 use facteur_browser_tests::compose::{
     compose_with_key, emails_with_subject, part_text, part_type, signed_in, type_into, unique, CLAIRE, JULIEN,
@@ -339,6 +341,25 @@ fn undo_send_keeps_the_message(ctx: &Ctx) -> Result {
     Ok(())
 }
 
+/// Sends the open composer's message (`sent`: the toast's words) and returns it as Julien's
+/// server holds it once delivered: `Email/get` with `args` (its properties…).
+fn send_to_julien(ctx: &Ctx, b: &Browser, sent: &str, subject: &str, args: Value) -> Result<Value> {
+    b.click("[data-testid=composer] [data-action=send]")?;
+    b.wait_text("[data-testid=toast]", sent, Duration::from_secs(30))?;
+    let mut received = Vec::new();
+    eventually("the mail is in Julien's inbox", DELIVERY, || {
+        received = emails_with_subject(ctx, JULIEN, "inbox", subject)?;
+        Ok(!received.is_empty())
+    })?;
+    let julien = server::client(ctx, JULIEN)?;
+    let mut get = json!({"accountId": julien.account_id, "ids": [received[0]["id"]]});
+    if let (Some(get), Some(args)) = (get.as_object_mut(), args.as_object()) {
+        get.extend(args.clone());
+    }
+    let got = server::call(&julien, json!([["Email/get", get, "g"]]))?;
+    Ok(got[0][1]["list"][0].clone())
+}
+
 /// A small but real PDF (one empty page), with bytes a text conversion would change.
 fn pdf_bytes() -> Vec<u8> {
     let mut pdf = b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]>>endobj\n".to_vec();
@@ -397,20 +418,15 @@ fn an_attachment_arrives_byte_for_byte(ctx: &Ctx) -> Result {
         ensure!(b.count("[data-testid=composer] [data-testid=composer-upload]")? == 0, "no upload started for it");
         axe::assert_accessible(&b, "the composer with a file refused")?;
     }
-    b.click("[data-testid=composer] [data-action=send]")?;
-    b.wait_text("[data-testid=toast]", "Message envoyé", Duration::from_secs(30))?;
-    let mut received = Vec::new();
-    eventually("the mail with its file is in Julien's inbox", DELIVERY, || {
-        received = emails_with_subject(ctx, JULIEN, "inbox", &subject)?;
-        Ok(!received.is_empty())
-    })?;
-    let julien = server::client(ctx, JULIEN)?;
-    let got = server::call(
-        &julien,
-        json!([["Email/get", {"accountId": julien.account_id, "ids": [received[0]["id"]],
-            "properties": ["attachments", "textBody", "htmlBody"]}, "g"]]),
+    let got = send_to_julien(
+        ctx,
+        &b,
+        "Message envoyé",
+        &subject,
+        json!({"properties": ["attachments", "textBody", "htmlBody"]}),
     )?;
-    let mail = &got[0][1]["list"][0];
+    let julien = server::client(ctx, JULIEN)?;
+    let mail = &got;
     let files = mail["attachments"].as_array().cloned().unwrap_or_default();
     ensure!(files.len() == 1, "one attachment: {}", mail["attachments"]);
     ensure!(files[0]["name"] == "emploi-du-temps.pdf", "its name: {}", files[0]);
@@ -721,6 +737,126 @@ fn two_messages_at_once_and_reply_all(ctx: &Ctx) -> Result {
     Ok(())
 }
 
+/// An 8×8 red PNG, as a screenshot pasted from the clipboard would be.
+const PASTED_PNG: [u8; 74] = [
+    0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d, 0x49, 0x48, 0x44, 0x52, 0x00, 0x00, 0x00,
+    0x08, 0x00, 0x00, 0x00, 0x08, 0x08, 0x02, 0x00, 0x00, 0x00, 0x4b, 0x6d, 0x29, 0xdc, 0x00, 0x00, 0x00, 0x11, 0x49,
+    0x44, 0x41, 0x54, 0x78, 0xda, 0x63, 0x38, 0xa0, 0xa0, 0x80, 0x15, 0x31, 0x0c, 0x2d, 0x09, 0x00, 0x2a, 0x3f, 0x40,
+    0x01, 0x05, 0x09, 0x4a, 0x7d, 0x00, 0x00, 0x00, 0x00, 0x49, 0x45, 0x4e, 0x44, 0xae, 0x42, 0x60, 0x82,
+];
+
+/// A file dropped on the composer and an image pasted in its text (English, desktop). The
+/// drop uploads with a progress bar that moves (the upload slowed down by DevTools, so that
+/// it can be seen between 0 and 1); the pasted image becomes `![capture.png](cid:…)` where
+/// the cursor was and shows in the preview. Julien receives the file as an attachment and
+/// the image as an inline part whose Content-Id the HTML refers to, both byte for byte.
+fn dropped_and_pasted_files_arrive(ctx: &Ctx) -> Result {
+    let subject = unique("Photos of the school trip");
+    let zip: Vec<u8> = (0..240_000u32).map(|i| (i.wrapping_mul(7) % 251) as u8).collect();
+    let b = signed_in(ctx, CLAIRE, "en-US")?;
+    compose_with_key(&b)?;
+    type_into(&b, "compose-to-", "julien.roux@ac-cevennes.fr,")?;
+    type_into(&b, "compose-subject-", &subject)?;
+    type_into(&b, "compose-body-", "Here are the photos, and the one of the museum:\n\n")?;
+    // Every value the progress bar takes, as the page shows it.
+    b.execute(
+        "window.__progressSeen = [];
+         new MutationObserver(() => document.querySelectorAll('[data-testid=composer-upload] progress')
+             .forEach(p => window.__progressSeen.push(p.value)))
+           .observe(document.body, {subtree: true, childList: true, attributes: true, attributeFilter: ['value']});",
+        vec![],
+    )?;
+    b.cdp("Network.enable", json!({}))?;
+    b.cdp(
+        "Network.emulateNetworkConditions",
+        json!({"offline": false, "latency": 0, "downloadThroughput": -1, "uploadThroughput": 60_000}),
+    )?;
+    b.execute(
+        "const dt = new DataTransfer();
+         dt.items.add(new File([new Uint8Array(arguments[0])], 'photos-sortie.zip', {type: 'application/zip'}));
+         const target = document.querySelector('[data-testid=composer] textarea');
+         target.dispatchEvent(new DragEvent('dragover', {dataTransfer: dt, bubbles: true, cancelable: true}));
+         target.dispatchEvent(new DragEvent('drop', {dataTransfer: dt, bubbles: true, cancelable: true}));",
+        vec![json!(zip)],
+    )?;
+    b.wait_text("[data-testid=composer] [data-testid=composer-upload]", "photos-sortie.zip", WAIT)?;
+    b.wait_until(
+        "window.__progressSeen.some(v => v > 0 && v < 1)",
+        "the progress bar between 0 and 1 while the file goes",
+        Duration::from_secs(30),
+    )?;
+    b.wait_text("[data-testid=composer] [data-testid=composer-file]", "photos-sortie.zip", Duration::from_secs(30))?;
+    ensure!(b.count("[data-testid=composer] [data-testid=composer-upload]")? == 0, "no upload left under way");
+    b.cdp(
+        "Network.emulateNetworkConditions",
+        json!({"offline": false, "latency": 0, "downloadThroughput": -1, "uploadThroughput": -1}),
+    )?;
+
+    // The image pasted at the end of the text.
+    b.execute(
+        "const t = document.querySelector('[data-testid=composer] textarea');
+         t.focus(); t.setSelectionRange(t.value.length, t.value.length);
+         const dt = new DataTransfer();
+         dt.items.add(new File([new Uint8Array(arguments[0])], 'capture.png', {type: 'image/png'}));
+         t.dispatchEvent(new ClipboardEvent('paste', {clipboardData: dt, bubbles: true, cancelable: true}));",
+        vec![json!(PASTED_PNG.to_vec())],
+    )?;
+    b.wait_until(
+        "document.querySelector('[data-testid=composer] textarea').value.includes('![capture.png](cid:')",
+        "the pasted image in the text",
+        WAIT,
+    )?;
+    let body = b.prop("[data-testid=composer] textarea", "value")?.unwrap_or_default();
+    let cid = body
+        .split("](cid:")
+        .nth(1)
+        .and_then(|rest| rest.split(')').next())
+        .ok_or_else(|| facteur_browser_tests::Error(format!("no cid in the text: {body:?}")))?
+        .to_string();
+    ensure!(body.starts_with("Here are the photos"), "the text typed is kept: {body:?}");
+    b.click("[data-testid=composer] [data-action=preview]")?;
+    b.wait_until(
+        "(() => { const i = document.querySelector('[data-testid=composer-preview] img'); return i && i.complete && i.naturalWidth === 8; })()",
+        "the pasted image shown in the preview",
+        WAIT,
+    )?;
+    ensure!(
+        b.count("[data-testid=composer] [data-testid=composer-file]")? == 1,
+        "the pasted image is not listed as a file"
+    );
+    b.wait_gone("[data-testid=composer] [data-testid=composer-upload]", WAIT)?;
+    let got = send_to_julien(
+        ctx,
+        &b,
+        "Message sent",
+        &subject,
+        json!({"properties": ["attachments", "htmlBody", "bodyValues"], "fetchHTMLBodyValues": true}),
+    )?;
+    let julien = server::client(ctx, JULIEN)?;
+    let mail = &got;
+    let parts = mail["attachments"].as_array().cloned().unwrap_or_default();
+    let zip_part = parts
+        .iter()
+        .find(|p| p["name"] == "photos-sortie.zip")
+        .ok_or_else(|| facteur_browser_tests::Error(format!("the dropped file: {}", mail["attachments"])))?;
+    let image = parts
+        .iter()
+        .find(|p| p["cid"].as_str().is_some_and(|c| c.trim_matches(['<', '>']) == cid))
+        .ok_or_else(|| facteur_browser_tests::Error(format!("the image by its cid {cid}: {}", mail["attachments"])))?;
+    ensure!(image["type"] == "image/png" && image["disposition"] == "inline", "the image is inline: {image}");
+    let html_part = mail["htmlBody"][0]["partId"].as_str().unwrap_or_default();
+    let html = mail["bodyValues"][html_part]["value"].as_str().unwrap_or_default();
+    ensure!(html.contains(&format!("src=\"cid:{cid}\"")), "the HTML shows the image by its cid: {html}");
+    let download = |part: &Value| {
+        julien
+            .download(part["blobId"].as_str().unwrap_or_default())
+            .map_err(|e| facteur_browser_tests::Error(e.to_string()))
+    };
+    ensure!(download(zip_part)? == zip, "the dropped file's bytes are identical");
+    ensure!(download(image)? == PASTED_PNG, "the pasted image's bytes are identical");
+    Ok(())
+}
+
 browser_tests!(
     claire_writes_julien_answers,
     two_messages_at_once_and_reply_all,
@@ -729,6 +865,7 @@ browser_tests!(
     addresses_are_suggested_as_one_types,
     bad_input_is_said_in_words_and_nothing_freezes,
     an_attachment_arrives_byte_for_byte,
+    dropped_and_pasted_files_arrive,
     a_bad_address_blocks_the_send,
     a_draft_survives_a_reload_and_is_discarded,
     a_mailto_link_opens_a_filled_composer,

@@ -365,8 +365,8 @@ fn drag_a_row_onto_a_folder_then_undo(ctx: &Ctx) -> Result {
     // The moves are a part of the app downloaded after the first page: while it cannot be,
     // a drop says so and moves nothing, and so does the selection bar.
     let b = open_folder_blocking(ctx, "fr-FR", &f.dragged, false, &["*split_bulk_actions*"])?;
-    b.expect_console_error("split_bulk_actions.wasm - Failed to load resource: net::ERR_BLOCKED_BY_CLIENT");
-    b.expect_console_error("__wasm_split.js * TypeError: Failed to fetch");
+    b.expect_console_error("split_bulk_actions-*.wasm - Failed to load resource: net::ERR_BLOCKED_BY_CLIENT");
+    b.expect_console_error("__wasm_split-*.js * TypeError: Failed to fetch");
     let id = b.attr("[data-position='3']", "data-id")?.ok_or("no row 3")?;
     b.execute(DRAG_ROW_TO_FOLDER, vec![json!(3), json!(f.drop_target)])?;
     b.wait_text("[data-testid=toast]", "n'a pas pu être téléchargée", WAIT)?;

@@ -338,6 +338,8 @@ fn unreachable_server_is_said_and_nothing_is_kept(ctx: &Ctx) -> Result {
         let b = filled_login(ctx, &front.url, lang, &claire.email, &claire.password)?;
         front.stop();
         b.expect_console_error("ERR_CONNECTION_REFUSED");
+        // The service worker's part, fetched once the form shows, cannot come either.
+        b.expect_console_error("__wasm_split-*.js * TypeError: Failed to fetch");
         b.click("button[type=submit]")?;
         refused_with(&b, "unreachable", words, &claire.email, &claire.password)?;
         axe::assert_accessible(&b, &format!("the login page, server unreachable ({lang})"))?;

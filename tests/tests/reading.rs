@@ -276,8 +276,8 @@ fn a_part_that_cannot_be_downloaded_is_said_and_tried_again(ctx: &Ctx) -> Result
     let target = inbox.get(2).ok_or("the seed inbox is too short")?;
     let b = ctx.browser_lang("fr-FR")?;
     b.block_urls(&["*split_reading_pane*"])?;
-    b.expect_console_error("split_reading_pane.wasm - Failed to load resource: net::ERR_BLOCKED_BY_CLIENT");
-    b.expect_console_error("__wasm_split.js * TypeError: Failed to fetch");
+    b.expect_console_error("split_reading_pane-*.wasm - Failed to load resource: net::ERR_BLOCKED_BY_CLIENT");
+    b.expect_console_error("__wasm_split-*.js * TypeError: Failed to fetch");
     sign_in_per_message(&b, &claire.email, &claire.password)?;
     rows::wait_for_subject(&b, &target.subject, "the target row", WAIT)?;
     rows::open(&b, &target.subject)?;

@@ -70,9 +70,18 @@ impl ProblemDetails {
     }
 }
 
-/// The known method-level error types (RFC 8620 §3.6.2 and the method definitions).
-#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
+/// The known method-level error types (RFC 8620 §3.6.2 and the method definitions), read
+/// and written as their names (`wire_names!`).
+///
+/// ```
+/// use facteur_jmap::MethodErrorType;
+/// let t: MethodErrorType = serde_json::from_str("\"stateMismatch\"").unwrap();
+/// assert_eq!(t, MethodErrorType::StateMismatch);
+/// let other: MethodErrorType = serde_json::from_str("\"overQuota\"").unwrap();
+/// assert_eq!(other, MethodErrorType::Other("overQuota".into()));
+/// assert_eq!(serde_json::to_string(&MethodErrorType::TooManyChanges).unwrap(), "\"tooManyChanges\"");
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum MethodErrorType {
     /// Unexpected server error.
     ServerFail,
@@ -109,9 +118,28 @@ pub enum MethodErrorType {
     /// Too many changes for `maxChanges`.
     TooManyChanges,
     /// Any other type.
-    #[serde(untagged)]
     Other(String),
 }
+
+wire_names!(MethodErrorType {
+    ServerFail => "serverFail",
+    ServerUnavailable => "serverUnavailable",
+    ServerPartialFail => "serverPartialFail",
+    UnknownMethod => "unknownMethod",
+    InvalidArguments => "invalidArguments",
+    InvalidResultReference => "invalidResultReference",
+    Forbidden => "forbidden",
+    AccountNotFound => "accountNotFound",
+    AccountNotSupportedByMethod => "accountNotSupportedByMethod",
+    AccountReadOnly => "accountReadOnly",
+    RequestTooLarge => "requestTooLarge",
+    CannotCalculateChanges => "cannotCalculateChanges",
+    StateMismatch => "stateMismatch",
+    AnchorNotFound => "anchorNotFound",
+    UnsupportedFilter => "unsupportedFilter",
+    UnsupportedSort => "unsupportedSort",
+    TooManyChanges => "tooManyChanges",
+});
 
 /// A method call failed (`["error", {...}, callId]`).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]

@@ -37,21 +37,23 @@ pub const QUOTA: &str = "urn:ietf:params:jmap:quota";
 pub const CYRUS_QUOTA: &str = "https://cyrusimap.org/ns/jmap/quota";
 
 /// What a quota counts (RFC 9425 §4.1).
-#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum ResourceType {
     /// A number of objects (messages…).
     Count,
     /// A size in octets.
     Octets,
     /// Anything else, as sent.
-    #[serde(untagged)]
     Other(String),
 }
 
+wire_names!(ResourceType {
+    Count => "count",
+    Octets => "octets",
+});
+
 /// To whom a quota applies (RFC 9425 §4.1).
-#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum Scope {
     /// This account only.
     Account,
@@ -60,9 +62,14 @@ pub enum Scope {
     /// Every account of the server.
     Global,
     /// Anything else, as sent.
-    #[serde(untagged)]
     Other(String),
 }
+
+wire_names!(Scope {
+    Account => "account",
+    Domain => "domain",
+    Global => "global",
+});
 
 /// A quota (RFC 9425 §4.1).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

@@ -158,8 +158,14 @@ async fn handle(State(st): State<AppState>, ConnectInfo(client): ConnectInfo<Soc
         .map(|s| s.lines().next().unwrap_or("").trim().to_string())
         .filter(|s| !s.is_empty())
         .unwrap_or_else(|| DEFAULT_CSP.to_string());
-    if let Ok(v) = HeaderValue::from_str(&csp) {
-        h.insert(header::CONTENT_SECURITY_POLICY, v);
+    // The policy governs documents and workers only (a browser ignores it on a script, a
+    // stylesheet or a wasm module): sent with the page and the service worker, as the
+    // production recipe does, it does not weigh on every file of a cold load.
+    let is_html = h.get(header::CONTENT_TYPE).and_then(|v| v.to_str().ok()).is_some_and(|t| t.starts_with("text/html"));
+    if is_html || path == "/sw.js" {
+        if let Ok(v) = HeaderValue::from_str(&csp) {
+            h.insert(header::CONTENT_SECURITY_POLICY, v);
+        }
     }
     h.insert(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
     h.insert(header::REFERRER_POLICY, HeaderValue::from_static("no-referrer"));

@@ -68,7 +68,12 @@ fn register_lazy_parts() {
         ("bulk-actions", || Box::pin(async { drop(preload_bulk_actions().await) })),
         ("search-panel", || Box::pin(async { drop(preload_search_panel().await) })),
         ("composer", || Box::pin(async { drop(compose::composer::preload_composer().await) })),
-        ("composer-dock", || Box::pin(async { drop(compose::dock::preload_composer_dock().await) })),
+        ("composer-dock", || {
+            Box::pin(async {
+                crate::platform::lazy::enable_style("composer");
+                drop(compose::dock::preload_composer_dock().await)
+            })
+        }),
         ("search-requests", || Box::pin(async { drop(server::preload_search_requests().await) })),
         ("shortcut-help", || Box::pin(async { drop(keyboard::preload_shortcut_help().await) })),
     ]);

@@ -44,8 +44,7 @@ pub struct Mailbox {
 }
 
 /// A mailbox role (IANA registry); unknown ones are kept as they are.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum Role {
     /// Incoming mail.
     Inbox,
@@ -66,27 +65,20 @@ pub enum Role {
     /// Important mail.
     Important,
     /// Anything else.
-    #[serde(untagged)]
     Other(String),
 }
 
-impl Role {
-    /// The role as written in JMAP.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Role::Inbox => "inbox",
-            Role::Drafts => "drafts",
-            Role::Sent => "sent",
-            Role::Archive => "archive",
-            Role::Junk => "junk",
-            Role::Trash => "trash",
-            Role::All => "all",
-            Role::Flagged => "flagged",
-            Role::Important => "important",
-            Role::Other(other) => other,
-        }
-    }
-}
+wire_names!(Role {
+    Inbox => "inbox",
+    Drafts => "drafts",
+    Sent => "sent",
+    Archive => "archive",
+    Junk => "junk",
+    Trash => "trash",
+    All => "all",
+    Flagged => "flagged",
+    Important => "important",
+});
 
 /// `myRights` of a mailbox.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]

@@ -31,12 +31,37 @@ pub struct Uploads {
     next: StoredValue<u64>,
     /// Why the last file could not be attached (in words).
     pub problem: RwSignal<Option<String>>,
+    /// Images pasted in this composer, by Content-Id: the local file's `blob:` URL, so that
+    /// the preview shows them before and after they reach the server.
+    pub pasted: RwSignal<Vec<(String, String)>>,
 }
 
 impl Uploads {
     /// None under way.
     pub fn new() -> Uploads {
-        Uploads { list: RwSignal::new(Vec::new()), next: StoredValue::new(0), problem: RwSignal::new(None) }
+        Uploads {
+            list: RwSignal::new(Vec::new()),
+            next: StoredValue::new(0),
+            problem: RwSignal::new(None),
+            pasted: RwSignal::new(Vec::new()),
+        }
+    }
+
+    /// `html` (the preview) with the pasted images' `cid:` sources turned into their local
+    /// `blob:` URLs (an image whose file is not here, as in a draft reopened, shows its name).
+    pub fn show_pasted(&self, html: String) -> String {
+        self.pasted.with(|pasted| {
+            pasted
+                .iter()
+                .fold(html, |html, (cid, url)| html.replace(&format!("src=\"cid:{cid}\""), &format!("src=\"{url}\"")))
+        })
+    }
+
+    /// Lets the pasted images' local URLs go (the composer is closing).
+    pub fn forget_pasted(&self) {
+        for (_, url) in self.pasted.try_get_untracked().unwrap_or_default() {
+            let _ = web_sys::Url::revoke_object_url(&url);
+        }
     }
 
     /// Whether a file is still on its way (the message cannot leave yet).
@@ -81,6 +106,11 @@ impl Uploads {
         self.next.set_value(id + 1);
         self.list.update(|l| l.push(Upload { id, name: name.clone(), progress: 0.0 }));
         let cid = inline.then(|| format!("{}@facteur", super::random_hex(16)));
+        if let Some(cid) = &cid {
+            if let Ok(url) = web_sys::Url::create_object_url_with_blob(&file) {
+                self.pasted.update(|p| p.push((cid.clone(), url)));
+            }
+        }
         let (uploads, media_type, entry) = (*self, file.type_(), entry.clone());
         let returned = cid.clone();
         leptos::task::spawn_local(async move {

@@ -72,6 +72,7 @@ fn Composer(composers: Composers, entry: Entry) -> impl IntoView {
     let body_ref = NodeRef::<html::Textarea>::new();
     let file_ref = NodeRef::<html::Input>::new();
     let uploads = Uploads::new();
+    on_cleanup(move || uploads.forget_pasted());
     // A new message takes the first identity and its signature (its Message-ID then ends
     // with the identity's domain); then the draft is kept in the tab.
     {
@@ -316,7 +317,7 @@ fn Composer(composers: Composers, entry: Entry) -> impl IntoView {
     };
     let plain = { Memo::new(move |_| draft.with(|d| d.plain_text)) };
     let body_value = { move || draft.with(|d| d.body.clone()) };
-    let rendered = { move || draft.with(|d| markdown::to_html_fragment(&d.body)) };
+    let rendered = move || uploads.show_pasted(draft.with(|d| markdown::to_html_fragment(&d.body)));
     let subject_value = { move || draft.with(|d| d.subject.clone()) };
     let chosen_identity = { move || draft.with(|d| d.identity_id.clone().unwrap_or_default()) };
     view! {

@@ -16,6 +16,9 @@ use leptos::wasm_split::wasm_split;
 /// saves): the first page has none of its code.
 #[wasm_split(composer_dock, wasm_split_path = ::leptos::wasm_split, fallible, preload(preload_composer_dock))]
 pub(crate) fn dock_part() -> Result<AnyView, NotDownloaded> {
+    // (Turned on already when the parts were fetched after the first page, unless the user
+    // was quicker.)
+    crate::platform::lazy::enable_style("composer");
     Ok(view! { <ComposerDock /> }.into_any())
 }
 
