@@ -259,6 +259,7 @@ fn app_server_same_origin() {
     assert_eq!(wasm.header("content-type"), Some("application/wasm"));
     assert_eq!(wasm.header("cache-control"), Some("public, max-age=31536000, immutable"));
     assert_eq!(wasm.body, b"\0asm\x01\0\0\0");
+    assert_eq!(wasm.header("content-security-policy"), None, "a wasm module has no policy of its own");
 
     // Precompressed variants (Trunk's *.gz / *.br) are served when accepted.
     let js = get(&format!("{app}/facteur-0123456789abcdef.js"), &[("Accept-Encoding", "gzip")]);
@@ -275,7 +276,8 @@ fn app_server_same_origin() {
     assert_eq!(ok.status, 200, "{}", ok.text());
     let session: Value = serde_json::from_slice(&ok.body).unwrap();
     assert_eq!(session["primaryAccounts"]["urn:ietf:params:jmap:mail"], CLAIRE);
-    assert!(ok.header("content-security-policy").is_some());
+    // The policy goes with documents (and the service worker) only: a JSON answer has none.
+    assert!(ok.header("content-security-policy").is_none());
     let denied = get(&format!("{app}/jmap/"), &[("Authorization", &basic(CLAIRE, "nope"))]);
     assert_eq!(denied.status, 401);
     assert!(denied.header("www-authenticate").is_some());
