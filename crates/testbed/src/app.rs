@@ -243,6 +243,11 @@ async fn proxy(st: &AppState, client: SocketAddr, req: Request) -> Response {
         Err(e) => return (StatusCode::BAD_REQUEST, format!("bad uri: {e}")).into_response(),
     };
     parts.version = Version::HTTP_11;
+    let takes_gzip = parts
+        .headers
+        .get(header::ACCEPT_ENCODING)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.split(',').any(|e| e.trim().starts_with("gzip")));
     strip_hop_by_hop(&mut parts.headers);
     parts.headers.insert(header::HOST, st.cyrus_authority.clone());
     if let Ok(v) = HeaderValue::from_str(&st.front.clients_seen_as.unwrap_or(client.ip()).to_string()) {
@@ -270,8 +275,13 @@ async fn proxy(st: &AppState, client: SocketAddr, req: Request) -> Response {
                     return (StatusCode::BAD_GATEWAY, "facteur-testbed: the session could not be read").into_response();
                 };
                 let text = String::from_utf8_lossy(&bytes).replace(&st.cyrus, &app_origin);
-                p.headers.remove(header::CONTENT_LENGTH);
-                return Response::from_parts(p, Body::from(text));
+                return json_answer(p, text.into_bytes(), takes_gzip);
+            }
+            if is_json && takes_gzip && !p.headers.contains_key(header::CONTENT_ENCODING) {
+                let Ok(bytes) = axum::body::to_bytes(Body::new(b), 64 * 1024 * 1024).await else {
+                    return (StatusCode::BAD_GATEWAY, "facteur-testbed: an answer could not be read").into_response();
+                };
+                return json_answer(p, bytes.to_vec(), true);
             }
             let is_stream = p
                 .headers
@@ -285,6 +295,24 @@ async fn proxy(st: &AppState, client: SocketAddr, req: Request) -> Response {
         }
         Err(e) => (StatusCode::BAD_GATEWAY, format!("facteur-testbed: Cyrus did not answer: {e}")).into_response(),
     }
+}
+
+/// A JSON answer read whole, gzipped when the browser takes it and the server sent it
+/// uncompressed (our Stalwart router does), as a production front does (nginx `gzip on`):
+/// streams and blobs never come here.
+fn json_answer(mut p: axum::http::response::Parts, bytes: Vec<u8>, gzip: bool) -> Response {
+    p.headers.remove(header::CONTENT_LENGTH);
+    if gzip && !p.headers.contains_key(header::CONTENT_ENCODING) {
+        let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::new(6));
+        if std::io::Write::write_all(&mut gz, &bytes).is_ok() {
+            if let Ok(zipped) = gz.finish() {
+                p.headers.insert(header::CONTENT_ENCODING, HeaderValue::from_static("gzip"));
+                p.headers.append(header::VARY, HeaderValue::from_static("accept-encoding"));
+                return Response::from_parts(p, Body::from(zipped));
+            }
+        }
+    }
+    Response::from_parts(p, Body::from(bytes))
 }
 
 /// `body` forwarded only in pieces of at least [`HELD_BACK`] bytes (and the rest at its end).
