@@ -132,6 +132,15 @@ fn watch_for_updates() -> Result<futures::future::LocalBoxFuture<'static, ()>, c
     }))
 }
 
+/// The web manifest of the language shown (`english`, else French).
+pub fn manifest_href(english: bool) -> &'static str {
+    if english {
+        "/manifest.en.webmanifest"
+    } else {
+        "/manifest.webmanifest"
+    }
+}
+
 /// Adds the web manifest to the page (in the language shown; the shell's update banner
 /// follows a change of language): not in index.html, so that the first page does not
 /// download it.
@@ -147,7 +156,7 @@ fn add_manifest() {
         return;
     };
     let _ = link.set_attribute("rel", "manifest");
-    let _ = link.set_attribute("href", if english { "/manifest.en.webmanifest" } else { "/manifest.webmanifest" });
+    let _ = link.set_attribute("href", manifest_href(english));
     let _ = head.append_child(&link);
 }
 

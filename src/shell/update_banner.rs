@@ -15,10 +15,7 @@ use leptos::wasm_split::wasm_split;
 pub fn UpdateBanner() -> impl IntoView {
     let i18n = use_i18n();
     Effect::new(move || {
-        let manifest = match i18n.get_locale() {
-            Locale::en => "/manifest.en.webmanifest",
-            _ => "/manifest.webmanifest",
-        };
+        let manifest = service_worker::manifest_href(i18n.get_locale() == Locale::en);
         let link = web_sys::window()
             .and_then(|w| w.document())
             .and_then(|d| d.query_selector("link[rel=manifest]").ok().flatten());
